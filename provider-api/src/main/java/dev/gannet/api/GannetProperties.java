@@ -1,0 +1,19 @@
+package dev.gannet.api;
+
+/** Names Gannet gives to connection URL options. */
+public final class GannetProperties {
+
+    /** URL option naming the data directory of a {@code vm://} broker started on first use. */
+    public static final String DATA_DIRECTORY = "dataDirectory";
+    /** URL option: how many messages a consumer may hold undelivered on the client (default 1000, minimum 1). */
+    public static final String PREFETCH = "prefetch";
+    /** URL option: client ID given to every connection from this factory. */
+    public static final String CLIENT_ID = "clientID";
+    /** URL option: user name. */
+    public static final String USER = "user";
+    /** URL option: password. */
+    public static final String PASSWORD = "password";
+
+    private GannetProperties() {
+    }
+}

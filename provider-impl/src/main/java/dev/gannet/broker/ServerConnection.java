@@ -1,0 +1,172 @@
+package dev.gannet.broker;
+
+import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Command;
+import jakarta.jms.JMSException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client connection inside the broker. {@link #handle} is the broker's single entry point for commands,
+ * whatever transport carried them.
+ */
+public final class ServerConnection {
+
+    final ClientEndpoint endpoint;
+    private final Broker broker;
+    private final long id;
+    private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
+    private volatile String clientId;
+    private volatile boolean closed;
+
+    ServerConnection(Broker broker, long id, ClientEndpoint endpoint) {
+        this.broker = broker;
+        this.id = id;
+        this.endpoint = endpoint;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    long id() {
+        return id;
+    }
+
+    /**
+     * Carries out one command. The future completes with the command's answer, or exceptionally with the
+     * {@link JMSException} the spec names for what went wrong.
+     */
+    public CompletableFuture<Object> handle(Command command) {
+        try {
+            if (closed && !(command instanceof Command.Close)) {
+                throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
+            }
+            return dispatch(command);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            JMSException failure = new JMSException("Broker failed on " + command.getClass().getSimpleName()
+                    + ": " + e);
+            failure.initCause(e);
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    private CompletableFuture<Object> dispatch(Command command) throws JMSException {
+        if (command instanceof Command.Open open) {
+            if (open.clientId() != null) {
+                setClientId(open.clientId());
+            }
+            return done(null);
+        } else if (command instanceof Command.SetClientId set) {
+            setClientId(set.clientId());
+            return done(null);
+        } else if (command instanceof Command.Close close) {
+            close();
+            return done(null);
+        } else if (command instanceof Command.CreateSession create) {
+            sessions.put(create.sessionId(), new ServerSession(broker, this, create.sessionId(), create.transacted()));
+            return done(null);
+        } else if (command instanceof Command.CloseSession close) {
+            ServerSession session = sessions.remove(close.sessionId());
+            if (session != null) {
+                session.close(close.deliveredIds());
+            }
+            return done(null);
+        } else if (command instanceof Command.CreateConsumer create) {
+            broker.createConsumer(session(create.sessionId()), create);
+            return done(null);
+        } else if (command instanceof Command.CloseConsumer close) {
+            ServerSession session = session(close.sessionId());
+            session.closeConsumer(session.consumer(close.consumerId()), close.deliveredIds());
+            return done(null);
+        } else if (command instanceof Command.Credit credit) {
+            ServerConsumer consumer = session(credit.sessionId()).consumer(credit.consumerId());
+            consumer.release(credit.count());
+            consumer.queue.creditChanged();
+            return done(null);
+        } else if (command instanceof Command.Send send) {
+            return broker.send(session(send.sessionId()), send.message()).thenApply(v -> null);
+        } else if (command instanceof Command.Acknowledge ack) {
+            return session(ack.sessionId()).acknowledge(ack.deliveryIds()).thenApply(v -> null);
+        } else if (command instanceof Command.Recover recover) {
+            return done(session(recover.sessionId()).recover(recover.deliveredIds()));
+        } else if (command instanceof Command.Commit commit) {
+            return session(commit.sessionId()).commit(commit.deliveredIds()).thenApply(v -> null);
+        } else if (command instanceof Command.Rollback rollback) {
+            return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
+        } else if (command instanceof Command.CreateTemporary create) {
+            GannetDestination temporary = broker.createTemporary(this, create.topic());
+            temporaries.add(temporary);
+            return done(temporary);
+        } else if (command instanceof Command.DeleteTemporary delete) {
+            broker.deleteTemporary(this, delete.destination());
+            temporaries.remove(delete.destination());
+            return done(null);
+        } else if (command instanceof Command.CheckDestination check) {
+            broker.checkDestination(this, check.destination());
+            return done(null);
+        } else if (command instanceof Command.Unsubscribe unsubscribe) {
+            broker.unsubscribe(this, unsubscribe.name());
+            return done(null);
+        } else if (command instanceof Command.Browse browse) {
+            return done(broker.browse(this, browse.queue(), browse.selector()));
+        }
+        throw new JMSException("Unknown command " + command.getClass().getName());
+    }
+
+    private static CompletableFuture<Object> done(Object answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+
+    private ServerSession session(int sessionId) throws JMSException {
+        ServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            throw new jakarta.jms.IllegalStateException("Session " + this + ":" + sessionId + " is closed");
+        }
+        return session;
+    }
+
+    private void setClientId(String requested) throws JMSException {
+        if (clientId != null) {
+            throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
+        }
+        broker.claimClientId(requested);
+        clientId = requested;
+    }
+
+    /**
+     * Ends the connection: sessions the client did not close return their messages as redelivered, temporary
+     * destinations are deleted and the client ID is free again. Idempotent.
+     */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ServerSession session : List.copyOf(sessions.values())) {
+            sessions.remove(session.id);
+            session.close(null);
+        }
+        for (GannetDestination temporary : List.copyOf(temporaries)) {
+            broker.dropTemporary(temporary);
+        }
+        temporaries.clear();
+        if (clientId != null) {
+            broker.releaseClientId(clientId);
+        }
+        broker.connectionClosed(this);
+    }
+
+    @Override
+    public String toString() {
+        return clientId != null ? clientId + "(" + id + ")" : String.valueOf(id);
+    }
+}

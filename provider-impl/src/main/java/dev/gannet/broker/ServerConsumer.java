@@ -1,0 +1,66 @@
+package dev.gannet.broker;
+
+import dev.gannet.selector.Selector;
+import jakarta.jms.JMSException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A consumer as the broker sees it: where it reads from, what it selects, and how much it may be sent ahead. */
+final class ServerConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConsumer.class);
+
+    final int id;
+    final ServerSession session;
+    final MessageQueue queue;
+    /** The topic subscription it reads, null for a queue consumer. */
+    final Subscription subscription;
+    private final Selector selector; // null: everything (topic consumers select through their subscription)
+    private final int prefetch;
+    /** Messages sent to the client that its application has not taken yet. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+
+    ServerConsumer(int id, ServerSession session, MessageQueue queue, Subscription subscription, Selector selector,
+                   int prefetch) {
+        this.id = id;
+        this.session = session;
+        this.queue = queue;
+        this.subscription = subscription;
+        this.selector = selector;
+        this.prefetch = Math.max(1, prefetch);
+    }
+
+    boolean hasCredit() {
+        return outstanding.get() < prefetch;
+    }
+
+    boolean accepts(ServerMessage message) {
+        if (selector == null) {
+            return true;
+        }
+        try {
+            return selector.matches(message.filterable());
+        } catch (JMSException e) {
+            LOG.warn("Message {} cannot be read for selector {}; consumer {} skips it", message.id, selector, this, e);
+            return false;
+        }
+    }
+
+    /** Called by the queue, under its lock. */
+    void deliver(MessageRef ref) {
+        outstanding.incrementAndGet();
+        session.deliver(this, ref);
+    }
+
+    /** The application took {@code count} messages, or they came back unseen: room for as many more. */
+    void release(int count) {
+        outstanding.addAndGet(-count);
+    }
+
+    @Override
+    public String toString() {
+        return session + ":" + id;
+    }
+}

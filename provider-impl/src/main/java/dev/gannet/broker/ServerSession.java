@@ -1,0 +1,227 @@
+package dev.gannet.broker;
+
+import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.store.StoreOperation;
+import jakarta.jms.JMSException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
+ * transacted, the sends staged until commit.
+ */
+final class ServerSession {
+
+    final int id;
+    final ServerConnection connection;
+    final boolean transacted;
+    private final Broker broker;
+    private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
+    private final List<ServerMessage> staged = new ArrayList<>(); // guarded by lock
+    private final List<OutboundMessage> stagedTargets = new ArrayList<>(); // guarded by lock, parallel to staged
+    private long lastDeliveryId; // guarded by lock
+    private long generation; // guarded by lock
+
+    /** A message sent to one of this session's consumers and not consumed yet. */
+    private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
+    }
+
+    ServerSession(Broker broker, ServerConnection connection, int id, boolean transacted) {
+        this.broker = broker;
+        this.connection = connection;
+        this.id = id;
+        this.transacted = transacted;
+    }
+
+    void addConsumer(ServerConsumer consumer) throws JMSException {
+        if (consumers.putIfAbsent(consumer.id, consumer) != null) {
+            throw new JMSException("Consumer " + this + ":" + consumer.id + " exists already");
+        }
+    }
+
+    ServerConsumer consumer(int consumerId) throws JMSException {
+        ServerConsumer consumer = consumers.get(consumerId);
+        if (consumer == null) {
+            throw new jakarta.jms.IllegalStateException("Consumer " + this + ":" + consumerId + " is closed");
+        }
+        return consumer;
+    }
+
+    Collection<ServerConsumer> consumers() {
+        return consumers.values();
+    }
+
+    /** Called by a queue under its lock: records the delivery and sends it to the client. */
+    void deliver(ServerConsumer consumer, MessageRef ref) {
+        long deliveryId;
+        long currentGeneration;
+        synchronized (lock) {
+            deliveryId = ++lastDeliveryId;
+            currentGeneration = generation;
+            inFlight.put(deliveryId, new InFlight(deliveryId, ref, consumer));
+        }
+        connection.endpoint.deliver(new Delivery(id, consumer.id, deliveryId, currentGeneration,
+                ref.nextDeliveryCount(), ref.message.encoded));
+    }
+
+    /** Stages a send of a transacted session until commit. */
+    void stage(ServerMessage message, OutboundMessage outbound) {
+        synchronized (lock) {
+            staged.add(message);
+            stagedTargets.add(outbound);
+        }
+    }
+
+    /** Consumes the listed deliveries: their messages leave their queues (and the store). */
+    CompletableFuture<Void> acknowledge(List<Long> deliveryIds) {
+        List<StoreOperation> operations = new ArrayList<>();
+        synchronized (lock) {
+            for (Long deliveryId : deliveryIds) {
+                InFlight consumed = inFlight.remove(deliveryId);
+                if (consumed != null) {
+                    broker.forget(consumed.ref, operations);
+                }
+            }
+        }
+        return broker.write(operations);
+    }
+
+    /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
+    CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
+        List<ServerMessage> messages;
+        List<OutboundMessage> targets;
+        synchronized (lock) {
+            messages = List.copyOf(staged);
+            targets = List.copyOf(stagedTargets);
+            staged.clear();
+            stagedTargets.clear();
+        }
+        List<StoreOperation> operations = new ArrayList<>();
+        List<MessageRef> routed = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            routed.addAll(broker.route(connection, targets.get(i).destination(), messages.get(i), operations));
+        }
+        synchronized (lock) {
+            for (Long deliveryId : deliveredIds) {
+                InFlight consumed = inFlight.remove(deliveryId);
+                if (consumed != null) {
+                    broker.forget(consumed.ref, operations);
+                }
+            }
+        }
+        return broker.write(operations).thenRun(() -> routed.forEach(ref -> ref.queue.add(ref)));
+    }
+
+    /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
+    long rollback(List<Long> deliveredIds) {
+        synchronized (lock) {
+            staged.clear();
+            stagedTargets.clear();
+        }
+        return recover(deliveredIds);
+    }
+
+    /**
+     * Returns every message delivered to this session and not consumed to its queue, those the application saw
+     * ({@code deliveredIds}) marked redelivered. Deliveries sent before this call carry an older generation.
+     */
+    long recover(List<Long> deliveredIds) {
+        List<InFlight> returned;
+        long newGeneration;
+        synchronized (lock) {
+            newGeneration = ++generation;
+            returned = new ArrayList<>(inFlight.values());
+            inFlight.clear();
+        }
+        Set<Long> seen = new HashSet<>(deliveredIds);
+        putBack(returned, flight -> seen.contains(flight.deliveryId));
+        return newGeneration;
+    }
+
+    /**
+     * A consumer closes: messages sent to it that the application never saw go back unchanged; those it saw stay
+     * with the session until acknowledged, recovered or rolled back.
+     */
+    void closeConsumer(ServerConsumer consumer, List<Long> deliveredIds) {
+        consumers.remove(consumer.id);
+        consumer.queue.removeConsumer(consumer);
+        Set<Long> seen = new HashSet<>(deliveredIds);
+        List<InFlight> unseen = new ArrayList<>();
+        synchronized (lock) {
+            Iterator<Map.Entry<Long, InFlight>> it = inFlight.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, InFlight> entry = it.next();
+                if (entry.getValue().consumer == consumer && !seen.contains(entry.getKey())) {
+                    unseen.add(entry.getValue());
+                    it.remove();
+                }
+            }
+        }
+        putBack(unseen, flight -> false);
+        broker.consumerClosed(consumer);
+    }
+
+    /**
+     * Ends the session: staged work is dropped and every unconsumed delivery returns, those in {@code deliveredIds}
+     * marked redelivered ({@code null}: all of them, used when the client went away without saying).
+     */
+    void close(List<Long> deliveredIds) {
+        List<ServerConsumer> closing = List.copyOf(consumers.values());
+        for (ServerConsumer consumer : closing) {
+            consumers.remove(consumer.id);
+            consumer.queue.removeConsumer(consumer);
+        }
+        List<InFlight> returned;
+        synchronized (lock) {
+            staged.clear();
+            stagedTargets.clear();
+            generation++;
+            returned = new ArrayList<>(inFlight.values());
+            inFlight.clear();
+        }
+        Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
+        putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
+        closing.forEach(broker::consumerClosed);
+    }
+
+    /** Returns deliveries to their queues; those {@code seen} by the application count as redelivered. */
+    private void putBack(List<InFlight> returned, Predicate<InFlight> seen) {
+        if (returned.isEmpty()) {
+            return;
+        }
+        Map<MessageQueue, List<MessageRef>> byQueue = new LinkedHashMap<>();
+        List<StoreOperation> counts = new ArrayList<>();
+        for (InFlight flight : returned) {
+            if (seen.test(flight)) {
+                flight.ref.markRedelivered();
+                if (flight.ref.queue.storesReferenceTo(flight.ref.message)) {
+                    counts.add(new StoreOperation.SetDeliveryCount(flight.ref.queue.id, flight.ref.message.id,
+                            flight.ref.redeliveries()));
+                }
+            } else {
+                flight.consumer.release(1);
+            }
+            byQueue.computeIfAbsent(flight.ref.queue, q -> new ArrayList<>()).add(flight.ref);
+        }
+        broker.writeInBackground(counts);
+        byQueue.forEach(MessageQueue::putBack);
+    }
+
+    @Override
+    public String toString() {
+        return connection + ":" + id;
+    }
+}

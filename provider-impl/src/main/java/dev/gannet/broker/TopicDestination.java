@@ -1,0 +1,34 @@
+package dev.gannet.broker;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A topic: copies each message to every subscription that wants it. */
+final class TopicDestination {
+
+    final String name;
+    /** The connection that owns a temporary topic, else null. */
+    final ServerConnection owner;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    TopicDestination(String name, ServerConnection owner) {
+        this.name = name;
+        this.owner = owner;
+    }
+
+    void addSubscription(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    void removeSubscription(Subscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    boolean hasConsumers() {
+        return subscriptions.stream().anyMatch(s -> s.queue().consumerCount() > 0);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gannet.client;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.InvalidClientIDRuntimeException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.InvalidSelectorRuntimeException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.MessageNotWriteableException;
+import jakarta.jms.MessageNotWriteableRuntimeException;
+import jakarta.jms.ResourceAllocationException;
+import jakarta.jms.ResourceAllocationRuntimeException;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.jms.TransactionInProgressRuntimeException;
+import jakarta.jms.TransactionRolledBackException;
+import jakarta.jms.TransactionRolledBackRuntimeException;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The client's one place for building JMS exceptions and mapping them to the simplified API's runtime twins. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    static IllegalStateException closed(String what) {
+        return new IllegalStateException(what + " is closed");
+    }
+
+    /** A JMSException for any failure, keeping a JMSException as it is and always setting the cause. */
+    static JMSException jms(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof JMSException e) {
+            return e;
+        }
+        if (cause instanceof JMSRuntimeException e && e.getCause() instanceof JMSException jms) {
+            return jms;
+        }
+        JMSException e = new JMSException(String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause));
+        e.setLinkedException(cause instanceof Exception ex ? ex : null);
+        e.initCause(cause);
+        return e;
+    }
+
+    /** The simplified API's twin of {@code e} (spec 7.? / JMSContext javadoc), with {@code e} as its cause. */
+    static JMSRuntimeException runtime(JMSException e) {
+        String message = e.getMessage();
+        String code = e.getErrorCode();
+        JMSRuntimeException twin;
+        if (e instanceof IllegalStateException) {
+            twin = new IllegalStateRuntimeException(message, code, e);
+        } else if (e instanceof InvalidClientIDException) {
+            twin = new InvalidClientIDRuntimeException(message, code, e);
+        } else if (e instanceof InvalidDestinationException) {
+            twin = new InvalidDestinationRuntimeException(message, code, e);
+        } else if (e instanceof InvalidSelectorException) {
+            twin = new InvalidSelectorRuntimeException(message, code, e);
+        } else if (e instanceof JMSSecurityException) {
+            twin = new JMSSecurityRuntimeException(message, code, e);
+        } else if (e instanceof MessageFormatException) {
+            twin = new MessageFormatRuntimeException(message, code, e);
+        } else if (e instanceof MessageNotWriteableException) {
+            twin = new MessageNotWriteableRuntimeException(message, code, e);
+        } else if (e instanceof ResourceAllocationException) {
+            twin = new ResourceAllocationRuntimeException(message, code, e);
+        } else if (e instanceof TransactionInProgressException) {
+            twin = new TransactionInProgressRuntimeException(message, code, e);
+        } else if (e instanceof TransactionRolledBackException) {
+            twin = new TransactionRolledBackRuntimeException(message, code, e);
+        } else {
+            twin = new JMSRuntimeException(message, code, e);
+        }
+        return twin;
+    }
+
+    /** An action of the simplified API that may throw a checked JMSException. */
+    @FunctionalInterface
+    interface JmsAction<T> {
+        T run() throws JMSException;
+    }
+
+    /** Runs an action, turning a JMSException into its runtime twin. */
+    static <T> T unchecked(JmsAction<T> action) {
+        try {
+            return action.run();
+        } catch (JMSException e) {
+            throw runtime(e);
+        }
+    }
+
+    /** Runs an action without result, turning a JMSException into its runtime twin. */
+    static void uncheckedRun(JmsAction<?> action) {
+        unchecked(action);
+    }
+}

@@ -1,0 +1,444 @@
+package dev.gannet.client;
+
+import dev.gannet.message.GannetDestination;
+import dev.gannet.message.GannetTemporaryQueue;
+import dev.gannet.message.GannetTemporaryTopic;
+import dev.gannet.message.TemporaryDestinationOwner;
+import dev.gannet.protocol.BrokerLink;
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Delivery;
+import dev.gannet.transport.vm.VmBrokerLink;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A connection to a Gannet broker (spec 6.1). */
+public class GannetConnection implements QueueConnection, TopicConnection, ClientEndpoint, TemporaryDestinationOwner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GannetConnection.class);
+
+    private final ConnectionOptions options;
+    private final String id = UUID.randomUUID().toString();
+    private final AtomicLong messageSequence = new AtomicLong();
+    private final AtomicInteger sessionIds = new AtomicInteger();
+    private final Map<Integer, GannetSession> sessions = new ConcurrentHashMap<>();
+    /** Runs the session lanes (listeners, completion callbacks) and exception listener calls. */
+    private final ExecutorService pool;
+    private final Object stateLock = new Object();
+    private BrokerLink link; // set once in open()
+    private volatile String clientId;
+    private volatile boolean clientIdFixed; // set by the first action that forbids setClientID afterwards
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile JMSException failure;
+    private volatile ExceptionListener exceptionListener;
+
+    private GannetConnection(ConnectionOptions options) {
+        this.options = options;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "gannet-client-" + id.substring(0, 8) + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
+        GannetConnection connection = new GannetConnection(options);
+        try {
+            connection.link = VmBrokerLink.connect(options.brokerConfig(), connection);
+        } catch (RuntimeException e) {
+            connection.pool.shutdownNow();
+            JMSException failure = new JMSException("Cannot connect to " + options.url() + ": " + e.getMessage());
+            failure.initCause(e);
+            failure.setLinkedException(e);
+            throw failure;
+        }
+        try {
+            connection.call(new Command.Open(options.clientId(), user, password));
+        } catch (JMSException e) {
+            connection.link.abort();
+            connection.pool.shutdownNow();
+            throw e;
+        }
+        if (options.clientId() != null) {
+            connection.clientId = options.clientId();
+            connection.clientIdFixed = true;
+        }
+        return connection;
+    }
+
+    // ---- plumbing used by sessions
+
+    /** Sends a command and waits for its answer. */
+    Object call(Command command) throws JMSException {
+        JMSException broken = failure;
+        if (broken != null) {
+            throw broken;
+        }
+        try {
+            return link.request(command).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.jms(e);
+        } catch (Exception e) {
+            throw Errors.jms(e);
+        }
+    }
+
+    /** Sends a command without waiting; a failure is logged, or reported to the exception listener if the link broke. */
+    java.util.concurrent.CompletableFuture<Object> send(Command command) {
+        return link.request(command);
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    int prefetch() {
+        return options.prefetch();
+    }
+
+    String nextMessageId() {
+        return "ID:" + id + ":" + messageSequence.incrementAndGet();
+    }
+
+    void checkClosed() throws IllegalStateException {
+        if (closed) {
+            throw Errors.closed("Connection " + this);
+        }
+    }
+
+    /** Marks the connection used: from now on setClientID is refused (spec 6.1.2). */
+    void fixClientId() {
+        clientIdFixed = true;
+    }
+
+    void sessionClosed(GannetSession session) {
+        sessions.remove(session.id());
+    }
+
+    /** Whether the calling thread is delivering a message to a listener or callback of this connection. */
+    boolean isDeliveryThread() {
+        return sessions.values().stream().anyMatch(GannetSession::isDeliveryThread);
+    }
+
+    // ---- ClientEndpoint
+
+    @Override
+    public void deliver(Delivery delivery) {
+        GannetSession session = sessions.get(delivery.sessionId());
+        if (session != null) {
+            session.onDelivery(delivery);
+        }
+    }
+
+    @Override
+    public void connectionFailed(JMSException cause) {
+        if (closed || failure != null) {
+            return;
+        }
+        failure = cause;
+        sessions.values().forEach(GannetSession::connectionFailed);
+        ExceptionListener listener = exceptionListener;
+        if (listener != null) {
+            pool.execute(() -> listener.onException(cause));
+        } else {
+            LOG.warn("Connection {} failed and has no exception listener: {}", this, cause.getMessage());
+        }
+    }
+
+    // ---- Connection
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, Domain.BOTH);
+    }
+
+    private GannetSession createSession(boolean transacted, int acknowledgeMode, Domain domain) throws JMSException {
+        int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
+        if (!transacted && mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE
+                && mode != Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("Acknowledge mode " + acknowledgeMode + " is not one of AUTO_ACKNOWLEDGE (1),"
+                    + " CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+        }
+        return createSession(mode, domain);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode, Domain.BOTH);
+    }
+
+    private GannetSession createSession(int sessionMode, Domain domain) throws JMSException {
+        checkClosed();
+        if (sessionMode < Session.SESSION_TRANSACTED || sessionMode > Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("Session mode " + sessionMode + " is not one of SESSION_TRANSACTED (0),"
+                    + " AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+        }
+        fixClientId();
+        int sessionId = sessionIds.incrementAndGet();
+        call(new Command.CreateSession(sessionId, sessionMode == Session.SESSION_TRANSACTED));
+        GannetSession session = new GannetSession(this, sessionId, sessionMode, domain);
+        sessions.put(sessionId, session);
+        return session;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, Domain.QUEUE);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, Domain.TOPIC);
+    }
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkClosed();
+        return clientId;
+    }
+
+    @Override
+    public void setClientID(String requested) throws JMSException {
+        checkClosed();
+        synchronized (stateLock) {
+            if (clientId != null) {
+                throw new IllegalStateException("Connection " + this + " already has client ID '" + clientId + "'");
+            }
+            if (clientIdFixed) {
+                throw new IllegalStateException("Client ID must be set before the connection " + this
+                        + " is used (spec 6.1.2)");
+            }
+            if (requested == null || requested.isEmpty()) {
+                throw new jakarta.jms.InvalidClientIDException("Client ID must not be null or empty");
+            }
+            call(new Command.SetClientId(requested));
+            clientId = requested;
+            clientIdFixed = true;
+        }
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkClosed();
+        return new GannetConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkClosed();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkClosed();
+        fixClientId();
+        exceptionListener = listener;
+    }
+
+    @Override
+    public void start() throws JMSException {
+        checkClosed();
+        fixClientId();
+        synchronized (stateLock) {
+            if (started) {
+                return;
+            }
+            started = true;
+        }
+        sessions.values().forEach(GannetSession::connectionStarted);
+    }
+
+    /**
+     * Pauses delivery and waits for running listeners to return.
+     *
+     * @throws IllegalStateException if called from a listener or completion callback of this connection
+     */
+    @Override
+    public void stop() throws JMSException {
+        checkClosed();
+        fixClientId();
+        if (isDeliveryThread()) {
+            throw new IllegalStateException("Connection " + this
+                    + " cannot be stopped from one of its own message listeners or completion listeners");
+        }
+        synchronized (stateLock) {
+            started = false;
+        }
+        for (GannetSession session : List.copyOf(sessions.values())) {
+            session.awaitDeliveryPaused();
+        }
+    }
+
+    /**
+     * Closes every session (rolling back transactions, returning unacknowledged messages), deletes temporary
+     * destinations and releases the broker.
+     *
+     * @throws IllegalStateException if called from a listener or completion callback of this connection
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (isDeliveryThread()) {
+            throw new IllegalStateException("Connection " + this
+                    + " cannot be closed from one of its own message listeners or completion listeners");
+        }
+        synchronized (stateLock) {
+            started = false;
+        }
+        JMSException first = null;
+        for (GannetSession session : List.copyOf(sessions.values())) {
+            try {
+                session.close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        closed = true;
+        try {
+            if (failure == null) {
+                call(new Command.Close());
+            } else {
+                link.abort();
+            }
+        } catch (JMSException e) {
+            first = first == null ? e : first;
+        } finally {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Application Server Facilities are an optional part of the spec (chapter 9 of JMS 1.1, "optional" in 2.0
+     * and Jakarta Messaging); Gannet's Jakarta EE integration is its resource adapter instead.
+     *
+     * @throws JMSException always, saying so
+     */
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkClosed();
+        throw noConnectionConsumers();
+    }
+
+    /** @throws JMSException always; see {@link #createConnectionConsumer(Destination, String, ServerSessionPool, int)} */
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
+                                                             String messageSelector, ServerSessionPool sessionPool,
+                                                             int maxMessages) throws JMSException {
+        checkClosed();
+        throw noConnectionConsumers();
+    }
+
+    /** @throws JMSException always; see {@link #createConnectionConsumer(Destination, String, ServerSessionPool, int)} */
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                              String messageSelector, ServerSessionPool sessionPool,
+                                                              int maxMessages) throws JMSException {
+        checkClosed();
+        throw noConnectionConsumers();
+    }
+
+    /** @throws JMSException always; see {@link #createConnectionConsumer(Destination, String, ServerSessionPool, int)} */
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                                    String messageSelector,
+                                                                    ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkClosed();
+        throw noConnectionConsumers();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    private static JMSException noConnectionConsumers() {
+        return new JMSException("Gannet does not offer the optional Application Server Facilities"
+                + " (ConnectionConsumer, ServerSessionPool); use message listeners, or Gannet's resource adapter"
+                + " for message-driven beans");
+    }
+
+    // ---- temporary destinations
+
+    GannetTemporaryQueue createTemporaryQueue() throws JMSException {
+        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(false));
+        return new GannetTemporaryQueue(created.name(), this);
+    }
+
+    GannetTemporaryTopic createTemporaryTopic() throws JMSException {
+        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(true));
+        return new GannetTemporaryTopic(created.name(), this);
+    }
+
+    @Override
+    public void deleteTemporaryDestination(GannetDestination destination) throws JMSException {
+        checkClosed();
+        call(new Command.DeleteTemporary(destination));
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + (clientId != null ? clientId + " " : "") + id.substring(0, 8);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gannet.client;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+
+import javax.naming.NamingException;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
+import java.io.Serializable;
+
+/**
+ * Gannet's connection factory. {@code new GannetConnectionFactory()} connects to the in-process broker
+ * {@code vm://localhost}, started on first use with its Derby store under {@code gannet-data/localhost}.
+ *
+ * <p>Broker URL: {@code vm://NAME?dataDirectory=PATH&prefetch=N&clientID=ID&user=U&password=P}, every option
+ * optional.
+ */
+public class GannetConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable, Referenceable {
+
+    private static final long serialVersionUID = 1L;
+    /** Name of the broker URL in this factory's JNDI {@link Reference}. */
+    public static final String REFERENCE_URL = "brokerURL";
+
+    private final String brokerUrl;
+    private transient ConnectionOptions options;
+
+    /** A factory for {@code vm://localhost}. */
+    public GannetConnectionFactory() {
+        this(ConnectionOptions.DEFAULT_URL);
+    }
+
+    /**
+     * @param brokerUrl e.g. {@code vm://orders?dataDirectory=/var/lib/gannet}
+     * @throws IllegalArgumentException if the URL is malformed, names an unknown scheme or option
+     */
+    public GannetConnectionFactory(String brokerUrl) {
+        if (brokerUrl == null) {
+            throw new IllegalArgumentException("Broker URL must not be null");
+        }
+        this.options = ConnectionOptions.parse(brokerUrl);
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    private ConnectionOptions options() {
+        if (options == null) {
+            options = ConnectionOptions.parse(brokerUrl);
+        }
+        return options;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return createConnection(options().user(), options().password());
+    }
+
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return GannetConnection.open(options(), userName, password);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return (QueueConnection) createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return (QueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return (TopicConnection) createConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return (TopicConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        return createContext(options().user(), options().password(), JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        return createContext(options().user(), options().password(), sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        GannetJMSContext.checkSessionMode(sessionMode);
+        GannetConnection connection = Errors.unchecked(() -> GannetConnection.open(options(), userName, password));
+        return new GannetJMSContext(new GannetJMSContext.SharedConnection(connection), sessionMode);
+    }
+
+    @Override
+    public Reference getReference() throws NamingException {
+        Reference reference = new Reference(GannetConnectionFactory.class.getName(),
+                ConnectionFactoryObjectFactory.class.getName(), null);
+        reference.add(new StringRefAddr(REFERENCE_URL, brokerUrl));
+        return reference;
+    }
+
+    @Override
+    public String toString() {
+        return "GannetConnectionFactory[" + brokerUrl + "]";
+    }
+}

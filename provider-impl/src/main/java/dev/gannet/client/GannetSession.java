@@ -1,0 +1,767 @@
+package dev.gannet.client;
+
+import dev.gannet.message.GannetBytesMessage;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.message.GannetMapMessage;
+import dev.gannet.message.GannetMessage;
+import dev.gannet.message.GannetObjectMessage;
+import dev.gannet.message.GannetQueue;
+import dev.gannet.message.GannetStreamMessage;
+import dev.gannet.message.GannetTextMessage;
+import dev.gannet.message.GannetTopic;
+import dev.gannet.message.MessageCodec;
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.SubscriptionSpec;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A session (spec 6.2): a single-threaded context for producing and consuming. Listeners run one at a time on the
+ * session's delivery lane; completion callbacks of asynchronous sends on a lane of their own.
+ */
+public class GannetSession implements QueueSession, TopicSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GannetSession.class);
+
+    private final GannetConnection connection;
+    private final int id;
+    private final int mode;
+    private final Domain domain;
+    private final SerialExecutor deliveryLane;
+    private final SerialExecutor completionLane;
+    /** Held while a message is handed to a listener; stop() and close() take it to wait for that to end. */
+    private final ReentrantLock deliveryLock = new ReentrantLock();
+    private final Map<Integer, GannetMessageConsumer> consumers = new ConcurrentHashMap<>();
+    private final List<GannetMessageProducer> producers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<GannetQueueBrowser> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger consumerIds = new AtomicInteger();
+    private final List<Unconsumed> unconsumed = new ArrayList<>(); // guarded by itself
+    private final AsyncSends asyncSends = new AsyncSends();
+    private volatile long minGeneration;
+    private volatile boolean closed;
+    private volatile MessageListener sessionListener;
+
+    /** A delivery handed to the application and not acknowledged or committed yet. */
+    private record Unconsumed(long deliveryId, int consumerId) {
+    }
+
+    GannetSession(GannetConnection connection, int id, int mode, Domain domain) {
+        this.connection = connection;
+        this.id = id;
+        this.mode = mode;
+        this.domain = domain;
+        this.deliveryLane = new SerialExecutor(connection.pool());
+        this.completionLane = new SerialExecutor(connection.pool());
+    }
+
+    int id() {
+        return id;
+    }
+
+    GannetConnection connection() {
+        return connection;
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    void checkClosed() throws IllegalStateException {
+        if (closed) {
+            throw Errors.closed("Session " + this);
+        }
+    }
+
+    boolean isDeliveryThread() {
+        return deliveryLane.isCurrentThread() || completionLane.isCurrentThread();
+    }
+
+    boolean isCompletionThread() {
+        return completionLane.isCurrentThread();
+    }
+
+    SerialExecutor completionLane() {
+        return completionLane;
+    }
+
+    AsyncSends asyncSends() {
+        return asyncSends;
+    }
+
+    // ---- deliveries from the broker
+
+    void onDelivery(Delivery delivery) {
+        GannetMessageConsumer consumer = consumers.get(delivery.consumerId());
+        if (consumer != null && consumer.enqueue(delivery, this::isCurrent) && consumer.hasListener()) {
+            deliveryLane.execute(() -> deliverToListener(consumer));
+        }
+    }
+
+    private boolean isCurrent(Delivery delivery) {
+        return delivery.generation() >= minGeneration;
+    }
+
+    void connectionStarted() {
+        for (GannetMessageConsumer consumer : consumers.values()) {
+            consumer.connectionStarted();
+            scheduleListener(consumer);
+        }
+    }
+
+    void connectionFailed() {
+        consumers.values().forEach(GannetMessageConsumer::wakeUp);
+    }
+
+    /** Queues one listener task per buffered message of {@code consumer}. */
+    void scheduleListener(GannetMessageConsumer consumer) {
+        if (consumer.hasListener()) {
+            for (int i = consumer.buffered(); i > 0; i--) {
+                deliveryLane.execute(() -> deliverToListener(consumer));
+            }
+        }
+    }
+
+    private void deliverToListener(GannetMessageConsumer consumer) {
+        deliveryLock.lock();
+        try {
+            MessageListener listener = consumer.listener();
+            if (closed || !connection.isStarted() || listener == null) {
+                return;
+            }
+            Delivery delivery = consumer.poll();
+            GannetMessage message = delivery == null ? null : toApplication(consumer, delivery);
+            if (message == null) {
+                return;
+            }
+            boolean autoAck = mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE;
+            try {
+                listener.onMessage(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener of consumer {} threw on message {}", consumer, message.getJMSMessageID(), e);
+                if (autoAck) {
+                    redeliverAfterListenerFailure();
+                    return;
+                }
+            }
+            if (autoAck) {
+                autoAcknowledge(delivery.deliveryId());
+            }
+        } catch (JMSException e) {
+            LOG.error("Delivery to a listener of session {} failed", this, e);
+        } finally {
+            deliveryLock.unlock();
+        }
+    }
+
+    /** Spec 8.7: a listener that threw in an auto-acknowledging session gets the message again at once. */
+    private void redeliverAfterListenerFailure() {
+        try {
+            recoverUnconsumed();
+        } catch (JMSException e) {
+            LOG.error("Redelivery after a listener failure in session {} failed", this, e);
+        }
+    }
+
+    /**
+     * Turns a delivery into the message the application gets: decoded, read-only, counted for acknowledgement.
+     * Answers null for a message that expired while buffered (it is acknowledged away) or cannot be decoded.
+     */
+    GannetMessage toApplication(GannetMessageConsumer consumer, Delivery delivery) throws JMSException {
+        consumer.taken();
+        GannetMessage message;
+        try {
+            message = MessageCodec.decode(delivery.encoded());
+        } catch (JMSException e) {
+            LOG.error("Dropping undecodable message {} for consumer {}", delivery.deliveryId(), consumer, e);
+            connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
+            return null;
+        }
+        long expiration = message.getJMSExpiration();
+        if (expiration != 0 && System.currentTimeMillis() >= expiration) {
+            connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
+            return null;
+        }
+        message.markDelivered(delivery.deliveryCount(), delivery.deliveryCount() > 1);
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            message.setAcknowledger(this::acknowledgeFromMessage);
+        }
+        synchronized (unconsumed) {
+            unconsumed.add(new Unconsumed(delivery.deliveryId(), consumer.id()));
+        }
+        return message;
+    }
+
+    /** Acknowledges one delivery of an AUTO or DUPS_OK session once the application took it. */
+    void autoAcknowledge(long deliveryId) {
+        synchronized (unconsumed) {
+            unconsumed.removeIf(u -> u.deliveryId == deliveryId);
+        }
+        connection.send(new Command.Acknowledge(id, List.of(deliveryId))).exceptionally(e -> {
+            LOG.warn("Acknowledgement of delivery {} in session {} failed", deliveryId, this, e);
+            return null;
+        });
+    }
+
+    /** Acknowledges what an auto-acknowledging session's receiveBody took (it defers the acknowledgement). */
+    void acknowledgeAllTaken() {
+        List<Long> ids = takeUnconsumed();
+        if (!ids.isEmpty()) {
+            connection.send(new Command.Acknowledge(id, ids));
+        }
+    }
+
+    private List<Long> takeUnconsumed() {
+        synchronized (unconsumed) {
+            List<Long> ids = unconsumed.stream().map(Unconsumed::deliveryId).toList();
+            unconsumed.clear();
+            return ids;
+        }
+    }
+
+    /** Deliveries the application took from {@code consumerId} and has not acknowledged. */
+    List<Long> unconsumedOf(int consumerId) {
+        synchronized (unconsumed) {
+            return unconsumed.stream().filter(u -> u.consumerId == consumerId).map(Unconsumed::deliveryId).toList();
+        }
+    }
+
+    /** Returns every unconsumed message to the broker for redelivery, discarding what is buffered. */
+    private void recoverUnconsumed() throws JMSException {
+        consumers.values().forEach(GannetMessageConsumer::flushCredit);
+        long generation = (Long) connection.call(new Command.Recover(id, takeUnconsumed()));
+        discardOlderThan(generation);
+    }
+
+    private void discardOlderThan(long generation) {
+        minGeneration = generation;
+        consumers.values().forEach(consumer -> consumer.discardOlderThan(generation));
+    }
+
+    // ---- acknowledgement and transactions
+
+    private void acknowledgeFromMessage() throws JMSException {
+        checkClosed();
+        acknowledge();
+    }
+
+    /** Acknowledges every message consumed by this session (CLIENT_ACKNOWLEDGE); ignored in other modes. */
+    void acknowledge() throws JMSException {
+        checkClosed();
+        if (mode != CLIENT_ACKNOWLEDGE) {
+            return;
+        }
+        List<Long> ids = takeUnconsumed();
+        if (!ids.isEmpty()) {
+            connection.call(new Command.Acknowledge(id, ids));
+        }
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkClosed();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkClosed();
+        return mode;
+    }
+
+    private void checkTransacted(String method) throws IllegalStateException {
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException(method + " called on session " + this + ", which is not transacted");
+        }
+        if (isCompletionThread()) {
+            throw new IllegalStateException(method + " must not be called from a CompletionListener (spec 7.3.8)");
+        }
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkClosed();
+        checkTransacted("commit");
+        asyncSends.awaitAll();
+        connection.call(new Command.Commit(id, takeUnconsumed()));
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkClosed();
+        checkTransacted("rollback");
+        asyncSends.awaitAll();
+        deliveryLock.lock();
+        try {
+            consumers.values().forEach(GannetMessageConsumer::flushCredit);
+            long generation = (Long) connection.call(new Command.Rollback(id, takeUnconsumed()));
+            discardOlderThan(generation);
+        } finally {
+            deliveryLock.unlock();
+        }
+        consumers.values().forEach(this::scheduleListener);
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkClosed();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover called on transacted session " + this + "; use rollback");
+        }
+        deliveryLock.lock();
+        try {
+            recoverUnconsumed();
+        } finally {
+            deliveryLock.unlock();
+        }
+        consumers.values().forEach(this::scheduleListener);
+    }
+
+    // ---- closing
+
+    /** Waits until no listener of this session runs; returns at once on the delivery lane itself. */
+    void awaitDeliveryPaused() {
+        if (deliveryLock.isHeldByCurrentThread()) {
+            return;
+        }
+        deliveryLock.lock();
+        deliveryLock.unlock();
+    }
+
+    /**
+     * @throws IllegalStateException if called from a listener or completion callback of this session
+     */
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (deliveryLane.isCurrentThread() || deliveryLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("Session " + this + " cannot be closed from its own message listener");
+        }
+        if (completionLane.isCurrentThread()) {
+            throw new IllegalStateException("Session " + this + " cannot be closed from its own CompletionListener");
+        }
+        asyncSends.awaitAll();
+        closed = true;
+        awaitDeliveryPaused();
+        consumers.values().forEach(GannetMessageConsumer::closeLocally);
+        producers.forEach(GannetMessageProducer::closeLocally);
+        browsers.forEach(GannetQueueBrowser::closeLocally);
+        try {
+            connection.call(new Command.CloseSession(id, takeUnconsumed()));
+        } catch (JMSException e) {
+            LOG.debug("Closing session {} on the broker failed: {}", this, e.getMessage());
+        } finally {
+            consumers.clear();
+            connection.sessionClosed(this);
+        }
+    }
+
+    void consumerClosed(GannetMessageConsumer consumer) {
+        consumers.remove(consumer.id());
+    }
+
+    void producerClosed(GannetMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    void browserClosed(GannetQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
+    // ---- messages
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkClosed();
+        return new GannetBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkClosed();
+        return new GannetMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkClosed();
+        return new GannetMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkClosed();
+        return new GannetObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkClosed();
+        GannetObjectMessage message = new GannetObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkClosed();
+        return new GannetStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkClosed();
+        return new GannetTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkClosed();
+        GannetTextMessage message = new GannetTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    // ---- destinations
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkClosed();
+        domain.requireQueues("createQueue", this);
+        return new GannetQueue(validName("Queue", queueName));
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkClosed();
+        domain.requireTopics("createTopic", this);
+        return new GannetTopic(validName("Topic", topicName));
+    }
+
+    private static String validName(String kind, String name) throws InvalidDestinationException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidDestinationException(kind + " name must not be null or blank");
+        }
+        return name;
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkClosed();
+        domain.requireQueues("createTemporaryQueue", this);
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkClosed();
+        domain.requireTopics("createTemporaryTopic", this);
+        return connection.createTemporaryTopic();
+    }
+
+    /**
+     * A Gannet destination for {@code destination}: Gannet's own as they are, another provider's Queue or Topic by
+     * name.
+     *
+     * @throws InvalidDestinationException if it is null or neither a Queue nor a Topic
+     */
+    static GannetDestination toGannet(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("Destination must not be null");
+        }
+        if (destination instanceof GannetDestination gannet) {
+            return gannet;
+        }
+        if (destination instanceof Queue queue) {
+            return new GannetQueue(validName("Queue", queue.getQueueName()));
+        }
+        if (destination instanceof Topic topic) {
+            return new GannetTopic(validName("Topic", topic.getTopicName()));
+        }
+        throw new InvalidDestinationException("Destination " + destination + " is neither a Queue nor a Topic");
+    }
+
+    // ---- producers
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkClosed();
+        GannetDestination target = null;
+        if (destination != null) {
+            target = toGannet(destination);
+            connection.call(new Command.CheckDestination(target));
+        }
+        GannetMessageProducer producer = new GannetMessageProducer(this, target);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    // ---- consumers
+
+    private GannetMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
+                                           SubscriptionSpec subscription) throws JMSException {
+        checkClosed();
+        GannetDestination source = toGannet(destination);
+        int consumerId = consumerIds.incrementAndGet();
+        GannetMessageConsumer consumer = new GannetMessageConsumer(this, consumerId, source, selector, noLocal,
+                subscription);
+        consumers.put(consumerId, consumer);
+        try {
+            connection.call(new Command.CreateConsumer(id, consumerId, source, selector, noLocal, subscription,
+                    connection.prefetch()));
+        } catch (JMSException e) {
+            consumers.remove(consumerId);
+            throw e;
+        }
+        return consumer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return consumer(destination, messageSelector, noLocal, SubscriptionSpec.PRIVATE);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return createReceiver(queue, null);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return createSubscriber(topic, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkClosed();
+        domain.requireTopics("createSharedConsumer", this);
+        return consumer(topic, messageSelector, false,
+                new SubscriptionSpec(subscriptionName(sharedSubscriptionName), false, true));
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkClosed();
+        domain.requireTopics("createDurableSubscriber", this);
+        return durable(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableConsumer(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkClosed();
+        domain.requireTopics("createDurableConsumer", this);
+        return durable(topic, name, messageSelector, noLocal);
+    }
+
+    private GannetMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal)
+            throws JMSException {
+        if (connection.getClientID() == null) {
+            throw new IllegalStateException("An unshared durable subscription needs a client ID; connection "
+                    + connection + " has none");
+        }
+        return consumer(topic, selector, noLocal, new SubscriptionSpec(subscriptionName(name), true, false));
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkClosed();
+        domain.requireTopics("createSharedDurableConsumer", this);
+        return consumer(topic, messageSelector, false, new SubscriptionSpec(subscriptionName(name), true, true));
+    }
+
+    private static String subscriptionName(String name) throws JMSException {
+        if (name == null || name.isEmpty()) {
+            throw new JMSException("Subscription name must not be null or empty");
+        }
+        return name;
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkClosed();
+        domain.requireTopics("unsubscribe", this);
+        boolean inUse = consumers.values().stream().anyMatch(c -> c.isDurableSubscription(name));
+        if (inUse) {
+            throw new IllegalStateException("Durable subscription '" + name + "' has an open consumer in session "
+                    + this);
+        }
+        connection.call(new Command.Unsubscribe(subscriptionName(name)));
+    }
+
+    // ---- browsers
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkClosed();
+        domain.requireQueues("createBrowser", this);
+        GannetDestination source = toGannet(queue);
+        // validates the queue and selector now, as createBrowser must
+        connection.call(new Command.Browse(source, messageSelector));
+        GannetQueueBrowser browser = new GannetQueueBrowser(this, (Queue) source, messageSelector);
+        browsers.add(browser);
+        return browser;
+    }
+
+    // ---- Application Server Facilities (optional)
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkClosed();
+        return sessionListener;
+    }
+
+    /**
+     * Kept for application servers; Gannet has no ConnectionConsumer that would feed it (see
+     * {@link GannetConnection#createConnectionConsumer}), so {@link #run()} has nothing to deliver.
+     */
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkClosed();
+        sessionListener = listener;
+    }
+
+    /** Delivers messages loaded by a ConnectionConsumer; Gannet has none, so there is never anything to run. */
+    @Override
+    public void run() {
+        LOG.debug("Session.run() on {}: no ConnectionConsumer loads messages into Gannet sessions", this);
+    }
+
+    @Override
+    public String toString() {
+        return connection + ":" + id;
+    }
+
+    /**
+     * Tracks asynchronous sends so commit and close can wait for their completion, and hands their outcomes over
+     * in send order, whatever order the broker answered in (spec 7.3).
+     */
+    static final class AsyncSends {
+        private int pending; // guarded by this
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null); // guarded by this
+
+        /** Calls {@code outcome} with the failure (or null) of {@code answer}, after the outcomes of earlier sends. */
+        synchronized void whenDone(CompletableFuture<Object> answer, Consumer<Throwable> outcome) {
+            tail = tail.thenCompose(v -> answer.handle((result, failure) -> {
+                outcome.accept(failure);
+                return null;
+            }));
+        }
+
+        synchronized void started() {
+            pending++;
+        }
+
+        synchronized void finished() {
+            pending--;
+            notifyAll();
+        }
+
+        synchronized void awaitAll() throws JMSException {
+            while (pending > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw Errors.jms(e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gannet.protocol;
+
+import jakarta.jms.JMSException;
+
+/** What the broker calls on a client connection. Implementations return at once; they never block the broker. */
+public interface ClientEndpoint {
+
+    /** A message for one of the connection's consumers. */
+    void deliver(Delivery delivery);
+
+    /** The broker ended this connection, or the link to it failed. */
+    void connectionFailed(JMSException cause);
+}

@@ -1,0 +1,28 @@
+package dev.gannet.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the broker keeps what must survive a restart: durable queues (queues and durable subscriptions),
+ * persistent messages, and which queue still holds which message.
+ *
+ * <p>The broker hands over units of work; a unit is applied atomically and the returned future completes only
+ * once it is durable. Units are applied in the order they were handed over.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Everything committed so far, as the broker needs it on start. */
+    RecoveredState recover();
+
+    /**
+     * Applies {@code operations} as one atomic unit.
+     *
+     * @return completes when the unit is committed, exceptionally with a {@link StoreException} if it failed
+     */
+    CompletableFuture<Void> write(List<StoreOperation> operations);
+
+    /** Waits for accepted units to commit, then releases the store (threads, files). */
+    @Override
+    void close();
+}

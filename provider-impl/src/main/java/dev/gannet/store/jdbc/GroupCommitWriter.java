@@ -1,0 +1,281 @@
+package dev.gannet.store.jdbc;
+
+import dev.gannet.store.StoreException;
+import dev.gannet.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The store's only writer. It takes every unit that queued up while it was busy and applies them all in one
+ * JDBC transaction (group commit), then completes their futures in arrival order. Durability is never
+ * weakened: a future completes only after the commit that holds its unit.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    /** Upper bound of units per transaction, so one commit never holds an unbounded amount of work. */
+    private static final int MAX_UNITS_PER_COMMIT = 1000;
+
+    private final Connection connection; // used by the writer thread only
+    private final Statements statements;
+    private final LinkedBlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    private record Unit(List<StoreOperation> operations, Task task, CompletableFuture<Object> done) {
+        boolean changesQueues() {
+            return operations.stream().anyMatch(o -> o instanceof StoreOperation.AddQueue
+                    || o instanceof StoreOperation.RemoveQueue);
+        }
+    }
+
+    /** Work run on the writer thread with its connection, outside of group commits. */
+    @FunctionalInterface
+    interface Task {
+        Object run() throws SQLException;
+    }
+
+    GroupCommitWriter(String storeName, Connection connection, SqlStatements sql) {
+        this.connection = connection;
+        this.statements = new Statements(connection, sql);
+        this.thread = new Thread(this::loop, "gannet-store-" + storeName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(List<StoreOperation> operations) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        enqueue(new Unit(List.copyOf(operations), null, done));
+        return done.thenApply(o -> null);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T callOnWriter(Task task) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        enqueue(new Unit(List.of(), task, done));
+        try {
+            return (T) done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new StoreException("Store task failed", e.getCause());
+        }
+    }
+
+    private void enqueue(Unit unit) {
+        if (closing) {
+            unit.done.completeExceptionally(new StoreException("The store is closed", null));
+            return;
+        }
+        queue.add(unit);
+    }
+
+    private void loop() {
+        List<Unit> group = new ArrayList<>();
+        while (true) {
+            Unit first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first.task == null && first.operations.isEmpty() && first.done == null) {
+                break; // the close marker
+            }
+            group.add(first);
+            if (first.task == null && !first.changesQueues()) {
+                drainPlainUnits(group);
+            }
+            apply(group);
+            group.clear();
+        }
+        failRemaining();
+    }
+
+    /** Adds queued units that carry only message operations; queue changes get a transaction of their own. */
+    private void drainPlainUnits(List<Unit> group) {
+        Unit next;
+        while (group.size() < MAX_UNITS_PER_COMMIT && (next = queue.peek()) != null
+                && next.task == null && next.done != null && !next.changesQueues()) {
+            group.add(queue.poll());
+        }
+    }
+
+    private void apply(List<Unit> group) {
+        try {
+            Object result = null;
+            if (group.size() == 1 && group.get(0).task != null) {
+                result = group.get(0).task.run();
+            } else {
+                statements.apply(group.stream().flatMap(u -> u.operations.stream()).toList());
+            }
+            connection.commit();
+            for (Unit unit : group) {
+                unit.done.complete(result);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Store transaction of {} unit(s) failed; rolling back", group.size(), e);
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            StoreException failure = new StoreException("Store write failed: " + e.getMessage(), e);
+            for (Unit unit : group) {
+                unit.done.completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void failRemaining() {
+        Unit unit;
+        while ((unit = queue.poll()) != null) {
+            if (unit.done != null) {
+                unit.done.completeExceptionally(new StoreException("The store is closed", null));
+            }
+        }
+    }
+
+    /** Lets queued units commit, then stops the writer thread. */
+    @Override
+    public void close() {
+        closing = true;
+        queue.add(new Unit(List.of(), null, null));
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        statements.close();
+    }
+
+    /** The writer's prepared statements, applied phase by phase so that each phase runs as one JDBC batch. */
+    private static final class Statements {
+        private final Connection connection;
+        private final SqlStatements sql;
+        private PreparedStatement insertMessage;
+        private PreparedStatement insertReference;
+        private PreparedStatement updateDeliveryCount;
+        private PreparedStatement deleteReference;
+        private PreparedStatement deleteMessage;
+
+        Statements(Connection connection, SqlStatements sql) {
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        private PreparedStatement prepared(PreparedStatement existing, String key) throws SQLException {
+            return existing != null ? existing : connection.prepareStatement(sql.get(key));
+        }
+
+        /**
+         * Applies the operations of a group. Queue changes come in a group of their own (see drainPlainUnits).
+         * Message operations run phase by phase, each phase one JDBC batch: inserts, delivery counts, deletes. The
+         * order is safe because a message is removed only after it was added, in an earlier group or, within one
+         * group, in the insert phase that runs first.
+         */
+        void apply(List<StoreOperation> operations) throws SQLException {
+            insertMessage = prepared(insertMessage, "insert.message");
+            insertReference = prepared(insertReference, "insert.reference");
+            updateDeliveryCount = prepared(updateDeliveryCount, "update.deliveryCount");
+            deleteReference = prepared(deleteReference, "delete.reference");
+            deleteMessage = prepared(deleteMessage, "delete.message");
+            int inserts = 0;
+            int references = 0;
+            int updates = 0;
+            int referenceDeletes = 0;
+            int messageDeletes = 0;
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddQueue add) {
+                    addQueue(add);
+                } else if (operation instanceof StoreOperation.RemoveQueue remove) {
+                    removeQueue(remove.queueId());
+                } else if (operation instanceof StoreOperation.AddMessage add) {
+                    insertMessage.setLong(1, add.message().id());
+                    insertMessage.setShort(2, (short) add.message().priority());
+                    insertMessage.setLong(3, add.message().expiration());
+                    insertMessage.setLong(4, add.message().deliveryTime());
+                    byte[] body = add.message().encoded();
+                    insertMessage.setBinaryStream(5, new ByteArrayInputStream(body), body.length);
+                    insertMessage.addBatch();
+                    inserts++;
+                } else if (operation instanceof StoreOperation.AddReference add) {
+                    insertReference.setLong(1, add.queueId());
+                    insertReference.setLong(2, add.messageId());
+                    insertReference.addBatch();
+                    references++;
+                } else if (operation instanceof StoreOperation.SetDeliveryCount set) {
+                    updateDeliveryCount.setInt(1, set.deliveryCount());
+                    updateDeliveryCount.setLong(2, set.queueId());
+                    updateDeliveryCount.setLong(3, set.messageId());
+                    updateDeliveryCount.addBatch();
+                    updates++;
+                } else if (operation instanceof StoreOperation.RemoveReference remove) {
+                    deleteReference.setLong(1, remove.queueId());
+                    deleteReference.setLong(2, remove.messageId());
+                    deleteReference.addBatch();
+                    referenceDeletes++;
+                } else if (operation instanceof StoreOperation.RemoveMessage remove) {
+                    deleteMessage.setLong(1, remove.messageId());
+                    deleteMessage.addBatch();
+                    messageDeletes++;
+                }
+            }
+            executeIf(inserts, insertMessage);
+            executeIf(references, insertReference);
+            executeIf(updates, updateDeliveryCount);
+            executeIf(referenceDeletes, deleteReference);
+            executeIf(messageDeletes, deleteMessage);
+        }
+
+        private static void executeIf(int count, PreparedStatement statement) throws SQLException {
+            if (count > 0) {
+                statement.executeBatch();
+            }
+        }
+
+        private void addQueue(StoreOperation.AddQueue add) throws SQLException {
+            try (PreparedStatement p = connection.prepareStatement(sql.get("insert.queue"))) {
+                p.setLong(1, add.queue().id());
+                p.setString(2, add.queue().name());
+                p.setString(3, add.queue().topic());
+                p.setString(4, add.queue().selector());
+                p.setShort(5, (short) (add.queue().noLocal() ? 1 : 0));
+                p.setShort(6, (short) (add.queue().shared() ? 1 : 0));
+                p.executeUpdate();
+            }
+        }
+
+        private void removeQueue(long queueId) throws SQLException {
+            for (String key : List.of("delete.queueReferences", "delete.queue")) {
+                try (PreparedStatement p = connection.prepareStatement(sql.get(key))) {
+                    p.setLong(1, queueId);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement(sql.get("delete.orphanMessages"))) {
+                p.executeUpdate();
+            }
+        }
+
+        void close() {
+            for (PreparedStatement p : new PreparedStatement[]{insertMessage, insertReference, updateDeliveryCount,
+                    deleteReference, deleteMessage}) {
+                if (p != null) {
+                    try {
+                        p.close();
+                    } catch (SQLException e) {
+                        LOG.debug("Closing a statement failed", e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gannet.transport.vm;
+
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.broker.Broker;
+import dev.gannet.broker.ServerConnection;
+import dev.gannet.protocol.BrokerLink;
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Command;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The vm transport: commands are handed to the in-process broker as objects, without encoding. */
+public final class VmBrokerLink implements BrokerLink {
+
+    private final Broker broker;
+    private final ServerConnection connection;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private VmBrokerLink(Broker broker, ClientEndpoint endpoint) {
+        this.broker = broker;
+        this.connection = broker.connect(endpoint);
+    }
+
+    /** Connects to the broker of {@code config}, starting it in this JVM if needed. */
+    public static VmBrokerLink connect(BrokerConfig config, ClientEndpoint endpoint) {
+        Broker broker = VmBrokerRegistry.acquire(config);
+        try {
+            return new VmBrokerLink(broker, endpoint);
+        } catch (RuntimeException e) {
+            VmBrokerRegistry.release(broker);
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> request(Command command) {
+        CompletableFuture<Object> answer = connection.handle(command);
+        if (command instanceof Command.Close) {
+            answer = answer.whenComplete((v, e) -> release());
+        }
+        return answer;
+    }
+
+    @Override
+    public void abort() {
+        connection.handle(new Command.Close());
+        release();
+    }
+
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            VmBrokerRegistry.release(broker);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gannet.transport.vm;
+
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.broker.Broker;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@link EmbeddedBroker} backed by the vm broker registry; found through {@link java.util.ServiceLoader}. */
+public final class VmEmbeddedBroker implements EmbeddedBroker {
+
+    private final Broker broker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VmEmbeddedBroker(Broker broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public BrokerConfig config() {
+        return broker.config();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            VmBrokerRegistry.release(broker);
+        }
+    }
+
+    /** The service-provider entry {@code EmbeddedBroker.start} uses. */
+    public static final class Launcher implements EmbeddedBroker.Launcher {
+        @Override
+        public EmbeddedBroker start(BrokerConfig config) {
+            return new VmEmbeddedBroker(VmBrokerRegistry.acquire(config));
+        }
+    }
+}

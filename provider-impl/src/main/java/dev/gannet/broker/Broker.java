@@ -40,6 +40,8 @@ public final class Broker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     private static final String QUEUE_PREFIX = "queue:";
     private static final String DURABLE_PREFIX = "durable:";
+    /** How often waiting messages are checked for expiry (dispatch drops expired ones as well). */
+    private static final long EXPIRY_SWEEP_MILLIS = 2000;
 
     private final BrokerConfig config;
     private final MessageStore store;
@@ -70,6 +72,21 @@ public final class Broker implements AutoCloseable {
         this.messageIds = new AtomicLong(state.maxMessageId());
         this.queueIds = new AtomicLong(state.maxQueueId());
         restore(state);
+        scheduler.scheduleWithFixedDelay(this::expireWaitingMessages, EXPIRY_SWEEP_MILLIS, EXPIRY_SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes expired messages from every queue and subscription, and from the store. */
+    private void expireWaitingMessages() {
+        try {
+            long now = System.currentTimeMillis();
+            List<StoreOperation> operations = new ArrayList<>();
+            queues.values().forEach(destination -> destination.queue().expire(now, operations));
+            topics.values().forEach(topic -> topic.subscriptions().forEach(s -> s.queue().expire(now, operations)));
+            writeInBackground(operations);
+        } catch (RuntimeException e) {
+            LOG.error("Broker {}: expiry sweep failed", config.name(), e);
+        }
     }
 
     /**
@@ -168,8 +185,8 @@ public final class Broker implements AutoCloseable {
     /** Sends a message of a non-transacted session, or stages it in a transacted one. */
     CompletableFuture<Void> send(ServerSession session, OutboundMessage outbound) throws JMSException {
         ServerMessage message = new ServerMessage(messageIds.incrementAndGet(), outbound.persistent(),
-                outbound.priority(), outbound.expiration(), outbound.deliveryTime(), outbound.encoded(),
-                session.connection);
+                outbound.priority(), outbound.expiration(), outbound.deliveryTime(), outbound.groupId(),
+                outbound.encoded(), session.connection);
         if (session.transacted) {
             checkDestination(session.connection, outbound.destination());
             session.stage(message, outbound);

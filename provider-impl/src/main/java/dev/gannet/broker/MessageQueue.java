@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Messages waiting for consumers, in delivery order: higher priority first, FIFO within a priority. A JMS queue
@@ -27,6 +29,8 @@ final class MessageQueue {
     private final ArrayDeque<MessageRef>[] pending = new ArrayDeque[PRIORITIES]; // guarded by lock
     private final List<ServerConsumer> consumers = new ArrayList<>(); // guarded by lock
     private int nextConsumer; // guarded by lock; round-robin start
+    /** Which consumer owns which message group (JMSXGroupID) while it lives. */
+    private final Map<String, ServerConsumer> groupOwners = new HashMap<>(); // guarded by lock
     private boolean deleted; // guarded by lock
 
     MessageQueue(Broker broker, long id, String name, boolean durable) {
@@ -85,9 +89,11 @@ final class MessageQueue {
         }
     }
 
+    /** Removes a consumer; the message groups it owned go to other consumers from their next message on. */
     void removeConsumer(ServerConsumer consumer) {
         synchronized (lock) {
             consumers.remove(consumer);
+            groupOwners.values().removeIf(owner -> owner == consumer);
         }
     }
 
@@ -117,6 +123,22 @@ final class MessageQueue {
             }
         }
         return operations;
+    }
+
+    /** Removes expired messages that wait here; answers the store operations that forget them. */
+    void expire(long now, List<StoreOperation> operations) {
+        synchronized (lock) {
+            for (ArrayDeque<MessageRef> level : pending) {
+                Iterator<MessageRef> it = level.iterator();
+                while (it.hasNext()) {
+                    MessageRef ref = it.next();
+                    if (ref.message.isExpired(now)) {
+                        it.remove();
+                        broker.forget(ref, operations);
+                    }
+                }
+            }
+        }
     }
 
     /** The messages a browser would see now, in delivery order. */
@@ -181,7 +203,26 @@ final class MessageQueue {
         return false;
     }
 
+    /**
+     * The consumer that gets {@code ref} now, or null. A grouped message goes only to its group's owner; a group
+     * without owner is given to the next consumer that takes the message.
+     */
     private ServerConsumer consumerFor(MessageRef ref) {
+        String group = ref.message.groupId;
+        if (group != null) {
+            ServerConsumer owner = groupOwners.get(group);
+            if (owner != null) {
+                return owner.hasCredit() && owner.accepts(ref.message) ? owner : null;
+            }
+        }
+        ServerConsumer chosen = nextConsumerFor(ref);
+        if (chosen != null && group != null) {
+            groupOwners.put(group, chosen);
+        }
+        return chosen;
+    }
+
+    private ServerConsumer nextConsumerFor(MessageRef ref) {
         int count = consumers.size();
         for (int i = 0; i < count; i++) {
             ServerConsumer candidate = consumers.get((nextConsumer + i) % count);

@@ -19,6 +19,8 @@ final class ServerMessage {
     final int priority;
     final long expiration;
     final long deliveryTime;
+    /** JMSXGroupID, or null. */
+    final String groupId;
     final byte[] encoded;
     /** The connection that sent it, for noLocal; null after a restart. */
     final ServerConnection origin;
@@ -26,24 +28,25 @@ final class ServerMessage {
     final AtomicInteger storedReferences = new AtomicInteger();
     private volatile GannetMessage decoded; // decoded once, on the first selector evaluation
 
-    ServerMessage(long id, boolean persistent, int priority, long expiration, long deliveryTime, byte[] encoded,
-                  ServerConnection origin) {
+    ServerMessage(long id, boolean persistent, int priority, long expiration, long deliveryTime, String groupId,
+                  byte[] encoded, ServerConnection origin) {
         this.id = id;
         this.persistent = persistent;
         this.priority = priority;
         this.expiration = expiration;
         this.deliveryTime = deliveryTime;
+        this.groupId = groupId;
         this.encoded = encoded;
         this.origin = origin;
     }
 
     static ServerMessage recovered(StoredMessage stored) {
         return new ServerMessage(stored.id(), true, stored.priority(), stored.expiration(), stored.deliveryTime(),
-                stored.encoded(), null);
+                stored.groupId(), stored.encoded(), null);
     }
 
     StoredMessage toStored() {
-        return new StoredMessage(id, priority, expiration, deliveryTime, encoded);
+        return new StoredMessage(id, priority, expiration, deliveryTime, groupId, encoded);
     }
 
     boolean isExpired(long now) {

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 /** A message producer (spec 7). Sends are synchronous unless a CompletionListener is given. */
 public class GannetMessageProducer implements QueueSender, TopicPublisher {
 
+    private static final String GROUP_ID = "JMSXGroupID";
+
     private final GannetSession session;
     private final GannetDestination destination; // null: unidentified producer
     private volatile int deliveryMode = DeliveryMode.PERSISTENT;
@@ -326,9 +328,10 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSDeliveryTime(now + Math.max(0, options.deliveryDelay()));
         message.setJMSMessageID(options.disableMessageId() ? null : session.connection().nextMessageId());
         GannetMessage gannet = message instanceof GannetMessage own ? own : MessageCodec.fromForeign(message);
+        Object groupId = gannet.getObjectProperty(GROUP_ID);
         OutboundMessage outbound = new OutboundMessage(target, options.deliveryMode() == DeliveryMode.PERSISTENT,
                 options.priority(), message.getJMSExpiration(), message.getJMSDeliveryTime(),
-                MessageCodec.encode(gannet));
+                groupId == null ? null : groupId.toString(), MessageCodec.encode(gannet));
         Command.Send send = new Command.Send(session.id(), outbound);
         if (completion == null) {
             session.connection().call(send);

@@ -8,7 +8,8 @@ import dev.gannet.message.GannetDestination;
  *
  * @param expiration   JMSExpiration, 0 for never
  * @param deliveryTime JMSDeliveryTime; the broker holds the message back until then
+ * @param groupId      JMSXGroupID: messages of one group go to one queue consumer; null for none
  */
 public record OutboundMessage(GannetDestination destination, boolean persistent, int priority, long expiration,
-                              long deliveryTime, byte[] encoded) {
+                              long deliveryTime, String groupId, byte[] encoded) {
 }

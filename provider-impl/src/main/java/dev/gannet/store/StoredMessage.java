@@ -1,5 +1,10 @@
 package dev.gannet.store;
 
-/** A persistent message as stored: what the broker orders and expires by, and the encoded message. */
-public record StoredMessage(long id, int priority, long expiration, long deliveryTime, byte[] encoded) {
+/**
+ * A persistent message as stored: what the broker orders, expires and groups by, and the encoded message.
+ *
+ * @param groupId JMSXGroupID, or null
+ */
+public record StoredMessage(long id, int priority, long expiration, long deliveryTime, String groupId,
+                            byte[] encoded) {
 }

@@ -202,8 +202,9 @@ final class GroupCommitWriter implements AutoCloseable {
                     insertMessage.setShort(2, (short) add.message().priority());
                     insertMessage.setLong(3, add.message().expiration());
                     insertMessage.setLong(4, add.message().deliveryTime());
+                    insertMessage.setString(5, add.message().groupId());
                     byte[] body = add.message().encoded();
-                    insertMessage.setBinaryStream(5, new ByteArrayInputStream(body), body.length);
+                    insertMessage.setBinaryStream(6, new ByteArrayInputStream(body), body.length);
                     insertMessage.addBatch();
                     inserts++;
                 } else if (operation instanceof StoreOperation.AddReference add) {

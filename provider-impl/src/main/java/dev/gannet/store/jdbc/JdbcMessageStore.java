@@ -112,7 +112,8 @@ public final class JdbcMessageStore implements MessageStore {
                 long messageId = rs.getLong(3);
                 StoredMessage message = messages.get(messageId);
                 if (message == null) {
-                    message = new StoredMessage(messageId, rs.getShort(4), rs.getLong(5), rs.getLong(6), rs.getBytes(7));
+                    message = new StoredMessage(messageId, rs.getShort(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
+                            rs.getBytes(8));
                     messages.put(messageId, message);
                 }
                 pending.computeIfAbsent(rs.getLong(1), q -> new ArrayList<>())

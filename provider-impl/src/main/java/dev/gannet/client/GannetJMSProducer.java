@@ -10,7 +10,6 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
-import jakarta.jms.MessageFormatRuntimeException;
 
 import java.io.Serializable;
 import java.util.Collections;

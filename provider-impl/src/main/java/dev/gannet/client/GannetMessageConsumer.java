@@ -15,7 +15,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**

@@ -506,16 +506,7 @@ public class GannetSession implements QueueSession, TopicSession {
         if (destination == null) {
             throw new InvalidDestinationException("Destination must not be null");
         }
-        if (destination instanceof GannetDestination gannet) {
-            return gannet;
-        }
-        if (destination instanceof Queue queue) {
-            return new GannetQueue(validName("Queue", queue.getQueueName()));
-        }
-        if (destination instanceof Topic topic) {
-            return new GannetTopic(validName("Topic", topic.getTopicName()));
-        }
-        throw new InvalidDestinationException("Destination " + destination + " is neither a Queue nor a Topic");
+        return GannetDestination.from(destination);
     }
 
     // ---- producers

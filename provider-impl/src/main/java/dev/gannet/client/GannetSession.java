@@ -536,9 +536,15 @@ public class GannetSession implements QueueSession, TopicSession {
 
     // ---- consumers
 
-    private GannetMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
+    /** An empty or blank selector is no selector (MessageConsumer.getMessageSelector answers null for it). */
+    private static String selectorOrNull(String selector) {
+        return selector == null || selector.isBlank() ? null : selector;
+    }
+
+    private GannetMessageConsumer consumer(Destination destination, String messageSelector, boolean noLocal,
                                            SubscriptionSpec subscription) throws JMSException {
         checkClosed();
+        String selector = selectorOrNull(messageSelector);
         GannetDestination source = toGannet(destination);
         int consumerId = consumerIds.incrementAndGet();
         GannetMessageConsumer consumer = new GannetMessageConsumer(this, consumerId, source, selector, noLocal,
@@ -683,9 +689,10 @@ public class GannetSession implements QueueSession, TopicSession {
         checkClosed();
         domain.requireQueues("createBrowser", this);
         GannetDestination source = toGannet(queue);
+        String selector = selectorOrNull(messageSelector);
         // validates the queue and selector now, as createBrowser must
-        connection.call(new Command.Browse(source, messageSelector));
-        GannetQueueBrowser browser = new GannetQueueBrowser(this, (Queue) source, messageSelector);
+        connection.call(new Command.Browse(source, selector));
+        GannetQueueBrowser browser = new GannetQueueBrowser(this, (Queue) source, selector);
         browsers.add(browser);
         return browser;
     }

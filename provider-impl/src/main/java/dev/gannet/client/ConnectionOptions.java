@@ -2,25 +2,46 @@ package dev.gannet.client;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.GannetProperties;
+import dev.gannet.transport.tcp.TcpOptions;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A parsed broker URL: {@code vm://NAME?option=value&...}. Options: {@value GannetProperties#DATA_DIRECTORY},
- * {@value GannetProperties#PREFETCH}, {@value GannetProperties#CLIENT_ID}, {@value GannetProperties#USER},
- * {@value GannetProperties#PASSWORD}.
+ * A parsed broker URL: {@code vm://NAME?option=value&...} or {@code tcp://HOST:PORT?option=value&...}.
+ * Options of both: {@value GannetProperties#PREFETCH}, {@value GannetProperties#CLIENT_ID},
+ * {@value GannetProperties#USER}, {@value GannetProperties#PASSWORD}.
+ * Only vm: {@value GannetProperties#DATA_DIRECTORY}.
+ * Only tcp, in milliseconds unless said: {@value #HEARTBEAT_INTERVAL}, {@value #HEARTBEAT_TIMEOUT},
+ * {@value #CONNECT_TIMEOUT}, {@value #MAX_FRAME_SIZE} (bytes).
  */
-record ConnectionOptions(String url, String brokerName, Path dataDirectory, int prefetch, String clientId,
-                         String user, String password) {
+record ConnectionOptions(String url, Transport transport, int prefetch, String clientId, String user,
+                         String password) {
 
     static final int DEFAULT_PREFETCH = 1000;
     static final String DEFAULT_URL = "vm://" + BrokerConfig.DEFAULT_NAME;
+    static final String HEARTBEAT_INTERVAL = "heartbeatInterval";
+    static final String HEARTBEAT_TIMEOUT = "heartbeatTimeout";
+    static final String CONNECT_TIMEOUT = "connectTimeout";
+    static final String MAX_FRAME_SIZE = "maxFrameSize";
+
+    /** Where the broker is and how to reach it. */
+    sealed interface Transport {
+    }
+
+    /** An in-process broker, started on first use. */
+    record Vm(BrokerConfig broker) implements Transport {
+    }
+
+    /** A broker listening on {@code host:port}. */
+    record Tcp(String host, int port, TcpOptions options) implements Transport {
+    }
 
     /**
      * @throws IllegalArgumentException naming the part of the URL that is wrong
@@ -32,16 +53,13 @@ record ConnectionOptions(String url, String brokerName, Path dataDirectory, int 
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Broker URL '" + url + "' is not a valid URI: " + e.getMessage(), e);
         }
-        if (!"vm".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("Broker URL '" + url + "': scheme '" + uri.getScheme()
-                    + "' is not supported; use vm://NAME");
-        }
-        String name = uri.getAuthority();
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Broker URL '" + url + "' names no broker; use vm://NAME");
+        String scheme = uri.getScheme();
+        if (!"vm".equals(scheme) && !"tcp".equals(scheme)) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': scheme '" + scheme
+                    + "' is not supported; use vm://NAME or tcp://HOST:PORT");
         }
         Map<String, String> options = query(url, uri.getRawQuery());
-        String directory = options.remove(GannetProperties.DATA_DIRECTORY);
+        Transport transport = "vm".equals(scheme) ? vm(url, uri, options) : tcp(url, uri, options);
         String prefetchText = options.remove(GannetProperties.PREFETCH);
         int prefetch = DEFAULT_PREFETCH;
         if (prefetchText != null) {
@@ -61,9 +79,68 @@ record ConnectionOptions(String url, String brokerName, Path dataDirectory, int 
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("Broker URL '" + url + "': unknown option(s) " + options.keySet());
         }
-        BrokerConfig config = new BrokerConfig(name, directory != null ? Path.of(directory)
-                : BrokerConfig.defaultDataDirectory(name));
-        return new ConnectionOptions(url, config.name(), config.dataDirectory(), prefetch, clientId, user, password);
+        return new ConnectionOptions(url, transport, prefetch, clientId, user, password);
+    }
+
+    private static Vm vm(String url, URI uri, Map<String, String> options) {
+        String name = uri.getAuthority();
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Broker URL '" + url + "' names no broker; use vm://NAME");
+        }
+        String directory = options.remove(GannetProperties.DATA_DIRECTORY);
+        return new Vm(new BrokerConfig(name, directory != null ? Path.of(directory)
+                : BrokerConfig.defaultDataDirectory(name)));
+    }
+
+    private static Tcp tcp(String url, URI uri, Map<String, String> options) {
+        String host = uri.getHost();
+        if (host == null || host.isEmpty() || uri.getPort() < 0) {
+            throw new IllegalArgumentException("Broker URL '" + url + "' names no host and port; use tcp://HOST:PORT");
+        }
+        if (uri.getPath() != null && !uri.getPath().isEmpty()) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': a tcp URL has no path; use tcp://HOST:PORT");
+        }
+        if (options.containsKey(GannetProperties.DATA_DIRECTORY)) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': option " + GannetProperties.DATA_DIRECTORY
+                    + " applies to vm:// URLs only; a tcp broker keeps its data where its server was told");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        TcpOptions defaults = TcpOptions.defaults();
+        Duration interval = millis(url, options, HEARTBEAT_INTERVAL, defaults.heartbeatInterval());
+        Duration timeout = millis(url, options, HEARTBEAT_TIMEOUT, defaults.heartbeatTimeout());
+        Duration connectTimeout = millis(url, options, CONNECT_TIMEOUT, defaults.connectTimeout());
+        int maxFrameSize = (int) number(url, options, MAX_FRAME_SIZE, defaults.maxFrameSize(), Integer.MAX_VALUE
+                - 64);
+        try {
+            return new Tcp(host, uri.getPort(), new TcpOptions(interval, timeout, maxFrameSize,
+                    defaults.writeBufferLimit(), defaults.unwritableTimeout(), connectTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration millis(String url, Map<String, String> options, String name, Duration fallback) {
+        return Duration.ofMillis(number(url, options, name, fallback.toMillis(), Long.MAX_VALUE / 2));
+    }
+
+    private static long number(String url, Map<String, String> options, String name, long fallback, long max) {
+        String text = options.remove(name);
+        if (text == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            value = 0;
+        }
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': " + name
+                    + " must be a whole number from 1 to " + max + ", not '" + text + "'");
+        }
+        return value;
     }
 
     private static Map<String, String> query(String url, String rawQuery) {
@@ -83,9 +160,5 @@ record ConnectionOptions(String url, String brokerName, Path dataDirectory, int 
 
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    BrokerConfig brokerConfig() {
-        return new BrokerConfig(brokerName, dataDirectory);
     }
 }

@@ -8,6 +8,7 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.transport.tcp.TcpBrokerLink;
 import dev.gannet.transport.vm.VmBrokerLink;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -70,26 +71,38 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
         GannetConnection connection = new GannetConnection(options);
         try {
-            connection.link = VmBrokerLink.connect(options.brokerConfig(), connection);
+            if (options.transport() instanceof ConnectionOptions.Tcp tcp) {
+                // the handshake carries client ID and credentials: it does what Command.Open does on vm
+                connection.link = TcpBrokerLink.connect(tcp.host(), tcp.port(), options.clientId(), user, password,
+                        tcp.options(), connection);
+            } else {
+                connection.link = VmBrokerLink.connect(((ConnectionOptions.Vm) options.transport()).broker(),
+                        connection);
+                connection.call(new Command.Open(options.clientId(), user, password));
+            }
+        } catch (JMSException e) {
+            connection.abandon();
+            throw e;
         } catch (RuntimeException e) {
-            connection.pool.shutdownNow();
+            connection.abandon();
             JMSException failure = new JMSException("Cannot connect to " + options.url() + ": " + e.getMessage());
             failure.initCause(e);
             failure.setLinkedException(e);
             throw failure;
-        }
-        try {
-            connection.call(new Command.Open(options.clientId(), user, password));
-        } catch (JMSException e) {
-            connection.link.abort();
-            connection.pool.shutdownNow();
-            throw e;
         }
         if (options.clientId() != null) {
             connection.clientId = options.clientId();
             connection.clientIdFixed = true;
         }
         return connection;
+    }
+
+    /** Releases what a connection that failed to open holds. */
+    private void abandon() {
+        if (link != null) {
+            link.abort();
+        }
+        pool.shutdownNow();
     }
 
     // ---- plumbing used by sessions

@@ -19,8 +19,15 @@ import java.io.Serializable;
  * Gannet's connection factory. {@code new GannetConnectionFactory()} connects to the in-process broker
  * {@code vm://localhost}, started on first use with its Derby store under {@code gannet-data/localhost}.
  *
- * <p>Broker URL: {@code vm://NAME?dataDirectory=PATH&prefetch=N&clientID=ID&user=U&password=P}, every option
- * optional.
+ * <p>Broker URLs, every option optional:
+ * <ul>
+ * <li>{@code vm://NAME?dataDirectory=PATH&prefetch=N&clientID=ID&user=U&password=P}: the broker NAME in this JVM,
+ * started on first use with its store in PATH.</li>
+ * <li>{@code tcp://HOST:PORT?prefetch=N&clientID=ID&user=U&password=P&heartbeatInterval=MS&heartbeatTimeout=MS&connectTimeout=MS&maxFrameSize=BYTES}:
+ * a broker server listening on HOST:PORT. Heartbeats go every {@code heartbeatInterval} (default 5000 ms); the
+ * connection is declared lost, and the {@link jakarta.jms.ExceptionListener} called, when nothing arrived for
+ * {@code heartbeatTimeout} (default 15000 ms). {@code dataDirectory} does not apply.</li>
+ * </ul>
  */
 public class GannetConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
         Serializable, Referenceable {
@@ -38,7 +45,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
     }
 
     /**
-     * @param brokerUrl e.g. {@code vm://orders?dataDirectory=/var/lib/gannet}
+     * @param brokerUrl e.g. {@code vm://orders?dataDirectory=/var/lib/gannet} or {@code tcp://broker.example:7672}
      * @throws IllegalArgumentException if the URL is malformed, names an unknown scheme or option
      */
     public GannetConnectionFactory(String brokerUrl) {

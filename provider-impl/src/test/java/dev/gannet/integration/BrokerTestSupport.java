@@ -1,6 +1,10 @@
 package dev.gannet.integration;
 
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
+import dev.gannet.transport.tcp.TcpAcceptor;
+import dev.gannet.transport.tcp.TcpOptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -13,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * Each test gets its own broker, named uniquely, on a Derby store in its own temporary directory, reached through
  * the public JMS API only. Connections and contexts opened through the helpers are closed after the test.
+ *
+ * <p>The transport comes from the system property {@value #TRANSPORT_PROPERTY}: {@code vm} (default) connects to an
+ * in-process broker by name; {@code tcp} starts the broker with a TCP acceptor on 127.0.0.1 and connects through
+ * real sockets. The build runs the whole integration suite once per transport. In both, {@link #closeAll()} stops
+ * the broker and the next connection starts it again on the same directory.
  */
 @Timeout(60)
 abstract class BrokerTestSupport {
+
+    static final String TRANSPORT_PROPERTY = "gannet.test.transport";
+    static final boolean TCP = "tcp".equals(System.getProperty(TRANSPORT_PROPERTY, "vm"));
 
     /** How long a test waits for a message that must arrive; generous for a busy 2-core machine. */
     static final long ARRIVES = 10_000;
@@ -37,11 +52,45 @@ abstract class BrokerTestSupport {
     String brokerUrl;
     ConnectionFactory factory;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private String brokerName;
+    private int tcpPort;
+    private Broker tcpBroker; // tcp only: the broker the acceptor serves, null while stopped
+    private TcpAcceptor acceptor;
 
     @BeforeEach
     void createFactory() {
-        brokerUrl = "vm://test-" + UUID.randomUUID().toString().substring(0, 8) + "?dataDirectory=" + dataDirectory;
+        brokerName = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        if (TCP) {
+            tcpPort = freePort();
+            brokerUrl = "tcp://127.0.0.1:" + tcpPort;
+            startTcpBroker();
+        } else {
+            brokerUrl = "vm://" + brokerName + "?dataDirectory=" + dataDirectory;
+        }
         factory = new GannetConnectionFactory(brokerUrl);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startTcpBroker() {
+        if (TCP && tcpBroker == null) {
+            tcpBroker = Broker.start(new BrokerConfig(brokerName, dataDirectory));
+            acceptor = TcpAcceptor.start(tcpBroker, "127.0.0.1", tcpPort, TcpOptions.defaults());
+        }
+    }
+
+    private void stopTcpBroker() {
+        if (tcpBroker != null) {
+            acceptor.close();
+            tcpBroker.close();
+            tcpBroker = null;
+        }
     }
 
     @AfterEach
@@ -60,6 +109,7 @@ abstract class BrokerTestSupport {
             }
         }
         opened.clear();
+        stopTcpBroker();
         if (first != null) {
             throw first;
         }
@@ -67,6 +117,7 @@ abstract class BrokerTestSupport {
 
     /** A started connection. */
     Connection connection() throws JMSException {
+        startTcpBroker();
         Connection connection = factory.createConnection();
         opened.add(connection);
         connection.start();
@@ -75,6 +126,7 @@ abstract class BrokerTestSupport {
 
     /** A connection that is not started yet. */
     Connection stoppedConnection() throws JMSException {
+        startTcpBroker();
         Connection connection = factory.createConnection();
         opened.add(connection);
         return connection;
@@ -85,6 +137,7 @@ abstract class BrokerTestSupport {
     }
 
     JMSContext context(int mode) {
+        startTcpBroker();
         JMSContext context = factory.createContext(mode);
         opened.add(context);
         return context;

@@ -1,0 +1,33 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Delivery;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import jakarta.jms.JMSException;
+
+/**
+ * The broker's view of a tcp client: deliveries become delivery frames, a connection failure becomes a notice
+ * followed by closing the channel. Writes are queued on the channel and never block the broker; a client that
+ * stops reading is cut off by {@link SlowPeerGuard}. Once the channel's event loop has stopped, calls do nothing.
+ */
+final class ChannelClientEndpoint implements ClientEndpoint {
+
+    private final Channel channel;
+
+    ChannelClientEndpoint(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        Frame.DeliveryFrame frame = new Frame.DeliveryFrame(delivery);
+        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame, channel.voidPromise()));
+    }
+
+    @Override
+    public void connectionFailed(JMSException cause) {
+        Frame.ConnectionFailure frame = new Frame.ConnectionFailure(WireError.of(cause));
+        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.protocol.ClientEndpoint;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import jakarta.jms.JMSException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client's end of one tcp connection: completes the handshake, routes replies to their requests and deliveries
+ * to the endpoint, and when the channel goes fails everything waiting and tells the endpoint, unless the client
+ * itself closed the link.
+ */
+final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
+
+    private final String address;
+    private final ReplyCorrelator replies;
+    private final ClientEndpoint endpoint;
+    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private volatile boolean closedByClient;
+    private volatile WireError serverReason;
+
+    ClientChannelHandler(String address, ReplyCorrelator replies, ClientEndpoint endpoint) {
+        this.address = address;
+        this.replies = replies;
+        this.endpoint = endpoint;
+    }
+
+    /** Completes when the server accepted the handshake; fails with the JMSException it named, or if the link went. */
+    CompletableFuture<Void> handshake() {
+        return handshake;
+    }
+
+    /** Marks the coming channel close as the client's own, so it is not reported as a failure. */
+    void closingByClient() {
+        closedByClient = true;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Frame.Reply reply) {
+            replies.complete(reply);
+        } else if (msg instanceof Frame.DeliveryFrame delivery) {
+            endpoint.deliver(delivery.delivery());
+        } else if (msg instanceof Frame.HandshakeAnswer answer && !handshake.isDone()) {
+            if (answer.failure() == null) {
+                handshake.complete(null);
+            } else {
+                handshake.completeExceptionally(answer.failure().toException());
+            }
+        } else if (msg instanceof Frame.ConnectionFailure failure) {
+            serverReason = failure.reason();
+            ctx.close();
+        } else {
+            LOG.warn("Closing tcp connection to {}: {} frame not expected from a broker", address,
+                    msg.getClass().getSimpleName());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        boolean wasOpen = handshake.isDone() && !handshake.isCompletedExceptionally();
+        handshake.completeExceptionally(lost());
+        replies.failAll(this::lost);
+        if (wasOpen && !closedByClient) {
+            JMSException cause = lost();
+            LOG.warn("{}", cause.getMessage());
+            endpoint.connectionFailed(cause);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private JMSException lost() {
+        if (closedByClient) {
+            return new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
+        }
+        WireError reason = serverReason;
+        return new JMSException("Connection to " + address + " lost"
+                + (reason != null ? ": " + reason.message() : ""));
+    }
+}

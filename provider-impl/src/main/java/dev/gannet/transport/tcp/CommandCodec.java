@@ -1,0 +1,208 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.message.DestinationKind;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.protocol.SubscriptionSpec;
+
+/**
+ * The body of a command frame: a type id, then the record's components in declaration order. Type ids never change
+ * meaning; a new command gets a new id.
+ */
+final class CommandCodec {
+
+    private static final int OPEN = 1;
+    private static final int SET_CLIENT_ID = 2;
+    private static final int CLOSE = 3;
+    private static final int CREATE_SESSION = 4;
+    private static final int CLOSE_SESSION = 5;
+    private static final int CREATE_CONSUMER = 6;
+    private static final int CLOSE_CONSUMER = 7;
+    private static final int CREDIT = 8;
+    private static final int SEND = 9;
+    private static final int ACKNOWLEDGE = 10;
+    private static final int RECOVER = 11;
+    private static final int COMMIT = 12;
+    private static final int ROLLBACK = 13;
+    private static final int CREATE_TEMPORARY = 14;
+    private static final int DELETE_TEMPORARY = 15;
+    private static final int CHECK_DESTINATION = 16;
+    private static final int UNSUBSCRIBE = 17;
+    private static final int BROWSE = 18;
+
+    private CommandCodec() {
+    }
+
+    static void write(Command command, WireWriter out) {
+        if (command instanceof Command.Open c) {
+            out.writeByte(OPEN);
+            out.writeString(c.clientId());
+            out.writeString(c.user());
+            out.writeString(c.password());
+        } else if (command instanceof Command.SetClientId c) {
+            out.writeByte(SET_CLIENT_ID);
+            out.writeString(c.clientId());
+        } else if (command instanceof Command.Close) {
+            out.writeByte(CLOSE);
+        } else if (command instanceof Command.CreateSession c) {
+            out.writeByte(CREATE_SESSION);
+            out.writeInt(c.sessionId());
+            out.writeBoolean(c.transacted());
+        } else if (command instanceof Command.CloseSession c) {
+            out.writeByte(CLOSE_SESSION);
+            out.writeInt(c.sessionId());
+            out.writeLongs(c.deliveredIds());
+        } else if (command instanceof Command.CreateConsumer c) {
+            out.writeByte(CREATE_CONSUMER);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.consumerId());
+            writeDestination(c.destination(), out);
+            out.writeString(c.selector());
+            out.writeBoolean(c.noLocal());
+            writeSubscription(c.subscription(), out);
+            out.writeInt(c.prefetch());
+        } else if (command instanceof Command.CloseConsumer c) {
+            out.writeByte(CLOSE_CONSUMER);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.consumerId());
+            out.writeLongs(c.deliveredIds());
+        } else if (command instanceof Command.Credit c) {
+            out.writeByte(CREDIT);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.consumerId());
+            out.writeInt(c.count());
+        } else if (command instanceof Command.Send c) {
+            out.writeByte(SEND);
+            out.writeInt(c.sessionId());
+            writeMessage(c.message(), out);
+        } else if (command instanceof Command.Acknowledge c) {
+            writeSessionIds(ACKNOWLEDGE, c.sessionId(), c.deliveryIds(), out);
+        } else if (command instanceof Command.Recover c) {
+            writeSessionIds(RECOVER, c.sessionId(), c.deliveredIds(), out);
+        } else if (command instanceof Command.Commit c) {
+            writeSessionIds(COMMIT, c.sessionId(), c.deliveredIds(), out);
+        } else if (command instanceof Command.Rollback c) {
+            writeSessionIds(ROLLBACK, c.sessionId(), c.deliveredIds(), out);
+        } else if (command instanceof Command.CreateTemporary c) {
+            out.writeByte(CREATE_TEMPORARY);
+            out.writeBoolean(c.topic());
+        } else if (command instanceof Command.DeleteTemporary c) {
+            out.writeByte(DELETE_TEMPORARY);
+            writeDestination(c.destination(), out);
+        } else if (command instanceof Command.CheckDestination c) {
+            out.writeByte(CHECK_DESTINATION);
+            writeDestination(c.destination(), out);
+        } else if (command instanceof Command.Unsubscribe c) {
+            out.writeByte(UNSUBSCRIBE);
+            out.writeString(c.name());
+        } else if (command instanceof Command.Browse c) {
+            out.writeByte(BROWSE);
+            writeDestination(c.queue(), out);
+            out.writeString(c.selector());
+        } else {
+            throw new IllegalArgumentException("No wire form for " + command.getClass().getName());
+        }
+    }
+
+    /**
+     * @throws MalformedFrameException if the type id is unknown or the body does not fit the command
+     */
+    static Command read(WireReader in) throws MalformedFrameException {
+        int type = in.readByte();
+        return switch (type) {
+            case OPEN -> new Command.Open(in.readString(), in.readString(), in.readString());
+            case SET_CLIENT_ID -> new Command.SetClientId(in.readString());
+            case CLOSE -> new Command.Close();
+            case CREATE_SESSION -> new Command.CreateSession(in.readInt(), in.readBoolean());
+            case CLOSE_SESSION -> new Command.CloseSession(in.readInt(), in.readLongs());
+            case CREATE_CONSUMER -> new Command.CreateConsumer(in.readInt(), in.readInt(), readDestination(in),
+                    in.readString(), in.readBoolean(), readSubscription(in), in.readInt());
+            case CLOSE_CONSUMER -> new Command.CloseConsumer(in.readInt(), in.readInt(), in.readLongs());
+            case CREDIT -> new Command.Credit(in.readInt(), in.readInt(), in.readInt());
+            case SEND -> new Command.Send(in.readInt(), readMessage(in));
+            case ACKNOWLEDGE -> new Command.Acknowledge(in.readInt(), in.readLongs());
+            case RECOVER -> new Command.Recover(in.readInt(), in.readLongs());
+            case COMMIT -> new Command.Commit(in.readInt(), in.readLongs());
+            case ROLLBACK -> new Command.Rollback(in.readInt(), in.readLongs());
+            case CREATE_TEMPORARY -> new Command.CreateTemporary(in.readBoolean());
+            case DELETE_TEMPORARY -> new Command.DeleteTemporary(readDestination(in));
+            case CHECK_DESTINATION -> new Command.CheckDestination(readDestination(in));
+            case UNSUBSCRIBE -> new Command.Unsubscribe(in.readString());
+            case BROWSE -> new Command.Browse(readDestination(in), in.readString());
+            default -> throw new MalformedFrameException("unknown command type " + type);
+        };
+    }
+
+    /** A destination: a kind code (0 for null), then the name. */
+    static void writeDestination(GannetDestination destination, WireWriter out) {
+        if (destination == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(switch (destination.kind()) {
+            case QUEUE -> 1;
+            case TOPIC -> 2;
+            case TEMPORARY_QUEUE -> 3;
+            case TEMPORARY_TOPIC -> 4;
+        });
+        out.writeString(destination.name());
+    }
+
+    static GannetDestination readDestination(WireReader in) throws MalformedFrameException {
+        int code = in.readByte();
+        DestinationKind kind = switch (code) {
+            case 0 -> null;
+            case 1 -> DestinationKind.QUEUE;
+            case 2 -> DestinationKind.TOPIC;
+            case 3 -> DestinationKind.TEMPORARY_QUEUE;
+            case 4 -> DestinationKind.TEMPORARY_TOPIC;
+            default -> throw new MalformedFrameException("unknown destination kind " + code);
+        };
+        if (kind == null) {
+            return null;
+        }
+        String name = in.readString();
+        if (name == null || name.isEmpty()) {
+            throw new MalformedFrameException("destination of kind " + kind + " has no name");
+        }
+        return GannetDestination.of(kind, name);
+    }
+
+    private static void writeSessionIds(int type, int sessionId, java.util.List<Long> ids, WireWriter out) {
+        out.writeByte(type);
+        out.writeInt(sessionId);
+        out.writeLongs(ids);
+    }
+
+    private static void writeSubscription(SubscriptionSpec spec, WireWriter out) {
+        out.writeBoolean(spec != null);
+        if (spec != null) {
+            out.writeString(spec.name());
+            out.writeBoolean(spec.durable());
+            out.writeBoolean(spec.shared());
+        }
+    }
+
+    private static SubscriptionSpec readSubscription(WireReader in) throws MalformedFrameException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new SubscriptionSpec(in.readString(), in.readBoolean(), in.readBoolean());
+    }
+
+    private static void writeMessage(OutboundMessage message, WireWriter out) {
+        writeDestination(message.destination(), out);
+        out.writeBoolean(message.persistent());
+        out.writeInt(message.priority());
+        out.writeLong(message.expiration());
+        out.writeLong(message.deliveryTime());
+        out.writeString(message.groupId());
+        out.writeBytes(message.encoded());
+    }
+
+    private static OutboundMessage readMessage(WireReader in) throws MalformedFrameException {
+        return new OutboundMessage(readDestination(in), in.readBoolean(), in.readInt(), in.readLong(),
+                in.readLong(), in.readString(), in.readBytes());
+    }
+}

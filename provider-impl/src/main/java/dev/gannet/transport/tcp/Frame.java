@@ -1,0 +1,54 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Delivery;
+
+/**
+ * One unit on the wire. On the wire a frame is {@code length:int32, type:byte, correlationId:int64, body}; the
+ * length counts everything after itself. {@link Malformed} never travels: it is what the decoder makes of bad input.
+ */
+sealed interface Frame {
+
+    /** The first frame a client sends. */
+    record HandshakeRequest(int magic, int version, String clientId, String user, String password) implements Frame {
+        /** "GNET": identifies a Gannet client. */
+        static final int MAGIC = 0x474E4554;
+        /** The only protocol version this build speaks. */
+        static final int VERSION = 1;
+
+        static HandshakeRequest of(String clientId, String user, String password) {
+            return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);
+        }
+    }
+
+    /** The server's answer to the handshake: {@code failure} is null when the connection was accepted. */
+    record HandshakeAnswer(int version, WireError failure) implements Frame {
+    }
+
+    /** A command; the reply carries the same correlation id. */
+    record CommandFrame(long correlationId, Command command) implements Frame {
+    }
+
+    /**
+     * The outcome of one command: {@code answer} (null, a Long, a destination or a list of byte arrays) when
+     * {@code failure} is null, else the failure.
+     */
+    record Reply(long correlationId, Object answer, WireError failure) implements Frame {
+    }
+
+    /** A message for one of the connection's consumers. */
+    record DeliveryFrame(Delivery delivery) implements Frame {
+    }
+
+    /** Sent when nothing else was written for a while, so the peer knows this side lives. */
+    record Heartbeat() implements Frame {
+    }
+
+    /** The server ends the connection for {@code reason}; the channel closes right after. */
+    record ConnectionFailure(WireError reason) implements Frame {
+    }
+
+    /** Bytes that are not a valid frame; the channel they came from is closed. */
+    record Malformed(String reason) implements Frame {
+    }
+}

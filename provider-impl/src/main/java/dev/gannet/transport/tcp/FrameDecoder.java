@@ -1,0 +1,66 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.protocol.Delivery;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Turns one frame (already cut by a {@link io.netty.handler.codec.LengthFieldBasedFrameDecoder}, length stripped)
+ * into a {@link Frame}. Bad input becomes a {@link Frame.Malformed} value, after which the decoder is broken and
+ * discards everything it still receives; it never throws into the pipeline.
+ */
+final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
+
+    private enum State { DECODING, BROKEN }
+
+    private State state = State.DECODING; // confined to the channel's event loop
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
+        if (state == State.BROKEN) {
+            frame.skipBytes(frame.readableBytes());
+            return;
+        }
+        try {
+            out.add(decode(new WireReader(frame)));
+        } catch (MalformedFrameException e) {
+            state = State.BROKEN;
+            frame.skipBytes(frame.readableBytes());
+            out.add(new Frame.Malformed(e.getMessage()));
+        } catch (RuntimeException e) {
+            state = State.BROKEN;
+            frame.skipBytes(frame.readableBytes());
+            out.add(new Frame.Malformed("undecodable frame: " + e));
+        }
+    }
+
+    private static Frame decode(WireReader in) throws MalformedFrameException {
+        byte type = in.readByte();
+        long correlationId = in.readLong();
+        Frame frame = switch (type) {
+            case FrameType.HANDSHAKE_REQUEST -> new Frame.HandshakeRequest(in.readInt(), in.readInt(),
+                    in.readString(), in.readString(), in.readString());
+            case FrameType.HANDSHAKE_ANSWER -> new Frame.HandshakeAnswer(in.readInt(),
+                    AnswerCodec.readOptionalError(in));
+            case FrameType.COMMAND -> new Frame.CommandFrame(correlationId, CommandCodec.read(in));
+            case FrameType.REPLY -> AnswerCodec.readReply(correlationId, in);
+            case FrameType.DELIVERY -> new Frame.DeliveryFrame(new Delivery(in.readInt(), in.readInt(),
+                    in.readLong(), in.readLong(), in.readInt(), requirePresent(in.readBytes())));
+            case FrameType.HEARTBEAT -> new Frame.Heartbeat();
+            case FrameType.CONNECTION_FAILURE -> new Frame.ConnectionFailure(AnswerCodec.readError(in));
+            default -> throw new MalformedFrameException("unknown frame type " + type);
+        };
+        in.requireEnd();
+        return frame;
+    }
+
+    private static byte[] requirePresent(byte[] encoded) throws MalformedFrameException {
+        if (encoded == null) {
+            throw new MalformedFrameException("delivery carries no message");
+        }
+        return encoded;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.gannet.transport.tcp;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/** The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers. */
+final class FramePipeline {
+
+    private static final FrameEncoder ENCODER = new FrameEncoder();
+    private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
+    private static final ProtocolErrorHandler ERRORS = new ProtocolErrorHandler();
+
+    private FramePipeline() {
+    }
+
+    /**
+     * Installs the shared handlers, then {@code protocol} (the side's own handler), then a last handler that closes
+     * the channel on any failure left unhandled.
+     */
+    static void install(ChannelPipeline pipeline, TcpOptions options, ChannelHandler protocol) {
+        int maxFrameLength = options.maxFrameSize() + FrameType.HEADER_SIZE;
+        pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameLength, 0, 4, 0, 4));
+        pipeline.addLast("decoder", new FrameDecoder());
+        pipeline.addLast("malformed", ERRORS);
+        pipeline.addLast("prepender", PREPENDER);
+        pipeline.addLast("encoder", ENCODER);
+        pipeline.addLast("idle", new IdleStateHandler(options.heartbeatTimeout().toMillis(),
+                options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout()));
+        pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout()));
+        pipeline.addLast("protocol", protocol);
+        pipeline.addLast("errors", ERRORS);
+    }
+}

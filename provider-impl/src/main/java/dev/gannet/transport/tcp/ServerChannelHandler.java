@@ -1,0 +1,112 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.broker.Broker;
+import dev.gannet.broker.ServerConnection;
+import dev.gannet.protocol.Command;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import jakarta.jms.JMSException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The broker's end of one tcp connection: checks the handshake, then hands each command to the connection's
+ * {@link OrderedLane} (never running it on the I/O thread) and writes the replies in command order as the broker
+ * completes them. A client must wait for the handshake answer before sending commands; any frame out of turn closes
+ * the channel. When the channel goes, the broker connection is closed.
+ */
+final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerChannelHandler.class);
+
+    private enum State { AWAITING_HANDSHAKE, OPENING, OPEN, CLOSED }
+
+    private final Broker broker;
+    private final OrderedLane lane;
+    private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
+    private ServerConnection connection; // confined to the lane
+    private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
+
+    ServerChannelHandler(Broker broker, OrderedLane lane) {
+        this.broker = broker;
+        this.lane = lane;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Frame.HandshakeRequest request && state == State.AWAITING_HANDSHAKE) {
+            handshake(ctx, request);
+        } else if (msg instanceof Frame.CommandFrame command && state == State.OPEN) {
+            Channel channel = ctx.channel();
+            lane.execute(() -> handle(channel, command));
+        } else if (state != State.CLOSED) {
+            LOG.warn("Closing tcp connection {}: {} frame not expected in state {}", ctx.channel().remoteAddress(),
+                    msg.getClass().getSimpleName(), state);
+            state = State.CLOSED;
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        lane.execute(() -> {
+            if (connection != null) {
+                connection.handle(new Command.Close());
+            }
+        });
+        ctx.fireChannelInactive();
+    }
+
+    private void handshake(ChannelHandlerContext ctx, Frame.HandshakeRequest request) {
+        if (request.magic() != Frame.HandshakeRequest.MAGIC || request.version() != Frame.HandshakeRequest.VERSION) {
+            String reason = request.magic() != Frame.HandshakeRequest.MAGIC
+                    ? "not a Gannet client (magic 0x" + Integer.toHexString(request.magic()) + ")"
+                    : "protocol version " + request.version() + " is not supported; this broker speaks version "
+                    + Frame.HandshakeRequest.VERSION;
+            LOG.warn("Refusing tcp connection {}: {}", ctx.channel().remoteAddress(), reason);
+            state = State.CLOSED;
+            ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
+                    WireError.of(new JMSException(reason)))).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        state = State.OPENING;
+        Channel channel = ctx.channel();
+        lane.execute(() -> open(ctx, channel, request));
+    }
+
+    /** Runs on the lane: opens the broker connection and answers the handshake. */
+    private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request) {
+        connection = broker.connect(new ChannelClientEndpoint(channel));
+        connection.handle(new Command.Open(request.clientId(), request.user(), request.password()))
+                .whenComplete((ignored, failure) -> EventLoopTasks.submit(channel, () -> {
+                    if (failure != null) {
+                        state = State.CLOSED;
+                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
+                                WireError.of(failure))).addListener(ChannelFutureListener.CLOSE);
+                    } else if (state == State.OPENING) {
+                        state = State.OPEN;
+                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, null));
+                    }
+                }));
+    }
+
+    /** Runs on the lane: carries out one command; its reply is written after the replies of earlier commands. */
+    private void handle(Channel channel, Frame.CommandFrame frame) {
+        long correlationId = frame.correlationId();
+        CompletableFuture<Frame.Reply> reply = connection.handle(frame.command())
+                .handle((answer, failure) -> failure == null
+                        ? new Frame.Reply(correlationId, answer, null)
+                        : new Frame.Reply(correlationId, null, WireError.of(failure)));
+        lastReply = reply.thenCombine(lastReply, (r, ignored) -> r)
+                .thenAccept(r -> EventLoopTasks.submit(channel, () -> channel.writeAndFlush(r, channel.voidPromise())))
+                .exceptionally(e -> {
+                    LOG.error("Reply {} on tcp connection {} failed", correlationId, channel.remoteAddress(), e);
+                    return null;
+                });
+    }
+}

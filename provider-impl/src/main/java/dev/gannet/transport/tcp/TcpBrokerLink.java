@@ -1,0 +1,188 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.protocol.BrokerLink;
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Command;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jakarta.jms.JMSException;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The tcp transport's {@link BrokerLink}: commands travel as frames to a {@link TcpAcceptor}, replies complete the
+ * futures by correlation id, deliveries go to the endpoint from the link's I/O thread. Each link owns one I/O thread,
+ * stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
+ */
+public final class TcpBrokerLink implements BrokerLink {
+
+    private final String address;
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final ClientChannelHandler handler;
+    private final ReplyCorrelator replies;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private TcpBrokerLink(String address, EventLoopGroup group, Channel channel, ClientChannelHandler handler,
+                          ReplyCorrelator replies) {
+        this.address = address;
+        this.group = group;
+        this.channel = channel;
+        this.handler = handler;
+        this.replies = replies;
+        channel.closeFuture().addListener(f -> release());
+    }
+
+    /**
+     * Connects to the broker at {@code host:port} and opens a connection there with the given client ID and
+     * credentials (the handshake does what {@link Command.Open} does on the vm transport).
+     *
+     * @param clientId the connection's client ID, or null for none
+     * @throws jakarta.jms.InvalidClientIDException if the broker refuses the client ID
+     * @throws jakarta.jms.JMSSecurityException if the broker refuses the credentials
+     * @throws JMSException naming {@code host:port} if the broker cannot be reached, does not answer the handshake
+     *         within {@link TcpOptions#connectTimeout()}, or speaks another protocol version
+     */
+    public static TcpBrokerLink connect(String host, int port, String clientId, String user, String password,
+                                        TcpOptions options, ClientEndpoint endpoint) throws JMSException {
+        String address = host + ":" + port;
+        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("gannet-tcp-client", true));
+        ReplyCorrelator replies = new ReplyCorrelator();
+        ClientChannelHandler handler = new ClientChannelHandler(address, replies, endpoint);
+        Channel channel = null;
+        try {
+            channel = open(host, port, address, options, group, handler);
+            channel.writeAndFlush(Frame.HandshakeRequest.of(clientId, user, password));
+            awaitHandshake(handler, address, options);
+            return new TcpBrokerLink(address, group, channel, handler, replies);
+        } catch (JMSException | RuntimeException e) {
+            handler.closingByClient();
+            if (channel != null) {
+                channel.close().awaitUninterruptibly();
+            }
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            throw e;
+        }
+    }
+
+    private static Channel open(String host, int port, String address, TcpOptions options, EventLoopGroup group,
+                                ClientChannelHandler handler) throws JMSException {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(options.writeBufferLimit() / 2, options.writeBufferLimit()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        FramePipeline.install(channel.pipeline(), options, handler);
+                    }
+                });
+        ChannelFuture connected = bootstrap.connect(host, port).awaitUninterruptibly();
+        if (!connected.isSuccess()) {
+            Throwable cause = connected.cause();
+            JMSException failure = new JMSException("Cannot connect to " + address + ": " + cause.getMessage());
+            failure.initCause(cause);
+            failure.setLinkedException(cause instanceof Exception e ? e : new Exception(cause));
+            throw failure;
+        }
+        return connected.channel();
+    }
+
+    private static void awaitHandshake(ClientChannelHandler handler, String address, TcpOptions options)
+            throws JMSException {
+        try {
+            handler.handshake().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JMSException refused) {
+                throw refused;
+            }
+            throw linked(new JMSException("Handshake with " + address + " failed: " + e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new JMSException("Broker at " + address + " did not answer the handshake within "
+                    + options.connectTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw linked(new JMSException("Interrupted while connecting to " + address), e);
+        }
+    }
+
+    /**
+     * Sends a command; the future fails with a {@link JMSException} naming the broker's address when the link is or
+     * gets lost before the reply arrives. After a {@link Command.Close} is answered the link is released.
+     */
+    @Override
+    public CompletableFuture<Object> request(Command command) {
+        ReplyCorrelator.Pending pending = replies.register();
+        if (pending.answer().isDone() || released.get()) {
+            replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
+                    + " is closed"));
+            return pending.answer(); // already failed: the link is gone, its I/O thread may be stopped
+        }
+        if (command instanceof Command.Close) {
+            pending.answer().whenComplete((answer, failure) -> closeChannel());
+        }
+        Frame.CommandFrame frame = new Frame.CommandFrame(pending.correlationId(), command);
+        boolean submitted = EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame).addListener(written -> {
+            if (!written.isSuccess()) {
+                replies.fail(pending.correlationId(), linked(new JMSException("Cannot send "
+                        + command.getClass().getSimpleName() + " to " + address + ": " + written.cause()),
+                        written.cause()));
+            }
+        }));
+        if (!submitted) {
+            replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
+                    + " is closed"));
+        }
+        return pending.answer();
+    }
+
+    /** Closes the connection without a {@link Command.Close}; the broker closes its side when the channel goes. */
+    @Override
+    public void abort() {
+        closeChannel();
+        if (!group.next().inEventLoop()) {
+            channel.closeFuture().awaitUninterruptibly();
+            group.terminationFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void closeChannel() {
+        handler.closingByClient();
+        channel.close();
+    }
+
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JMSException linked(JMSException exception, Throwable cause) {
+        exception.initCause(cause);
+        if (cause instanceof Exception e) {
+            exception.setLinkedException(e);
+        }
+        return exception;
+    }
+
+    @Override
+    public String toString() {
+        return "tcp link to " + address;
+    }
+}

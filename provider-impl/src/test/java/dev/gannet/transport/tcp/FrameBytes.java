@@ -1,0 +1,28 @@
+package dev.gannet.transport.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.LengthFieldPrepender;
+
+import java.io.ByteArrayOutputStream;
+
+/** Frames as the bytes a raw socket test writes. */
+final class FrameBytes {
+
+    private FrameBytes() {
+    }
+
+    static byte[] of(Frame frame) {
+        EmbeddedChannel channel = new EmbeddedChannel(new LengthFieldPrepender(4), new FrameEncoder());
+        channel.writeOutbound(frame);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
+            byte[] chunk = new byte[part.readableBytes()];
+            part.readBytes(chunk);
+            part.release();
+            bytes.writeBytes(chunk);
+        }
+        channel.finishAndReleaseAll();
+        return bytes.toByteArray();
+    }
+}

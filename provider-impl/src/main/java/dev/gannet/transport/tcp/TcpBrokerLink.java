@@ -15,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,15 +30,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TcpBrokerLink implements BrokerLink {
 
+    /** Bytes of a Send frame body besides the encoded message: ids, destination name, header values. */
+    private static final int SEND_FIELDS_ALLOWANCE = 64 * 1024;
+
     private final String address;
     private final EventLoopGroup group;
     private final Channel channel;
     private final ClientChannelHandler handler;
     private final ReplyCorrelator replies;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** Largest encoded message a Send may carry: the frame limit less room for the command's other fields. */
+    private final int maxMessageBytes;
 
     private TcpBrokerLink(String address, EventLoopGroup group, Channel channel, ClientChannelHandler handler,
-                          ReplyCorrelator replies) {
+                          ReplyCorrelator replies, TcpOptions options) {
+        this.maxMessageBytes = options.maxFrameSize() - Math.min(SEND_FIELDS_ALLOWANCE, options.maxFrameSize() / 2);
         this.address = address;
         this.group = group;
         this.channel = channel;
@@ -67,7 +74,7 @@ public final class TcpBrokerLink implements BrokerLink {
             channel = open(host, port, address, options, group, handler);
             channel.writeAndFlush(Frame.HandshakeRequest.of(clientId, user, password));
             awaitHandshake(handler, address, options);
-            return new TcpBrokerLink(address, group, channel, handler, replies);
+            return new TcpBrokerLink(address, group, channel, handler, replies, options);
         } catch (JMSException | RuntimeException e) {
             handler.closingByClient();
             if (channel != null) {
@@ -128,6 +135,11 @@ public final class TcpBrokerLink implements BrokerLink {
      */
     @Override
     public CompletableFuture<Object> request(Command command) {
+        if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {
+            return CompletableFuture.failedFuture(new ResourceAllocationException("Message of "
+                    + send.message().encoded().length + " bytes (encoded) exceeds the largest message the connection"
+                    + " to " + address + " carries, " + maxMessageBytes + " bytes (maxFrameSize option)"));
+        }
         ReplyCorrelator.Pending pending = replies.register();
         if (pending.answer().isDone() || released.get()) {
             replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address

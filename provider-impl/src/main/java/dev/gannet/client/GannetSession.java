@@ -1,5 +1,6 @@
 package dev.gannet.client;
 
+import dev.gannet.lane.SerialExecutor;
 import dev.gannet.message.GannetBytesMessage;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetMapMessage;
@@ -86,8 +87,8 @@ public class GannetSession implements QueueSession, TopicSession {
         this.id = id;
         this.mode = mode;
         this.domain = domain;
-        this.deliveryLane = new SerialExecutor(connection.pool());
-        this.completionLane = new SerialExecutor(connection.pool());
+        this.deliveryLane = new SerialExecutor(connection.pool(), "session " + this + " deliveries");
+        this.completionLane = new SerialExecutor(connection.pool(), "session " + this + " completions");
     }
 
     int id() {

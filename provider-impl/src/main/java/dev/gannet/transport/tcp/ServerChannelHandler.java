@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.lane.SerialExecutor;
 import dev.gannet.broker.ServerConnection;
 import dev.gannet.protocol.Command;
 import io.netty.channel.Channel;
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The broker's end of one tcp connection: checks the handshake, then hands each command to the connection's
- * {@link OrderedLane} (never running it on the I/O thread) and writes the replies in command order as the broker
+ * {@link SerialExecutor lane} (never running it on the I/O thread) and writes the replies in command order as the broker
  * completes them. A client must wait for the handshake answer before sending commands; any frame out of turn closes
  * the channel. When the channel goes, the broker connection is closed.
  */
@@ -26,12 +27,12 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
     private enum State { AWAITING_HANDSHAKE, OPENING, OPEN, CLOSED }
 
     private final Broker broker;
-    private final OrderedLane lane;
+    private final SerialExecutor lane;
     private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
     private ServerConnection connection; // confined to the lane
     private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
 
-    ServerChannelHandler(Broker broker, OrderedLane lane) {
+    ServerChannelHandler(Broker broker, SerialExecutor lane) {
         this.broker = broker;
         this.lane = lane;
     }

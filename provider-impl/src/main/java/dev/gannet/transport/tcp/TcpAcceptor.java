@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.lane.SerialExecutor;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -85,7 +86,7 @@ public final class TcpAcceptor implements AutoCloseable {
                         channels.add(channel);
                         channel.closeFuture().addListener(f -> channels.remove(channel));
                         FramePipeline.install(channel.pipeline(), options,
-                                new ServerChannelHandler(broker, new OrderedLane(lanes)));
+                                new ServerChannelHandler(broker, new SerialExecutor(lanes, "tcp connection")));
                     }
                 });
         var bound = bootstrap.bind(new InetSocketAddress(host, port)).awaitUninterruptibly();

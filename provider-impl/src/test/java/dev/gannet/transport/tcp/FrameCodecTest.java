@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.lane.SerialExecutor;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Command;
@@ -301,7 +302,7 @@ class FrameCodecTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         // no broker: every test here ends before the handshake reaches it
         FramePipeline.install(channel.pipeline(), OPTIONS,
-                new ServerChannelHandler(null, new OrderedLane(Runnable::run)));
+                new ServerChannelHandler(null, new SerialExecutor(Runnable::run, "test")));
         return channel;
     }
 

@@ -320,6 +320,38 @@ public final class Broker implements AutoCloseable {
         return topics.computeIfAbsent(name, n -> new TopicDestination(n, null));
     }
 
+    /**
+     * Creates the queue {@code name} and stores it, unless it exists already; the standalone server declares the
+     * queues of its configuration this way at start.
+     *
+     * @throws IllegalArgumentException if the name is empty or belongs to a temporary queue
+     */
+    public void declareQueue(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Queue name must not be empty");
+        }
+        try {
+            queueFor(null, GannetDestination.of(DestinationKind.QUEUE, name));
+        } catch (JMSException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Registers the topic {@code name} unless it exists already. Topics are not stored: only their durable
+     * subscriptions are, and a topic without subscriptions drops what is published to it.
+     *
+     * @throws IllegalArgumentException if the name is empty or belongs to a temporary topic
+     */
+    public void declareTopic(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Topic name must not be empty");
+        }
+        if (topic(name).owner != null) {
+            throw new IllegalArgumentException("Topic " + name + " is a temporary topic");
+        }
+    }
+
     /** Refuses destinations this connection cannot use: temporary ones that are gone. */
     void checkDestination(ServerConnection user, GannetDestination destination) throws JMSException {
         switch (destination.kind()) {

@@ -144,6 +144,11 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         return "ID:" + id + ":" + messageSequence.incrementAndGet();
     }
 
+    /** The failure that ended this connection's link to the broker, or null while it is up. */
+    JMSException failure() {
+        return failure;
+    }
+
     void checkClosed() throws IllegalStateException {
         if (closed) {
             throw Errors.closed("Connection " + this);

@@ -198,6 +198,13 @@ public class GannetMessageConsumer implements QueueReceiver, TopicSubscriber {
                         return delivery;
                     }
                 }
+                JMSException failure = session.connection().failure();
+                if (failure != null) {
+                    JMSException lost = new JMSException("Consumer " + this + " cannot receive: " + failure.getMessage());
+                    lost.initCause(failure);
+                    lost.setLinkedException(failure);
+                    throw lost;
+                }
                 if (timeout < 0) {
                     return null;
                 }

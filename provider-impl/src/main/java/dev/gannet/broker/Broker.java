@@ -188,12 +188,12 @@ public final class Broker implements AutoCloseable {
                 outbound.priority(), outbound.expiration(), outbound.deliveryTime(), outbound.groupId(),
                 outbound.encoded(), session.connection);
         if (session.transacted) {
-            checkDestination(session.connection, outbound.destination());
+            checkDestination(outbound.destination());
             session.stage(message, outbound);
             return CompletableFuture.completedFuture(null);
         }
         List<StoreOperation> operations = new ArrayList<>();
-        List<MessageRef> refs = route(session.connection, outbound.destination(), message, operations);
+        List<MessageRef> refs = route(outbound.destination(), message, operations);
         if (operations.isEmpty()) {
             refs.forEach(ref -> ref.queue.add(ref));
             return CompletableFuture.completedFuture(null);
@@ -205,13 +205,13 @@ public final class Broker implements AutoCloseable {
      * Finds the queues a message goes to and adds to {@code operations} what the store must keep of it. The
      * references are to be added to their queues once those operations committed.
      */
-    List<MessageRef> route(ServerConnection origin, GannetDestination destination, ServerMessage message,
+    List<MessageRef> route(GannetDestination destination, ServerMessage message,
                            List<StoreOperation> operations) throws JMSException {
         List<MessageRef> refs = new ArrayList<>();
         switch (destination.kind()) {
-            case QUEUE, TEMPORARY_QUEUE -> refs.add(new MessageRef(message, queueFor(origin, destination).queue(), 0));
+            case QUEUE, TEMPORARY_QUEUE -> refs.add(new MessageRef(message, queueFor(destination).queue(), 0));
             case TOPIC, TEMPORARY_TOPIC -> {
-                for (Subscription subscription : topicFor(origin, destination).subscriptions()) {
+                for (Subscription subscription : topicFor(destination).subscriptions()) {
                     if (subscription.wants(message)) {
                         refs.add(new MessageRef(message, subscription.queue(), 0));
                     }
@@ -277,7 +277,7 @@ public final class Broker implements AutoCloseable {
 
     // ---- destinations
 
-    private QueueDestination queueFor(ServerConnection user, GannetDestination destination) throws JMSException {
+    private QueueDestination queueFor(GannetDestination destination) throws JMSException {
         if (destination.kind() == DestinationKind.TEMPORARY_QUEUE) {
             QueueDestination temporary = queues.get(destination.name());
             if (temporary == null || temporary.owner() == null) {
@@ -304,7 +304,7 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    private TopicDestination topicFor(ServerConnection user, GannetDestination destination) throws JMSException {
+    private TopicDestination topicFor(GannetDestination destination) throws JMSException {
         if (destination.kind() == DestinationKind.TEMPORARY_TOPIC) {
             TopicDestination temporary = topics.get(destination.name());
             if (temporary == null || temporary.owner == null) {
@@ -331,7 +331,7 @@ public final class Broker implements AutoCloseable {
             throw new IllegalArgumentException("Queue name must not be empty");
         }
         try {
-            queueFor(null, GannetDestination.of(DestinationKind.QUEUE, name));
+            queueFor(GannetDestination.of(DestinationKind.QUEUE, name));
         } catch (JMSException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -353,10 +353,10 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Refuses destinations this connection cannot use: temporary ones that are gone. */
-    void checkDestination(ServerConnection user, GannetDestination destination) throws JMSException {
+    void checkDestination(GannetDestination destination) throws JMSException {
         switch (destination.kind()) {
-            case QUEUE, TEMPORARY_QUEUE -> queueFor(user, destination);
-            case TOPIC, TEMPORARY_TOPIC -> topicFor(user, destination);
+            case QUEUE, TEMPORARY_QUEUE -> queueFor(destination);
+            case TOPIC, TEMPORARY_TOPIC -> topicFor(destination);
         }
     }
 
@@ -419,12 +419,12 @@ public final class Broker implements AutoCloseable {
         boolean everything = Subscription.blankToNull(create.selector()) == null;
         ServerConsumer consumer;
         if (destination.kind() == DestinationKind.QUEUE || destination.kind() == DestinationKind.TEMPORARY_QUEUE) {
-            QueueDestination queue = queueFor(session.connection, destination);
+            QueueDestination queue = queueFor(destination);
             checkOwner(session.connection, queue.owner(), destination);
             consumer = new ServerConsumer(create.consumerId(), session, queue.queue(), null,
                     everything ? null : selector, create.prefetch());
         } else {
-            TopicDestination topic = topicFor(session.connection, destination);
+            TopicDestination topic = topicFor(destination);
             checkOwner(session.connection, topic.owner, destination);
             Subscription subscription = subscribe(session.connection, topic, create.subscription(),
                     everything ? null : selector, create.noLocal());
@@ -556,7 +556,7 @@ public final class Broker implements AutoCloseable {
     List<byte[]> browse(ServerConnection connection, GannetDestination queue, String selectorText)
             throws JMSException {
         Selector selector = Selector.parse(Subscription.blankToNull(selectorText));
-        QueueDestination destination = queueFor(connection, queue);
+        QueueDestination destination = queueFor(queue);
         List<byte[]> messages = new ArrayList<>();
         for (MessageRef ref : destination.queue().snapshot()) {
             if (selectorText == null || selectorText.isBlank() || selector.matches(ref.message.filterable())) {

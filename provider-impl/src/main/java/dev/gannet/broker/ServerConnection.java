@@ -111,7 +111,7 @@ public final class ServerConnection {
             temporaries.remove(delete.destination());
             return done(null);
         } else if (command instanceof Command.CheckDestination check) {
-            broker.checkDestination(this, check.destination());
+            broker.checkDestination(check.destination());
             return done(null);
         } else if (command instanceof Command.Unsubscribe unsubscribe) {
             broker.unsubscribe(this, unsubscribe.name());

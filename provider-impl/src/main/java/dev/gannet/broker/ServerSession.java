@@ -112,7 +112,7 @@ final class ServerSession {
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> routed = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            routed.addAll(broker.route(connection, targets.get(i).destination(), messages.get(i), operations));
+            routed.addAll(broker.route(targets.get(i).destination(), messages.get(i), operations));
         }
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {

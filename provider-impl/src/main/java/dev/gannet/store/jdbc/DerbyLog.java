@@ -30,10 +30,16 @@ public final class DerbyLog {
             }
         }
 
+        /** Derby's boot and shutdown banners go to DEBUG; its error reports and stack traces to WARN. */
         @Override
         public synchronized void flush() {
             if (!line.isEmpty()) {
-                LOG.info(line.toString());
+                String text = line.toString();
+                if (text.contains("ERROR") || text.contains("Exception") || text.startsWith("\tat ")) {
+                    LOG.warn(text);
+                } else {
+                    LOG.debug(text);
+                }
                 line.setLength(0);
             }
         }

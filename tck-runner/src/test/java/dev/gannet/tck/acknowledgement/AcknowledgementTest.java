@@ -123,7 +123,8 @@ class AcknowledgementTest extends ConformanceTest {
         assertTrue(b.getJMSRedelivered());
         Message c = receive(consumer);
         assertEquals("c", text(c));
-        assertFalse(c.getJMSRedelivered());
+        // c's JMSRedelivered is not checked: 3.4.7 only makes the flag "likely, but not guaranteed" to mean an earlier
+        // delivery, so a provider that had c prefetched when recover() ran may mark it redelivered too.
         c.acknowledge();
     }
 

@@ -189,7 +189,7 @@ public final class Broker implements AutoCloseable {
                 outbound.encoded(), session.connection);
         if (session.transacted) {
             checkDestination(outbound.destination());
-            session.stage(message, outbound);
+            session.stage(message, outbound.destination());
             return CompletableFuture.completedFuture(null);
         }
         List<StoreOperation> operations = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.gannet.broker;
 
+import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Delivery;
-import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.store.StoreOperation;
 import jakarta.jms.JMSException;
 
@@ -30,13 +30,16 @@ final class ServerSession {
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
-    private final List<ServerMessage> staged = new ArrayList<>(); // guarded by lock
-    private final List<OutboundMessage> stagedTargets = new ArrayList<>(); // guarded by lock, parallel to staged
+    private final List<Staged> staged = new ArrayList<>(); // guarded by lock
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
 
     /** A message sent to one of this session's consumers and not consumed yet. */
     private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
+    }
+
+    /** A send of a transacted session, waiting for commit. */
+    private record Staged(ServerMessage message, GannetDestination destination) {
     }
 
     ServerSession(Broker broker, ServerConnection connection, int id, boolean transacted) {
@@ -78,10 +81,9 @@ final class ServerSession {
     }
 
     /** Stages a send of a transacted session until commit. */
-    void stage(ServerMessage message, OutboundMessage outbound) {
+    void stage(ServerMessage message, GannetDestination destination) {
         synchronized (lock) {
-            staged.add(message);
-            stagedTargets.add(outbound);
+            staged.add(new Staged(message, destination));
         }
     }
 
@@ -101,18 +103,15 @@ final class ServerSession {
 
     /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
     CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
-        List<ServerMessage> messages;
-        List<OutboundMessage> targets;
+        List<Staged> sends;
         synchronized (lock) {
-            messages = List.copyOf(staged);
-            targets = List.copyOf(stagedTargets);
+            sends = List.copyOf(staged);
             staged.clear();
-            stagedTargets.clear();
         }
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> routed = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            routed.addAll(broker.route(targets.get(i).destination(), messages.get(i), operations));
+        for (Staged send : sends) {
+            routed.addAll(broker.route(send.destination(), send.message(), operations));
         }
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
@@ -129,7 +128,6 @@ final class ServerSession {
     long rollback(List<Long> deliveredIds) {
         synchronized (lock) {
             staged.clear();
-            stagedTargets.clear();
         }
         return recover(deliveredIds);
     }
@@ -143,8 +141,7 @@ final class ServerSession {
         long newGeneration;
         synchronized (lock) {
             newGeneration = ++generation;
-            returned = new ArrayList<>(inFlight.values());
-            inFlight.clear();
+            returned = takeInFlight();
         }
         Set<Long> seen = new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen.contains(flight.deliveryId));
@@ -187,14 +184,19 @@ final class ServerSession {
         List<InFlight> returned;
         synchronized (lock) {
             staged.clear();
-            stagedTargets.clear();
             generation++;
-            returned = new ArrayList<>(inFlight.values());
-            inFlight.clear();
+            returned = takeInFlight();
         }
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
         closing.forEach(broker::consumerClosed);
+    }
+
+    /** Empties the in-flight table; the caller holds {@code lock}. */
+    private List<InFlight> takeInFlight() {
+        List<InFlight> taken = new ArrayList<>(inFlight.values());
+        inFlight.clear();
+        return taken;
     }
 
     /** Returns deliveries to their queues; those {@code seen} by the application count as redelivered. */

@@ -36,6 +36,15 @@ final class Errors {
         return new IllegalStateException(what + " is closed");
     }
 
+    /** {@code exception} with {@code cause} as its cause and, if it is an Exception, its linked exception. */
+    static JMSException withCause(JMSException exception, Throwable cause) {
+        exception.initCause(cause);
+        if (cause instanceof Exception linked) {
+            exception.setLinkedException(linked);
+        }
+        return exception;
+    }
+
     /** A JMSException for any failure, keeping a JMSException as it is and always setting the cause. */
     static JMSException jms(Throwable failure) {
         Throwable cause = failure;
@@ -48,10 +57,8 @@ final class Errors {
         if (cause instanceof JMSRuntimeException e && e.getCause() instanceof JMSException jms) {
             return jms;
         }
-        JMSException e = new JMSException(String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause));
-        e.setLinkedException(cause instanceof Exception ex ? ex : null);
-        e.initCause(cause);
-        return e;
+        return withCause(new JMSException(String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause)),
+                cause);
     }
 
     /** The simplified API's twin of {@code e} (spec 7.? / JMSContext javadoc), with {@code e} as its cause. */

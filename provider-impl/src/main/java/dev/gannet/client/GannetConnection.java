@@ -85,10 +85,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
             throw e;
         } catch (RuntimeException e) {
             connection.abandon();
-            JMSException failure = new JMSException("Cannot connect to " + options.url() + ": " + e.getMessage());
-            failure.initCause(e);
-            failure.setLinkedException(e);
-            throw failure;
+            throw Errors.withCause(new JMSException("Cannot connect to " + options.url() + ": " + e.getMessage()), e);
         }
         if (options.clientId() != null) {
             connection.clientId = options.clientId();

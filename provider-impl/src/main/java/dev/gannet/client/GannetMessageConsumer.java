@@ -200,10 +200,8 @@ public class GannetMessageConsumer implements QueueReceiver, TopicSubscriber {
                 }
                 JMSException failure = session.connection().failure();
                 if (failure != null) {
-                    JMSException lost = new JMSException("Consumer " + this + " cannot receive: " + failure.getMessage());
-                    lost.initCause(failure);
-                    lost.setLinkedException(failure);
-                    throw lost;
+                    throw Errors.withCause(new JMSException("Consumer " + this + " cannot receive: "
+                            + failure.getMessage()), failure);
                 }
                 if (timeout < 0) {
                     return null;

@@ -264,8 +264,16 @@ public class GannetSession implements QueueSession, TopicSession {
 
     /** Returns every unconsumed message to the broker for redelivery, discarding what is buffered. */
     private void recoverUnconsumed() throws JMSException {
+        returnUnconsumed(unconsumedIds -> new Command.Recover(id, unconsumedIds));
+    }
+
+    /**
+     * Sends a recover or rollback naming the deliveries the application saw, then drops buffered deliveries of
+     * older generations. Credit is returned first, so the broker's window matches what the application took.
+     */
+    private void returnUnconsumed(java.util.function.Function<List<Long>, Command> command) throws JMSException {
         consumers.values().forEach(GannetMessageConsumer::flushCredit);
-        long generation = (Long) connection.call(new Command.Recover(id, takeUnconsumed()));
+        long generation = (Long) connection.call(command.apply(takeUnconsumed()));
         discardOlderThan(generation);
     }
 
@@ -329,9 +337,7 @@ public class GannetSession implements QueueSession, TopicSession {
         asyncSends.awaitAll();
         deliveryLock.lock();
         try {
-            consumers.values().forEach(GannetMessageConsumer::flushCredit);
-            long generation = (Long) connection.call(new Command.Rollback(id, takeUnconsumed()));
-            discardOlderThan(generation);
+            returnUnconsumed(unconsumedIds -> new Command.Rollback(id, unconsumedIds));
         } finally {
             deliveryLock.unlock();
         }

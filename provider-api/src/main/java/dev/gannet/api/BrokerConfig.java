@@ -6,31 +6,57 @@ import java.util.Objects;
 /**
  * Immutable configuration of one Gannet broker.
  *
- * <p>A broker is identified by its {@link #name()} (the {@code NAME} in {@code vm://NAME}) and keeps its
- * persistent state in an embedded Derby database under {@link #dataDirectory()}.
+ * <p>A broker is identified by its {@link #name()} (the {@code NAME} in {@code vm://NAME}), keeps its
+ * persistent state in an embedded Derby database under {@link #dataDirectory()}, and treats each destination
+ * according to the {@link DestinationSettings} that {@link #destinations()} resolves for its name (redelivery and
+ * dead-lettering, expiry, limits, paging):
+ *
+ * <pre>{@code
+ * BrokerConfig config = BrokerConfig.builder().name("orders")
+ *         .destination("#", DestinationSettings.builder().maxDeliveryAttempts(5).build())
+ *         .destination("orders.*", DestinationSettings.builder().redeliveryDelayMillis(1000)
+ *                 .redeliveryMultiplier(2.0).deadLetterQueue("orders.DLQ").build())
+ *         .build();
+ * }</pre>
  *
  * @param name          broker name; letters, digits, '.', '_' and '-' only
  * @param dataDirectory directory holding the broker's Derby store (created when missing)
+ * @param destinations  per-destination settings by name pattern; {@link DestinationPolicies#none()} gives every
+ *                      destination {@link DestinationSettings#defaults()}
  */
-public record BrokerConfig(String name, Path dataDirectory) {
+public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
 
     /**
      * @throws IllegalArgumentException if the name is empty or holds other characters than letters, digits,
-     *                                  '.', '_' and '-', or if the data directory is missing
+     *                                  '.', '_' and '-'
+     * @throws NullPointerException     if any component is null
      */
     public BrokerConfig {
         Objects.requireNonNull(name, "broker name");
         Objects.requireNonNull(dataDirectory, "data directory");
+        Objects.requireNonNull(destinations, "destinations");
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Broker name '" + name
                     + "' must be non-empty and use only letters, digits, '.', '_' and '-'");
         }
     }
 
-    /** A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory {@link #defaultDataDirectory(String)}. */
+    /**
+     * A broker whose destinations all have {@link DestinationSettings#defaults()}.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies)}
+     */
+    public BrokerConfig(String name, Path dataDirectory) {
+        this(name, dataDirectory, DestinationPolicies.none());
+    }
+
+    /**
+     * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
+     * {@link #defaultDataDirectory(String)}, no destination patterns.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -48,6 +74,7 @@ public record BrokerConfig(String name, Path dataDirectory) {
     public static final class Builder {
         private String name = DEFAULT_NAME;
         private Path dataDirectory;
+        private DestinationPolicies.Builder destinations = DestinationPolicies.builder();
 
         private Builder() {
         }
@@ -62,8 +89,26 @@ public record BrokerConfig(String name, Path dataDirectory) {
             return this;
         }
 
+        /** Replaces the destination patterns given so far with those of {@code destinations}. */
+        public Builder destinations(DestinationPolicies destinations) {
+            this.destinations = DestinationPolicies.builder().addAll(destinations);
+            return this;
+        }
+
+        /**
+         * Adds one destination pattern to those given so far, as {@link DestinationPolicies.Builder#add} does
+         * (adding a pattern again merges, the later settings winning).
+         *
+         * @throws IllegalArgumentException naming the pattern if it is not a valid pattern
+         */
+        public Builder destination(String pattern, DestinationSettings settings) {
+            destinations.add(pattern, settings);
+            return this;
+        }
+
         public BrokerConfig build() {
-            return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name));
+            return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
+                    destinations.build());
         }
     }
 }

@@ -1,22 +1,29 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.MessageProperties;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.message.GannetMessage;
+import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
 import dev.gannet.selector.Selector;
 import dev.gannet.store.MessageStore;
+import dev.gannet.store.PagedMessage;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredQueue;
 import dev.gannet.store.jdbc.DerbyDatabase;
 import dev.gannet.store.jdbc.JdbcMessageStore;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +56,9 @@ public final class Broker implements AutoCloseable {
     private final AtomicLong queueIds;
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong temporaryIds = new AtomicLong();
+    private final AtomicLong duplicateSequence;
+    /** Duplicate IDs seen, by destination key ({@link #destinationKey}). */
+    private final Map<String, DuplicateIds> duplicates = new ConcurrentHashMap<>();
     private final Map<String, QueueDestination> queues = new ConcurrentHashMap<>();
     private final Map<String, TopicDestination> topics = new ConcurrentHashMap<>();
     /** Durable and shared subscriptions by key; changed only under {@link #subscriptionLock}. */
@@ -71,6 +81,8 @@ public final class Broker implements AutoCloseable {
         RecoveredState state = store.recover();
         this.messageIds = new AtomicLong(state.maxMessageId());
         this.queueIds = new AtomicLong(state.maxQueueId());
+        this.duplicateSequence = new AtomicLong(state.duplicates().isEmpty() ? 0
+                : state.duplicates().get(state.duplicates().size() - 1).sequence());
         restore(state);
         scheduler.scheduleWithFixedDelay(this::expireWaitingMessages, EXPIRY_SWEEP_MILLIS, EXPIRY_SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -80,10 +92,8 @@ public final class Broker implements AutoCloseable {
     private void expireWaitingMessages() {
         try {
             long now = System.currentTimeMillis();
-            List<StoreOperation> operations = new ArrayList<>();
-            queues.values().forEach(destination -> destination.queue().expire(now, operations));
-            topics.values().forEach(topic -> topic.subscriptions().forEach(s -> s.queue().expire(now, operations)));
-            writeInBackground(operations);
+            queues.values().forEach(destination -> destination.queue().expire(now));
+            topics.values().forEach(topic -> topic.subscriptions().forEach(s -> s.queue().expire(now)));
         } catch (RuntimeException e) {
             LOG.error("Broker {}: expiry sweep failed", config.name(), e);
         }
@@ -121,36 +131,48 @@ public final class Broker implements AutoCloseable {
     private void restore(RecoveredState state) {
         Map<Long, MessageQueue> byId = new HashMap<>();
         for (StoredQueue stored : state.queues()) {
-            MessageQueue queue = new MessageQueue(this, stored.id(), stored.name(), true);
-            byId.put(stored.id(), queue);
+            MessageQueue queue;
             if (stored.topic() == null) {
-                queues.put(stored.name().substring(QUEUE_PREFIX.length()), new QueueDestination(queue, null));
+                String name = stored.name().substring(QUEUE_PREFIX.length());
+                queue = newQueue(stored.id(), stored.name(), true, GannetDestination.of(DestinationKind.QUEUE, name));
+                queues.put(name, new QueueDestination(queue, null));
             } else {
+                queue = newQueue(stored.id(), stored.name(), true,
+                        GannetDestination.of(DestinationKind.TOPIC, stored.topic()));
                 Selector selector = parseStoredSelector(stored);
                 Subscription subscription = new Subscription(stored.name(), stored.topic(), queue, selector,
                         stored.noLocal(), true, stored.shared(), clientIdOfDurableKey(stored.name()), null);
                 namedSubscriptions.put(stored.name(), subscription);
                 topic(stored.topic()).addSubscription(subscription);
             }
+            byId.put(stored.id(), queue);
         }
-        Map<Long, ServerMessage> messages = new HashMap<>();
-        int count = 0;
-        for (Map.Entry<Long, List<RecoveredState.Pending>> entry : state.pending().entrySet()) {
+        long count = 0;
+        for (Map.Entry<Long, long[]> entry : state.pendingCounts().entrySet()) {
             MessageQueue queue = byId.get(entry.getKey());
             if (queue == null) {
                 LOG.warn("Store holds messages of unknown queue {}; they stay in the store", entry.getKey());
                 continue;
             }
-            for (RecoveredState.Pending pending : entry.getValue()) {
-                ServerMessage message = messages.computeIfAbsent(pending.message().id(),
-                        id -> ServerMessage.recovered(pending.message()));
-                message.storedReferences.incrementAndGet();
-                queue.add(new MessageRef(message, queue, pending.deliveryCount()));
-                count++;
-            }
+            queue.recovered(entry.getValue());
+            count += java.util.Arrays.stream(entry.getValue()).sum();
         }
-        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s)", config.name(),
-                state.queues().size(), count);
+        List<Long> evicted = new ArrayList<>();
+        for (StoredDuplicate duplicate : state.duplicates()) {
+            duplicateIds(duplicate.destination()).restore(duplicate.duplicateId(), duplicate.sequence(), evicted);
+        }
+        writeInBackground(evicted.stream().<StoreOperation>map(StoreOperation.RemoveDuplicate::new).toList());
+        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s)",
+                config.name(), state.queues().size(), count, state.duplicates().size() - evicted.size());
+    }
+
+    private MessageQueue newQueue(long id, String name, boolean durable, GannetDestination destination) {
+        return new MessageQueue(this, id, name, durable, destination, settingsFor(destination));
+    }
+
+    /** The settings of a destination: the defaults overridden by every pattern of the config that matches. */
+    DestinationSettings settingsFor(GannetDestination destination) {
+        return config.destinations().settingsFor(destination.name());
     }
 
     private Selector parseStoredSelector(StoredQueue stored) {
@@ -184,6 +206,7 @@ public final class Broker implements AutoCloseable {
 
     /** Sends a message of a non-transacted session, or stages it in a transacted one. */
     CompletableFuture<Void> send(ServerSession session, OutboundMessage outbound) throws JMSException {
+        checkLimits(outbound);
         ServerMessage message = new ServerMessage(messageIds.incrementAndGet(), outbound.persistent(),
                 outbound.priority(), outbound.expiration(), outbound.deliveryTime(), outbound.groupId(),
                 outbound.encoded(), session.connection);
@@ -194,16 +217,44 @@ public final class Broker implements AutoCloseable {
         }
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> refs = route(outbound.destination(), message, operations);
-        if (operations.isEmpty()) {
-            refs.forEach(ref -> ref.queue.add(ref));
-            return CompletableFuture.completedFuture(null);
-        }
-        return write(operations).thenRun(() -> refs.forEach(ref -> ref.queue.add(ref)));
+        return commitRouted(operations, refs);
     }
 
     /**
-     * Finds the queues a message goes to and adds to {@code operations} what the store must keep of it. The
-     * references are to be added to their queues once those operations committed.
+     * Refuses a message larger than its destination allows, and waits for room in every queue it goes to (or
+     * refuses it, by the destination's full policy).
+     */
+    private void checkLimits(OutboundMessage outbound) throws JMSException {
+        GannetDestination destination = outbound.destination();
+        int size = outbound.encoded().length;
+        long maxSize = settingsFor(destination).maxMessageBytes();
+        if (maxSize >= 0 && size > maxSize) {
+            throw new ResourceAllocationException("Message of " + size + " bytes is larger than " + destination
+                    + " accepts (max-message-bytes " + maxSize + ")");
+        }
+        List<MessageQueue> targets = destination.kind().isQueue() ? List.of(queueFor(destination).queue())
+                : topicFor(destination).subscriptions().stream().map(Subscription::queue).toList();
+        for (MessageQueue queue : targets) {
+            try {
+                if (!queue.awaitSpace(size)) {
+                    DestinationSettings settings = queue.settings;
+                    throw new ResourceAllocationException(destination + " is full: " + queue.depth() + " message(s), "
+                            + queue.bytes() + " byte(s) in " + queue.name + " (max-depth " + settings.maxDepth()
+                            + ", max-bytes " + settings.maxBytes() + ", full-policy " + settings.fullPolicy()
+                            + (settings.fullPolicy() == DestinationSettings.FullPolicy.BLOCK ? ", waited "
+                            + settings.blockTimeoutMillis() + " ms" : "") + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ResourceAllocationException("Interrupted while waiting for room in " + destination);
+            }
+        }
+    }
+
+    /**
+     * Finds the queues a message goes to and adds to {@code operations} what the store must keep of it; answers
+     * no queue for a duplicate. The references are to be added to their queues once those operations committed
+     * ({@link #commitRouted}).
      */
     List<MessageRef> route(GannetDestination destination, ServerMessage message,
                            List<StoreOperation> operations) throws JMSException {
@@ -218,28 +269,184 @@ public final class Broker implements AutoCloseable {
                 }
             }
         }
-        boolean stored = false;
+        if (isDuplicate(destination, message, operations)) {
+            return List.of();
+        }
+        message.storedReferences = (int) refs.stream().filter(ref -> ref.queue.storesReferenceTo(message)).count();
+        if (message.storedReferences > 0) {
+            operations.add(new StoreOperation.AddMessage(message.toStored()));
+        }
         for (MessageRef ref : refs) {
             if (ref.queue.storesReferenceTo(message)) {
-                if (!stored) {
-                    operations.add(new StoreOperation.AddMessage(message.toStored()));
-                    stored = true;
-                }
-                operations.add(new StoreOperation.AddReference(ref.queue.id, message.id));
-                message.storedReferences.incrementAndGet();
+                operations.add(new StoreOperation.AddReference(ref.queue.id, message.id, message.priority));
             }
+            ref.queue.admit(ref);
         }
         return refs;
     }
 
-    /** Adds to {@code operations} what removes a consumed, expired or dropped reference from the store. */
+    /**
+     * Whether {@code message} carries a duplicate ID {@code destination} has seen; if not, the ID is claimed and
+     * {@code operations} store it with the message.
+     */
+    private boolean isDuplicate(GannetDestination destination, ServerMessage message,
+                                List<StoreOperation> operations) throws JMSException {
+        if (settingsFor(destination).duplicateCacheSize() <= 0) {
+            return false;
+        }
+        Object id = MessageCodec.peekProperty(message.encoded, MessageProperties.DUPLICATE_ID);
+        if (id == null) {
+            return false;
+        }
+        String duplicateId = id.toString();
+        DuplicateIds ids = duplicateIds(destination.toString());
+        long sequence = duplicateSequence.incrementAndGet();
+        List<Long> evicted = new ArrayList<>();
+        if (!ids.claim(duplicateId, sequence, evicted)) {
+            LOG.debug("Broker {}: dropped message {} to {}, duplicate ID {}", config.name(), message.id, destination,
+                    duplicateId);
+            return true;
+        }
+        message.duplicateClaim = () -> ids.release(duplicateId, sequence);
+        if (message.persistent) {
+            operations.add(new StoreOperation.AddDuplicate(new StoredDuplicate(sequence, ids.destination(),
+                    duplicateId)));
+            evicted.forEach(e -> operations.add(new StoreOperation.RemoveDuplicate(e)));
+        }
+        return false;
+    }
+
+    private DuplicateIds duplicateIds(String destinationKey) {
+        return duplicates.computeIfAbsent(destinationKey, key -> new DuplicateIds(key,
+                config.destinations().settingsFor(key.substring(key.indexOf("://") + 3)).duplicateCacheSize()));
+    }
+
+    /** How many duplicates {@code destination} dropped since the broker started. */
+    public long duplicatesDropped(jakarta.jms.Destination destination) throws JMSException {
+        DuplicateIds ids = duplicates.get(GannetDestination.from(destination).toString());
+        return ids == null ? 0 : ids.dropped();
+    }
+
+    /**
+     * Writes what routing produced, then hands the references to their queues. If the write fails the routing is
+     * undone (limits, paging, duplicate IDs) and the future fails.
+     */
+    CompletableFuture<Void> commitRouted(List<StoreOperation> operations, List<MessageRef> refs) {
+        if (operations.isEmpty()) {
+            refs.forEach(ref -> ref.queue.add(ref));
+            return CompletableFuture.completedFuture(null);
+        }
+        return write(operations).whenComplete((v, failure) -> {
+            if (failure == null) {
+                refs.forEach(ref -> ref.queue.add(ref));
+                return;
+            }
+            for (MessageRef ref : refs) {
+                ref.queue.abandon(ref);
+                Runnable unclaim = ref.message.duplicateClaim;
+                if (unclaim != null) {
+                    unclaim.run();
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds to {@code operations} what removes a consumed, expired or dropped reference from the store, and frees
+     * its room in the queue.
+     */
     void forget(MessageRef ref, List<StoreOperation> operations) {
         if (ref.queue.storesReferenceTo(ref.message)) {
             operations.add(new StoreOperation.RemoveReference(ref.queue.id, ref.message.id));
-            if (ref.message.storedReferences.decrementAndGet() == 0) {
-                operations.add(new StoreOperation.RemoveMessage(ref.message.id));
+            operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
+                    : new StoreOperation.RemoveMessage(ref.message.id));
+        }
+        ref.queue.released(ref);
+    }
+
+    /** Expired messages leave their queues: to the expiry queue if their destination names one, else dropped. */
+    void expired(List<MessageRef> refs) {
+        List<StoreOperation> operations = new ArrayList<>();
+        List<MessageRef> moved = new ArrayList<>();
+        for (MessageRef ref : refs) {
+            String expiryQueue = ref.queue.settings.expiryQueue();
+            if (expiryQueue == null) {
+                forget(ref, operations);
+            } else {
+                move(ref, expiryQueue, MessageProperties.REASON_EXPIRED, operations, moved);
             }
         }
+        commitInBackground(operations, moved);
+    }
+
+    /**
+     * A message was delivered {@code maxDeliveryAttempts} times without being consumed: it goes to the dead-letter
+     * queue of its destination, or is dropped (and logged) if there is none.
+     */
+    void deadLetter(MessageRef ref) {
+        List<StoreOperation> operations = new ArrayList<>();
+        List<MessageRef> moved = new ArrayList<>();
+        String deadLetterQueue = ref.queue.settings.deadLetterQueue();
+        if (deadLetterQueue == null) {
+            LOG.warn("Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
+                    config.name(), ref.message.id, ref.queue.destination, ref.redeliveries());
+            forget(ref, operations);
+        } else {
+            move(ref, deadLetterQueue, MessageProperties.REASON_MAX_DELIVERIES, operations, moved);
+        }
+        commitInBackground(operations, moved);
+    }
+
+    /**
+     * Moves a message to the queue {@code target} as a new message that names where it was and why it moved; in
+     * the same store unit as the removal from its queue. An expired message loses its expiration on the way.
+     */
+    private void move(MessageRef ref, String target, String reason, List<StoreOperation> operations,
+                      List<MessageRef> moved) {
+        GannetDestination to = GannetDestination.of(DestinationKind.QUEUE, target);
+        forget(ref, operations);
+        if (ref.queue.destination.equals(to)) {
+            LOG.warn("Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", config.name(),
+                    ref.message.id, to, reason, target);
+            return;
+        }
+        boolean expiry = MessageProperties.REASON_EXPIRED.equals(reason);
+        try {
+            GannetMessage copy = MessageCodec.decode(ref.message.encoded);
+            copy.setStringProperty(MessageProperties.ORIGINAL_DESTINATION, ref.queue.destination.toString());
+            copy.setStringProperty(MessageProperties.REASON, reason);
+            copy.setIntProperty(MessageProperties.DELIVERY_ATTEMPTS, ref.redeliveries());
+            copy.setJMSDestination(to);
+            if (expiry) {
+                copy.setJMSExpiration(0);
+            }
+            ServerMessage message = new ServerMessage(messageIds.incrementAndGet(), ref.message.persistent,
+                    ref.message.priority, expiry ? 0 : ref.message.expiration, 0, ref.message.groupId,
+                    MessageCodec.encode(copy), null);
+            moved.addAll(route(to, message, operations));
+            LOG.debug("Broker {}: message {} of {} moved to {} ({})", config.name(), ref.message.id,
+                    ref.queue.destination, to, reason);
+        } catch (JMSException e) {
+            LOG.error("Broker {}: message {} of {} cannot be moved to {} ({}); it is dropped", config.name(),
+                    ref.message.id, ref.queue.destination, to, reason, e);
+        }
+    }
+
+    private void commitInBackground(List<StoreOperation> operations, List<MessageRef> refs) {
+        commitRouted(operations, refs).exceptionally(failure -> {
+            LOG.error("Broker {}: background store write failed", config.name(), failure);
+            return null;
+        });
+    }
+
+    /** Reads part of a queue's stored backlog (see {@link MessageStore#page}). */
+    CompletableFuture<List<PagedMessage>> page(MessageQueue queue, int priority, long afterId, int limit) {
+        return store.page(queue.id, priority, afterId, Long.MAX_VALUE, limit);
+    }
+
+    /** {@link #page}, waiting for the rows. */
+    List<PagedMessage> readPage(MessageQueue queue, int priority, long afterId, int limit) {
+        return page(queue, priority, afterId, limit).join();
     }
 
     /** Writes a unit to the store; the future fails with a JMSException naming the store failure. */
@@ -296,7 +503,7 @@ public final class Broker implements AutoCloseable {
         synchronized (subscriptionLock) {
             return queues.computeIfAbsent(destination.name(), name -> {
                 long id = queueIds.incrementAndGet();
-                MessageQueue queue = new MessageQueue(this, id, QUEUE_PREFIX + name, true);
+                MessageQueue queue = newQueue(id, QUEUE_PREFIX + name, true, destination);
                 writeInBackground(List.of(new StoreOperation.AddQueue(
                         new StoredQueue(id, queue.name, null, null, false, false))));
                 return new QueueDestination(queue, null);
@@ -367,7 +574,8 @@ public final class Broker implements AutoCloseable {
             topics.put(name, new TopicDestination(name, owner));
             return GannetDestination.of(DestinationKind.TEMPORARY_TOPIC, name);
         }
-        queues.put(name, new QueueDestination(new MessageQueue(this, queueIds.incrementAndGet(), name, false), owner));
+        queues.put(name, new QueueDestination(newQueue(queueIds.incrementAndGet(), name, false,
+                GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name)), owner));
         return GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name);
     }
 
@@ -446,8 +654,8 @@ public final class Broker implements AutoCloseable {
     private Subscription subscribe(ServerConnection connection, TopicDestination topic, SubscriptionSpec spec,
                                    Selector selector, boolean noLocal) throws JMSException {
         if (spec.name() == null) {
-            MessageQueue queue = new MessageQueue(this, queueIds.incrementAndGet(),
-                    "subscription:" + topic.name + ":" + connection.id(), false);
+            MessageQueue queue = newQueue(queueIds.incrementAndGet(),
+                    "subscription:" + topic.name + ":" + connection.id(), false, topic.destination());
             Subscription subscription = new Subscription(null, topic.name, queue, selector, noLocal, false, false,
                     null, connection);
             topic.addSubscription(subscription);
@@ -479,7 +687,7 @@ public final class Broker implements AutoCloseable {
                 removeSubscription(existing);
             }
             long id = queueIds.incrementAndGet();
-            MessageQueue queue = new MessageQueue(this, id, key, spec.durable());
+            MessageQueue queue = newQueue(id, key, spec.durable(), topic.destination());
             Subscription subscription = new Subscription(key, topic.name, queue, selector, noLocal, spec.durable(),
                     spec.shared(), clientId, null);
             if (spec.durable()) {
@@ -558,7 +766,15 @@ public final class Broker implements AutoCloseable {
         Selector selector = Selector.parse(Subscription.blankToNull(selectorText));
         QueueDestination destination = queueFor(queue);
         List<byte[]> messages = new ArrayList<>();
-        for (MessageRef ref : destination.queue().snapshot()) {
+        List<MessageRef> snapshot;
+        try {
+            snapshot = destination.queue().snapshot();
+        } catch (RuntimeException e) {
+            JMSException failure = new JMSException("Cannot browse " + queue + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+        for (MessageRef ref : snapshot) {
             if (selectorText == null || selectorText.isBlank() || selector.matches(ref.message.filterable())) {
                 messages.add(ref.message.encoded);
             }

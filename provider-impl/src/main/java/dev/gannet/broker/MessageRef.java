@@ -3,9 +3,18 @@ package dev.gannet.broker;
 /** One queue's hold on a message, with how often the queue delivered it without the delivery being consumed. */
 final class MessageRef {
 
+    /** Held in memory once added (the usual case). */
+    static final int HELD = 0;
+    /** Routed to a paging queue: lives in the store only, until a page read brings it in. */
+    static final int PAGED = 1;
+    /** Paged, and a page read brought it in before {@link MessageQueue#add} saw it. */
+    static final int READ = 2;
+
     final ServerMessage message;
     final MessageQueue queue;
     private int redeliveries; // guarded by the queue's lock, or by the session the ref is delivered to
+    /** {@link #HELD}, {@link #PAGED} or {@link #READ}; guarded by the queue's lock. */
+    int state = HELD;
 
     MessageRef(ServerMessage message, MessageQueue queue, int redeliveries) {
         this.message = message;

@@ -6,8 +6,6 @@ import dev.gannet.selector.Filterable;
 import dev.gannet.store.StoredMessage;
 import jakarta.jms.JMSException;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * A message inside the broker: immutable routing data and the encoded message, shared by every queue that holds
  * a reference to it.
@@ -24,8 +22,13 @@ final class ServerMessage {
     final byte[] encoded;
     /** The connection that sent it, for noLocal; null after a restart. */
     final ServerConnection origin;
-    /** How many durable queues still hold it; at zero the stored message is removed. */
-    final AtomicInteger storedReferences = new AtomicInteger();
+    /**
+     * How many durable queues it was stored for: with one, consuming it removes it from the store; with more, each
+     * queue counts it down (see {@link dev.gannet.store.StoreOperation.ReleaseMessage}). Set while routing.
+     */
+    int storedReferences;
+    /** Releases the duplicate ID this message claimed, should its store write fail; null if it claimed none. */
+    Runnable duplicateClaim;
     private volatile GannetMessage decoded; // decoded once, on the first selector evaluation
 
     ServerMessage(long id, boolean persistent, int priority, long expiration, long deliveryTime, String groupId,
@@ -41,12 +44,14 @@ final class ServerMessage {
     }
 
     static ServerMessage recovered(StoredMessage stored) {
-        return new ServerMessage(stored.id(), true, stored.priority(), stored.expiration(), stored.deliveryTime(),
-                stored.groupId(), stored.encoded(), null);
+        ServerMessage message = new ServerMessage(stored.id(), true, stored.priority(), stored.expiration(),
+                stored.deliveryTime(), stored.groupId(), stored.encoded(), null);
+        message.storedReferences = stored.references();
+        return message;
     }
 
     StoredMessage toStored() {
-        return new StoredMessage(id, priority, expiration, deliveryTime, groupId, encoded);
+        return new StoredMessage(id, priority, expiration, deliveryTime, groupId, encoded, storedReferences);
     }
 
     boolean isExpired(long now) {

@@ -1,5 +1,6 @@
 package dev.gannet.broker;
 
+import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.store.StoreOperation;
@@ -121,7 +122,7 @@ final class ServerSession {
                 }
             }
         }
-        return broker.write(operations).thenRun(() -> routed.forEach(ref -> ref.queue.add(ref)));
+        return broker.commitRouted(operations, routed);
     }
 
     /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
@@ -199,7 +200,11 @@ final class ServerSession {
         return taken;
     }
 
-    /** Returns deliveries to their queues; those {@code seen} by the application count as redelivered. */
+    /**
+     * Returns deliveries to their queues; those {@code seen} by the application count as redelivered. By their
+     * destination's settings, a message that failed too often is dead-lettered instead, and one with a redelivery
+     * delay returns only after it (while the rest of its queue flows on).
+     */
     private void putBack(List<InFlight> returned, Predicate<InFlight> seen) {
         if (returned.isEmpty()) {
             return;
@@ -207,16 +212,27 @@ final class ServerSession {
         Map<MessageQueue, List<MessageRef>> byQueue = new LinkedHashMap<>();
         List<StoreOperation> counts = new ArrayList<>();
         for (InFlight flight : returned) {
-            if (seen.test(flight)) {
-                flight.ref.markRedelivered();
-                if (flight.ref.queue.storesReferenceTo(flight.ref.message)) {
-                    counts.add(new StoreOperation.SetDeliveryCount(flight.ref.queue.id, flight.ref.message.id,
-                            flight.ref.redeliveries()));
-                }
-            } else {
+            MessageRef ref = flight.ref;
+            if (!seen.test(flight)) {
                 flight.consumer.release(1);
+                byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
+                continue;
             }
-            byQueue.computeIfAbsent(flight.ref.queue, q -> new ArrayList<>()).add(flight.ref);
+            ref.markRedelivered();
+            DestinationSettings settings = ref.queue.settings;
+            if (settings.maxDeliveryAttempts() > 0 && ref.redeliveries() >= settings.maxDeliveryAttempts()) {
+                broker.deadLetter(ref);
+                continue;
+            }
+            if (ref.queue.storesReferenceTo(ref.message)) {
+                counts.add(new StoreOperation.SetDeliveryCount(ref.queue.id, ref.message.id, ref.redeliveries()));
+            }
+            long delay = settings.redeliveryDelayMillis(ref.redeliveries());
+            if (delay > 0) {
+                broker.schedule(() -> ref.queue.putBack(List.of(ref)), delay);
+            } else {
+                byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
+            }
         }
         broker.writeInBackground(counts);
         byQueue.forEach(MessageQueue::putBack);

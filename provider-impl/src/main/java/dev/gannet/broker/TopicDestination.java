@@ -1,5 +1,8 @@
 package dev.gannet.broker;
 
+import dev.gannet.message.DestinationKind;
+import dev.gannet.message.GannetDestination;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +25,11 @@ final class TopicDestination {
 
     void removeSubscription(Subscription subscription) {
         subscriptions.remove(subscription);
+    }
+
+    /** The topic as clients name it. */
+    GannetDestination destination() {
+        return GannetDestination.of(owner == null ? DestinationKind.TOPIC : DestinationKind.TEMPORARY_TOPIC, name);
     }
 
     List<Subscription> subscriptions() {

@@ -240,6 +240,37 @@ public final class MessageCodec {
         return message;
     }
 
+    /**
+     * The value of one property of an encoded message, or null if it has none, read without decoding the body:
+     * what the broker routes by.
+     *
+     * @throws MessageFormatException if the headers or properties are not a valid encoding
+     */
+    public static Object peekProperty(byte[] data, String name) throws MessageFormatException {
+        Input in = new Input(Objects.requireNonNull(data, "data"));
+        byte version = in.readByte("format version");
+        if (version != FORMAT_VERSION) {
+            throw in.fail("format version " + version + " is not supported; this codec reads version "
+                    + FORMAT_VERSION);
+        }
+        try {
+            readHeaders(in, newMessage(in));
+        } catch (MessageFormatException e) {
+            throw e;
+        } catch (JMSException | IllegalArgumentException e) {
+            throw in.fail(e.getMessage(), e);
+        }
+        int count = in.readCount("property count");
+        for (int i = 0; i < count; i++) {
+            String property = in.readName("property name");
+            Object value = in.readValue("property '" + property + "'");
+            if (property.equals(name)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     private static GannetMessage newMessage(Input in) throws MessageFormatException {
         byte code = in.readByte("message type");
         return switch (code) {

@@ -1,6 +1,9 @@
 package dev.gannet.server;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationPolicies;
+import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.DestinationSettings.FullPolicy;
 import dev.gannet.transport.tcp.TcpOptions;
 
 import java.io.IOException;
@@ -11,12 +14,17 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * What a standalone Gannet server runs: one broker and its TCP acceptor, read from a properties file.
@@ -41,9 +49,34 @@ import java.util.TreeSet;
  * <dd>largest frame body accepted, in bytes: bounds the largest message a client may send</dd>
  * <dt>{@value #QUEUES}, {@value #TOPICS} (default none)</dt>
  * <dd>comma-separated names of queues and topics to create at start; spaces around names are ignored</dd>
+ * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
+ * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
+ * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
+ * matches one word, {@code #} zero or more words, so {@code destination.#.max-delivery-attempts=5} applies to every
+ * destination; where several patterns match, the most specific wins setting by setting (see
+ * {@link DestinationPolicies}). Because patterns hold dots, the key is read from the right: it ends with the longest
+ * SETTING name it can, and PATTERN is what lies between {@code destination.} and {@code .SETTING}. SETTING is one of:
+ * <ul>
+ * <li>{@code max-delivery-attempts}: deliveries before a message is dead-lettered; 0 or less for unlimited</li>
+ * <li>{@code redelivery-delay.ms}: delay before the first redelivery, &gt;= 0</li>
+ * <li>{@code redelivery-multiplier}: factor by which each further redelivery delay grows, a decimal &gt;= 1.0</li>
+ * <li>{@code max-redelivery-delay.ms}: cap of the grown delay, &gt;= 0 and not below {@code redelivery-delay.ms}
+ * of the same pattern (default 10 x the delay)</li>
+ * <li>{@code dead-letter-queue}: queue taking messages past their attempts; empty for none (they are dropped and
+ * logged)</li>
+ * <li>{@code expiry-queue}: queue taking expired messages; empty for none (they are dropped)</li>
+ * <li>{@code max-message-bytes}: largest encoded message accepted; -1 for unlimited, else &gt;= 1</li>
+ * <li>{@code max-depth}: messages held before the destination is full; -1 for unlimited, else &gt;= 1</li>
+ * <li>{@code max-bytes}: encoded bytes held before the destination is full; -1 for unlimited, else &gt;= 1</li>
+ * <li>{@code full-policy}: {@code block} (a send waits up to {@code block-timeout.ms}) or {@code fail} (a send fails
+ * at once) when the destination is full</li>
+ * <li>{@code block-timeout.ms}: how long a blocked send waits, &gt;= 0</li>
+ * <li>{@code duplicate-cache-size}: duplicate ids remembered per destination, &gt;= 0; 0 disables the check</li>
+ * <li>{@code memory-window-bytes}: how much of a queue's backlog stays in heap, &gt;= 1; the rest is paged</li>
+ * </ul></dd>
  * </dl>
  *
- * @param broker     the broker's name and data directory (absolute)
+ * @param broker     the broker's name, data directory (absolute) and destination policies
  * @param host       the address the acceptor listens on
  * @param port       the port the acceptor listens on; 0 for any free port
  * @param tcpOptions heartbeat and frame settings of accepted connections
@@ -62,11 +95,16 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String MAX_FRAME_BYTES = "tcp.max.frame.bytes";
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
+    /** Start of the {@code destination.PATTERN.SETTING} keys. */
+    public static final String DESTINATION_PREFIX = "destination.";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
 
     private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, TCP_HOST, TCP_PORT,
             HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
+    private static final String KNOWN_KEYS = String.join(", ",
+            new TreeSet<>(Set.of(BROKER_NAME, DATA_DIRECTORY, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT,
+                    MAX_FRAME_BYTES, QUEUES, TOPICS, DESTINATION_PREFIX + "PATTERN.SETTING")));
     /** The client's own limit on a frame body (room for the frame header below Integer.MAX_VALUE). */
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
@@ -128,11 +166,11 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
         ServerConfig config() {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                if (!KEYS.contains(key)) {
-                    problems.add(key + ": unknown key (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+                if (!KEYS.contains(key) && !key.startsWith(DESTINATION_PREFIX)) {
+                    problems.add(key + ": unknown key (known keys: " + KNOWN_KEYS + ")");
                 }
             }
-            BrokerConfig broker = broker();
+            BrokerConfig broker = broker(destinations());
             String host = value(TCP_HOST);
             if (host == null) {
                 host = DEFAULT_HOST;
@@ -149,7 +187,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             return new ServerConfig(broker, host, (int) port, tcpOptions, queues, topics);
         }
 
-        private BrokerConfig broker() {
+        private BrokerConfig broker(DestinationPolicies destinations) {
             String name = required(BROKER_NAME);
             Path directory = null;
             String directoryText = required(DATA_DIRECTORY);
@@ -167,7 +205,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 problems.add(BROKER_NAME + ": '" + name + "' must use only letters, digits, '.', '_' and '-'");
                 return null;
             }
-            return directory == null ? null : new BrokerConfig(name, directory);
+            return directory == null ? null : new BrokerConfig(name, directory, destinations);
         }
 
         private TcpOptions tcpOptions() {
@@ -188,6 +226,64 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             }
             return defaults.withHeartbeat(Duration.ofMillis(interval), Duration.ofMillis(timeout))
                     .withMaxFrameSize((int) maxFrame);
+        }
+
+        /** The {@code destination.PATTERN.SETTING} keys, gathered by pattern. */
+        private DestinationPolicies destinations() {
+            Map<String, PatternSettings> byPattern = new TreeMap<>();
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                if (key.startsWith(DESTINATION_PREFIX)) {
+                    destinationKey(key, byPattern);
+                }
+            }
+            DestinationPolicies.Builder policies = DestinationPolicies.builder();
+            byPattern.forEach((pattern, given) -> {
+                DestinationSettings settings = given.settings;
+                if (given.keys.contains(DestinationSetting.REDELIVERY_DELAY)
+                        && given.keys.contains(DestinationSetting.MAX_REDELIVERY_DELAY)
+                        && settings.maxRedeliveryDelayMillis() < settings.redeliveryDelayMillis()) {
+                    problems.add(DestinationSetting.MAX_REDELIVERY_DELAY.key(pattern) + ": "
+                            + settings.maxRedeliveryDelayMillis() + " must not be shorter than "
+                            + DestinationSetting.REDELIVERY_DELAY.key(pattern) + " (" + settings.redeliveryDelayMillis()
+                            + ")");
+                }
+                policies.add(pattern, settings);
+            });
+            return policies.build();
+        }
+
+        private void destinationKey(String key, Map<String, PatternSettings> byPattern) {
+            String rest = key.substring(DESTINATION_PREFIX.length());
+            DestinationSetting setting = DestinationSetting.ending(rest);
+            if (setting == null) {
+                problems.add(key + ": unknown destination setting (known settings: " + DestinationSetting.names()
+                        + ")");
+                return;
+            }
+            if (rest.equals(setting.suffix)) {
+                problems.add(key + ": no pattern; write " + setting.key("PATTERN") + " (" + setting.key("#")
+                        + " for every destination)");
+                return;
+            }
+            String pattern = rest.substring(0, rest.length() - setting.suffix.length() - 1);
+            try {
+                DestinationPolicies.builder().add(pattern, DestinationSettings.builder().build());
+            } catch (IllegalArgumentException e) {
+                String reason = e.getMessage();
+                problems.add(key + ": " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
+                return;
+            }
+            String text = value(key);
+            DestinationSettings.Builder one = DestinationSettings.builder();
+            try {
+                setting.apply.accept(one, text);
+            } catch (IllegalArgumentException e) { // includes NumberFormatException
+                problems.add(key + ": '" + text + "' " + setting.rule);
+                return;
+            }
+            PatternSettings given = byPattern.computeIfAbsent(pattern, p -> new PatternSettings());
+            given.settings = given.settings.overriddenBy(one.build());
+            given.keys.add(setting);
         }
 
         /** The trimmed value of a key, or null when the key is absent. */
@@ -237,6 +333,85 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 names.add(name.trim());
             }
             return List.copyOf(names);
+        }
+    }
+
+    /** What the {@code destination.PATTERN.*} keys of one pattern gave so far. */
+    private static final class PatternSettings {
+        DestinationSettings settings = DestinationSettings.builder().build();
+        final Set<DestinationSetting> keys = EnumSet.noneOf(DestinationSetting.class);
+    }
+
+    /** The SETTING of a {@code destination.PATTERN.SETTING} key: its name, its rule, and how it sets its field. */
+    private enum DestinationSetting {
+        MAX_DELIVERY_ATTEMPTS("max-delivery-attempts", "is not a whole number (0 or less: unlimited)",
+                (b, v) -> b.maxDeliveryAttempts(Integer.parseInt(v))),
+        REDELIVERY_DELAY("redelivery-delay.ms", "is not a whole number of milliseconds >= 0",
+                (b, v) -> b.redeliveryDelayMillis(Long.parseLong(v))),
+        REDELIVERY_MULTIPLIER("redelivery-multiplier", "is not a decimal number >= 1.0",
+                (b, v) -> b.redeliveryMultiplier(decimal(v))),
+        MAX_REDELIVERY_DELAY("max-redelivery-delay.ms", "is not a whole number of milliseconds >= 0",
+                (b, v) -> b.maxRedeliveryDelayMillis(Long.parseLong(v))),
+        DEAD_LETTER_QUEUE("dead-letter-queue", "is not a queue name (empty for none)",
+                (b, v) -> b.deadLetterQueue(v.isEmpty() ? null : v)),
+        EXPIRY_QUEUE("expiry-queue", "is not a queue name (empty for none)",
+                (b, v) -> b.expiryQueue(v.isEmpty() ? null : v)),
+        MAX_MESSAGE_BYTES("max-message-bytes", "is not -1 (unlimited) or a whole number of bytes >= 1",
+                (b, v) -> b.maxMessageBytes(Long.parseLong(v))),
+        MAX_DEPTH("max-depth", "is not -1 (unlimited) or a whole number of messages >= 1",
+                (b, v) -> b.maxDepth(Long.parseLong(v))),
+        MAX_BYTES("max-bytes", "is not -1 (unlimited) or a whole number of bytes >= 1",
+                (b, v) -> b.maxBytes(Long.parseLong(v))),
+        FULL_POLICY("full-policy", "is not block or fail",
+                (b, v) -> b.fullPolicy(FullPolicy.valueOf(v.toUpperCase(Locale.ROOT)))),
+        BLOCK_TIMEOUT("block-timeout.ms", "is not a whole number of milliseconds >= 0",
+                (b, v) -> b.blockTimeoutMillis(Long.parseLong(v))),
+        DUPLICATE_CACHE_SIZE("duplicate-cache-size", "is not a whole number >= 0 (0 disables)",
+                (b, v) -> b.duplicateCacheSize(Integer.parseInt(v))),
+        MEMORY_WINDOW_BYTES("memory-window-bytes", "is not a whole number of bytes >= 1",
+                (b, v) -> b.memoryWindowBytes(Long.parseLong(v)));
+
+        final String suffix;
+        final String rule;
+        /** Sets the field from the trimmed value; throws IllegalArgumentException when the rule is broken. */
+        final BiConsumer<DestinationSettings.Builder, String> apply;
+
+        DestinationSetting(String suffix, String rule, BiConsumer<DestinationSettings.Builder, String> apply) {
+            this.suffix = suffix;
+            this.rule = rule;
+            this.apply = apply;
+        }
+
+        String key(String pattern) {
+            return DESTINATION_PREFIX + pattern + "." + suffix;
+        }
+
+        /** The setting whose name ends {@code rest} after a '.' (or is all of it), the longest such; else null. */
+        static DestinationSetting ending(String rest) {
+            DestinationSetting found = null;
+            for (DestinationSetting setting : values()) {
+                boolean ends = rest.equals(setting.suffix) || rest.endsWith("." + setting.suffix);
+                if (ends && (found == null || setting.suffix.length() > found.suffix.length())) {
+                    found = setting;
+                }
+            }
+            return found;
+        }
+
+        static String names() {
+            List<String> names = new ArrayList<>();
+            for (DestinationSetting setting : values()) {
+                names.add(setting.suffix);
+            }
+            return String.join(", ", names);
+        }
+
+        /** A plain decimal such as {@code 2} or {@code 1.5}: no sign, exponent, hex or type suffix. */
+        private static double decimal(String text) {
+            if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
+                throw new NumberFormatException(text);
+            }
+            return Double.parseDouble(text);
         }
     }
 }

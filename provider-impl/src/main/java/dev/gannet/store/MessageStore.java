@@ -22,6 +22,12 @@ public interface MessageStore extends AutoCloseable {
      */
     CompletableFuture<Void> write(List<StoreOperation> operations);
 
+    /**
+     * Reads part of a queue's stored backlog at one priority: messages with {@code afterId < id < beforeId}, in id
+     * order, at most {@code limit}. Runs in order with the units handed over before it, so it sees all of them.
+     */
+    CompletableFuture<List<PagedMessage>> page(long queueId, int priority, long afterId, long beforeId, int limit);
+
     /** Waits for accepted units to commit, then releases the store (threads, files). */
     @Override
     void close();

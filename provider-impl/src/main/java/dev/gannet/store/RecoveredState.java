@@ -4,16 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a store held when it was opened.
+ * What a store held when it was opened. Messages are not loaded here: each queue pages its backlog in with
+ * {@link MessageStore#page}.
  *
- * @param queues    every stored queue
- * @param pending   per queue id, the messages it still holds, in message id order
- * @param maxMessageId the highest message id ever stored, 0 if none
+ * @param queues        every stored queue
+ * @param pendingCounts per queue id, how many messages it holds at each priority (index 0-9)
+ * @param duplicates    the remembered duplicate IDs, oldest first
+ * @param maxMessageId  the highest message id ever stored, 0 if none
+ * @param maxQueueId    the highest queue id ever stored, 0 if none
  */
-public record RecoveredState(List<StoredQueue> queues, Map<Long, List<Pending>> pending, long maxMessageId,
-                             long maxQueueId) {
-
-    /** A message a queue still holds, with how often it was delivered before. */
-    public record Pending(StoredMessage message, int deliveryCount) {
-    }
+public record RecoveredState(List<StoredQueue> queues, Map<Long, long[]> pendingCounts,
+                             List<StoredDuplicate> duplicates, long maxMessageId, long maxQueueId) {
 }

@@ -13,16 +13,26 @@ public sealed interface StoreOperation {
     record AddMessage(StoredMessage message) implements StoreOperation {
     }
 
-    /** Removes a message; the broker sends it once the last queue holding it let go. */
+    /** Removes a message held by one queue only, together with that queue's reference (sent before it). */
     record RemoveMessage(long messageId) implements StoreOperation {
     }
 
-    record AddReference(long queueId, long messageId) implements StoreOperation {
+    /** One of several queues let go of a message: counts it down, removing it when no queue holds it. */
+    record ReleaseMessage(long messageId) implements StoreOperation {
+    }
+
+    record AddReference(long queueId, long messageId, int priority) implements StoreOperation {
     }
 
     record RemoveReference(long queueId, long messageId) implements StoreOperation {
     }
 
     record SetDeliveryCount(long queueId, long messageId, int deliveryCount) implements StoreOperation {
+    }
+
+    record AddDuplicate(StoredDuplicate duplicate) implements StoreOperation {
+    }
+
+    record RemoveDuplicate(long sequence) implements StoreOperation {
     }
 }

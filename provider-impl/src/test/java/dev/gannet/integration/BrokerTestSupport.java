@@ -1,9 +1,11 @@
 package dev.gannet.integration;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationPolicies;
 import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.transport.tcp.TcpAcceptor;
+import dev.gannet.transport.vm.VmBrokerRegistry;
 import dev.gannet.transport.tcp.TcpOptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -56,6 +58,17 @@ abstract class BrokerTestSupport {
     private int tcpPort;
     private Broker tcpBroker; // tcp only: the broker the acceptor serves, null while stopped
     private TcpAcceptor acceptor;
+    private Broker vmBroker; // vm with destination settings only: held so that it runs with them
+
+    /** The destination settings the test's broker runs with; tests override this to set their own (null: none). */
+    DestinationPolicies destinations() {
+        return null;
+    }
+
+    /** The running broker (vm only while the test holds a connection or set destination settings). */
+    Broker broker() {
+        return TCP ? tcpBroker : vmBroker;
+    }
 
     @BeforeEach
     void createFactory() {
@@ -63,7 +76,7 @@ abstract class BrokerTestSupport {
         if (TCP) {
             tcpPort = freePort();
             brokerUrl = "tcp://127.0.0.1:" + tcpPort;
-            startTcpBroker();
+            startBroker();
         } else {
             brokerUrl = "vm://" + brokerName + "?dataDirectory=" + dataDirectory;
         }
@@ -78,18 +91,27 @@ abstract class BrokerTestSupport {
         }
     }
 
-    private void startTcpBroker() {
+    private void startBroker() {
+        DestinationPolicies destinations = destinations();
+        BrokerConfig config = new BrokerConfig(brokerName, dataDirectory,
+                destinations == null ? DestinationPolicies.none() : destinations);
         if (TCP && tcpBroker == null) {
-            tcpBroker = Broker.start(new BrokerConfig(brokerName, dataDirectory));
+            tcpBroker = Broker.start(config);
             acceptor = TcpAcceptor.start(tcpBroker, "127.0.0.1", tcpPort, TcpOptions.defaults());
+        } else if (!TCP && vmBroker == null && destinations != null) {
+            vmBroker = VmBrokerRegistry.acquire(config);
         }
     }
 
-    private void stopTcpBroker() {
+    private void stopBroker() {
         if (tcpBroker != null) {
             acceptor.close();
             tcpBroker.close();
             tcpBroker = null;
+        }
+        if (vmBroker != null) {
+            VmBrokerRegistry.release(vmBroker);
+            vmBroker = null;
         }
     }
 
@@ -109,7 +131,7 @@ abstract class BrokerTestSupport {
             }
         }
         opened.clear();
-        stopTcpBroker();
+        stopBroker();
         if (first != null) {
             throw first;
         }
@@ -117,7 +139,7 @@ abstract class BrokerTestSupport {
 
     /** A started connection. */
     Connection connection() throws JMSException {
-        startTcpBroker();
+        startBroker();
         Connection connection = factory.createConnection();
         opened.add(connection);
         connection.start();
@@ -126,7 +148,7 @@ abstract class BrokerTestSupport {
 
     /** A connection that is not started yet. */
     Connection stoppedConnection() throws JMSException {
-        startTcpBroker();
+        startBroker();
         Connection connection = factory.createConnection();
         opened.add(connection);
         return connection;
@@ -137,7 +159,7 @@ abstract class BrokerTestSupport {
     }
 
     JMSContext context(int mode) {
-        startTcpBroker();
+        startBroker();
         JMSContext context = factory.createContext(mode);
         opened.add(context);
         return context;

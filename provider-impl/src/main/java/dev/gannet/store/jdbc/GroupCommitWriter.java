@@ -58,12 +58,18 @@ final class GroupCommitWriter implements AutoCloseable {
         return done.thenApply(o -> null);
     }
 
+    /** Runs {@code task} on the writer thread after every unit submitted before it. */
     @SuppressWarnings("unchecked")
-    <T> T callOnWriter(Task task) {
+    <T> CompletableFuture<T> submitTask(Task task) {
         CompletableFuture<Object> done = new CompletableFuture<>();
         enqueue(new Unit(List.of(), task, done));
+        return (CompletableFuture<T>) done;
+    }
+
+    <T> T callOnWriter(Task task) {
+        CompletableFuture<T> done = submitTask(task);
         try {
-            return (T) done.join();
+            return done.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof StoreException s ? s : new StoreException("Store task failed", e.getCause());
         }
@@ -165,6 +171,10 @@ final class GroupCommitWriter implements AutoCloseable {
         private PreparedStatement updateDeliveryCount;
         private PreparedStatement deleteReference;
         private PreparedStatement deleteMessage;
+        private PreparedStatement releaseMessage;
+        private PreparedStatement deleteReleasedMessage;
+        private PreparedStatement insertDuplicate;
+        private PreparedStatement deleteDuplicate;
 
         Statements(Connection connection, SqlStatements sql) {
             this.connection = connection;
@@ -177,9 +187,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
         /**
          * Applies the operations of a group. Queue changes come in a group of their own (see drainPlainUnits).
-         * Message operations run phase by phase, each phase one JDBC batch: inserts, delivery counts, deletes. The
-         * order is safe because a message is removed only after it was added, in an earlier group or, within one
-         * group, in the insert phase that runs first.
+         * Message operations run phase by phase, each phase one JDBC batch: inserts, updates (delivery counts,
+         * reference counts), deletes. The order is safe because a message is removed only after it was added, in an
+         * earlier group or, within one group, in the insert phase that runs first; a duplicate ID is removed only
+         * once a newer one was added.
          */
         void apply(List<StoreOperation> operations) throws SQLException {
             insertMessage = prepared(insertMessage, "insert.message");
@@ -187,11 +198,18 @@ final class GroupCommitWriter implements AutoCloseable {
             updateDeliveryCount = prepared(updateDeliveryCount, "update.deliveryCount");
             deleteReference = prepared(deleteReference, "delete.reference");
             deleteMessage = prepared(deleteMessage, "delete.message");
+            releaseMessage = prepared(releaseMessage, "release.message");
+            deleteReleasedMessage = prepared(deleteReleasedMessage, "delete.releasedMessage");
+            insertDuplicate = prepared(insertDuplicate, "insert.duplicate");
+            deleteDuplicate = prepared(deleteDuplicate, "delete.duplicate");
             int inserts = 0;
             int references = 0;
             int updates = 0;
+            int releases = 0;
             int referenceDeletes = 0;
             int messageDeletes = 0;
+            int duplicates = 0;
+            int duplicateDeletes = 0;
             for (StoreOperation operation : operations) {
                 if (operation instanceof StoreOperation.AddQueue add) {
                     addQueue(add);
@@ -205,11 +223,13 @@ final class GroupCommitWriter implements AutoCloseable {
                     insertMessage.setString(5, add.message().groupId());
                     byte[] body = add.message().encoded();
                     insertMessage.setBinaryStream(6, new ByteArrayInputStream(body), body.length);
+                    insertMessage.setInt(7, add.message().references());
                     insertMessage.addBatch();
                     inserts++;
                 } else if (operation instanceof StoreOperation.AddReference add) {
                     insertReference.setLong(1, add.queueId());
                     insertReference.setLong(2, add.messageId());
+                    insertReference.setShort(3, (short) add.priority());
                     insertReference.addBatch();
                     references++;
                 } else if (operation instanceof StoreOperation.SetDeliveryCount set) {
@@ -227,13 +247,33 @@ final class GroupCommitWriter implements AutoCloseable {
                     deleteMessage.setLong(1, remove.messageId());
                     deleteMessage.addBatch();
                     messageDeletes++;
+                } else if (operation instanceof StoreOperation.ReleaseMessage release) {
+                    releaseMessage.setLong(1, release.messageId());
+                    releaseMessage.addBatch();
+                    deleteReleasedMessage.setLong(1, release.messageId());
+                    deleteReleasedMessage.addBatch();
+                    releases++;
+                } else if (operation instanceof StoreOperation.AddDuplicate add) {
+                    insertDuplicate.setLong(1, add.duplicate().sequence());
+                    insertDuplicate.setString(2, add.duplicate().destination());
+                    insertDuplicate.setString(3, add.duplicate().duplicateId());
+                    insertDuplicate.addBatch();
+                    duplicates++;
+                } else if (operation instanceof StoreOperation.RemoveDuplicate remove) {
+                    deleteDuplicate.setLong(1, remove.sequence());
+                    deleteDuplicate.addBatch();
+                    duplicateDeletes++;
                 }
             }
             executeIf(inserts, insertMessage);
             executeIf(references, insertReference);
+            executeIf(duplicates, insertDuplicate);
             executeIf(updates, updateDeliveryCount);
+            executeIf(releases, releaseMessage);
             executeIf(referenceDeletes, deleteReference);
             executeIf(messageDeletes, deleteMessage);
+            executeIf(releases, deleteReleasedMessage);
+            executeIf(duplicateDeletes, deleteDuplicate);
         }
 
         private static void executeIf(int count, PreparedStatement statement) throws SQLException {
@@ -255,20 +295,21 @@ final class GroupCommitWriter implements AutoCloseable {
         }
 
         private void removeQueue(long queueId) throws SQLException {
-            for (String key : List.of("delete.queueReferences", "delete.queue")) {
+            for (String key : List.of("release.queueMessages", "delete.queueReferences", "delete.queue")) {
                 try (PreparedStatement p = connection.prepareStatement(sql.get(key))) {
                     p.setLong(1, queueId);
                     p.executeUpdate();
                 }
             }
-            try (PreparedStatement p = connection.prepareStatement(sql.get("delete.orphanMessages"))) {
+            try (PreparedStatement p = connection.prepareStatement(sql.get("delete.releasedMessages"))) {
                 p.executeUpdate();
             }
         }
 
         void close() {
             for (PreparedStatement p : new PreparedStatement[]{insertMessage, insertReference, updateDeliveryCount,
-                    deleteReference, deleteMessage}) {
+                    deleteReference, deleteMessage, releaseMessage, deleteReleasedMessage, insertDuplicate,
+                    deleteDuplicate}) {
                 if (p != null) {
                     try {
                         p.close();

@@ -1,9 +1,11 @@
 package dev.gannet.store.jdbc;
 
 import dev.gannet.store.MessageStore;
+import dev.gannet.store.PagedMessage;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreException;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JdbcMessageStore implements MessageStore {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
+    private static final int MIGRATION_STEPS_FROM_1 = 5;
 
     private final Database database;
     private final SqlStatements sql;
@@ -65,7 +67,8 @@ public final class JdbcMessageStore implements MessageStore {
     private void createOrCheckSchema() throws SQLException {
         if (!tableExists("GANNET_VERSION")) {
             try (Statement s = connection.createStatement()) {
-                for (String key : List.of("create.version", "create.queue", "create.message", "create.reference")) {
+                for (String key : List.of("create.version", "create.queue", "create.message", "create.reference",
+                        "create.referenceIndex", "create.duplicate")) {
                     s.execute(sql.get(key));
                 }
             }
@@ -76,14 +79,28 @@ public final class JdbcMessageStore implements MessageStore {
             connection.commit();
             return;
         }
+        int version;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get("select.version"))) {
-            int version = rs.next() ? rs.getInt(1) : -1;
-            if (version != SCHEMA_VERSION) {
-                throw new SQLException("Store schema version " + version + " is not the supported version "
-                        + SCHEMA_VERSION);
-            }
+            version = rs.next() ? rs.getInt(1) : -1;
+        }
+        if (version == 1) {
+            migrateFromVersion1();
+        } else if (version != SCHEMA_VERSION) {
+            throw new SQLException("Store schema version " + version + " is not the supported version "
+                    + SCHEMA_VERSION);
         }
         connection.commit();
+    }
+
+    /** Version 2 added what paging, shared-message counting and duplicate detection need. */
+    private void migrateFromVersion1() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (int step = 1; step <= MIGRATION_STEPS_FROM_1; step++) {
+                s.execute(sql.get("migrate.1." + step));
+            }
+            s.execute(sql.get("create.referenceIndex"));
+            s.execute(sql.get("create.duplicate"));
+        }
     }
 
     private boolean tableExists(String table) throws SQLException {
@@ -105,25 +122,46 @@ public final class JdbcMessageStore implements MessageStore {
                         rs.getShort(5) != 0, rs.getShort(6) != 0));
             }
         }
-        Map<Long, List<RecoveredState.Pending>> pending = new LinkedHashMap<>();
-        Map<Long, StoredMessage> messages = new HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get("select.pending"))) {
+        Map<Long, long[]> counts = new HashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery(sql.get("select.pendingCounts"))) {
             while (rs.next()) {
-                long messageId = rs.getLong(3);
-                StoredMessage message = messages.get(messageId);
-                if (message == null) {
-                    message = new StoredMessage(messageId, rs.getShort(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
-                            rs.getBytes(8));
-                    messages.put(messageId, message);
-                }
-                pending.computeIfAbsent(rs.getLong(1), q -> new ArrayList<>())
-                        .add(new RecoveredState.Pending(message, rs.getInt(2)));
+                counts.computeIfAbsent(rs.getLong(1), q -> new long[10])[rs.getShort(2)] = rs.getLong(3);
+            }
+        }
+        List<StoredDuplicate> duplicates = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get("select.duplicates"))) {
+            while (rs.next()) {
+                duplicates.add(new StoredDuplicate(rs.getLong(1), rs.getString(2), rs.getString(3)));
             }
         }
         long maxMessageId = maxOf("select.maxMessageId");
         long maxQueueId = maxOf("select.maxQueueId");
         connection.commit();
-        return new RecoveredState(queues, pending, maxMessageId, maxQueueId);
+        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId);
+    }
+
+    @Override
+    public CompletableFuture<List<PagedMessage>> page(long queueId, int priority, long afterId, long beforeId,
+                                                     int limit) {
+        return writer.submitTask(() -> {
+            List<PagedMessage> rows = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement(sql.get("select.page"))) {
+                p.setLong(1, queueId);
+                p.setShort(2, (short) priority);
+                p.setLong(3, afterId);
+                p.setLong(4, beforeId);
+                p.setInt(5, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new PagedMessage(new StoredMessage(rs.getLong(2), rs.getShort(3), rs.getLong(4),
+                                rs.getLong(5), rs.getString(6), rs.getBytes(7), rs.getInt(8)), rs.getInt(1)));
+                    }
+                }
+            }
+            connection.commit();
+            return rows;
+        });
     }
 
     private long maxOf(String key) throws SQLException {

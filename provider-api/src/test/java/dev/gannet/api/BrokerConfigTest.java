@@ -1,0 +1,60 @@
+package dev.gannet.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** {@link BrokerConfig}: destination policies given by constructor and builder. */
+class BrokerConfigTest {
+
+    private static final DestinationSettings FIVE_ATTEMPTS =
+            DestinationSettings.builder().maxDeliveryAttempts(5).build();
+    private static final DestinationSettings NO_DLQ = DestinationSettings.builder().deadLetterQueue(null).build();
+
+    @Test
+    void twoArgumentConstructorHasNoDestinationPatterns() {
+        BrokerConfig config = new BrokerConfig("b", Path.of("data"));
+
+        assertEquals(DestinationPolicies.none(), config.destinations());
+        assertEquals(config, BrokerConfig.builder().name("b").dataDirectory(Path.of("data")).build());
+    }
+
+    @Test
+    void builderAddsDestinationPatternsOneByOne() {
+        BrokerConfig config = BrokerConfig.builder().name("b")
+                .destination("#", FIVE_ATTEMPTS)
+                .destination("orders", NO_DLQ)
+                .build();
+
+        assertEquals(5, config.destinations().settingsFor("orders").maxDeliveryAttempts());
+        assertEquals(null, config.destinations().settingsFor("orders").deadLetterQueue());
+        assertEquals("DLQ", config.destinations().settingsFor("other").deadLetterQueue());
+    }
+
+    @Test
+    void destinationsReplacesWhatWasAddedAndLaterPatternsAddToIt() {
+        DestinationPolicies policies = DestinationPolicies.builder().add("#", FIVE_ATTEMPTS).build();
+
+        BrokerConfig config = BrokerConfig.builder()
+                .destination("lost", NO_DLQ)
+                .destinations(policies)
+                .destination("orders", NO_DLQ)
+                .build();
+
+        assertEquals(DestinationPolicies.builder().add("#", FIVE_ATTEMPTS).add("orders", NO_DLQ).build(),
+                config.destinations());
+        assertEquals(DestinationPolicies.builder().add("#", FIVE_ATTEMPTS).build(), policies, "left unchanged");
+    }
+
+    @Test
+    void badPatternIsRefusedWhenAdded() {
+        BrokerConfig.Builder builder = BrokerConfig.builder();
+
+        assertEquals("Destination pattern 'a..b' has an empty word; separate words with single '.'",
+                assertThrows(IllegalArgumentException.class, () -> builder.destination("a..b", NO_DLQ)).getMessage());
+        assertThrows(NullPointerException.class, () -> new BrokerConfig("b", Path.of("d"), null));
+    }
+}

@@ -227,10 +227,14 @@ public final class Broker implements AutoCloseable {
     private void checkLimits(OutboundMessage outbound) throws JMSException {
         GannetDestination destination = outbound.destination();
         int size = outbound.encoded().length;
-        long maxSize = settingsFor(destination).maxMessageBytes();
+        DestinationSettings destinationSettings = settingsFor(destination);
+        long maxSize = destinationSettings.maxMessageBytes();
         if (maxSize >= 0 && size > maxSize) {
             throw new ResourceAllocationException("Message of " + size + " bytes is larger than " + destination
                     + " accepts (max-message-bytes " + maxSize + ")");
+        }
+        if (destinationSettings.maxDepth() <= 0 && destinationSettings.maxBytes() <= 0) {
+            return; // its queues (a topic's subscriptions too) share its settings
         }
         List<MessageQueue> targets = destination.kind().isQueue() ? List.of(queueFor(destination).queue())
                 : topicFor(destination).subscriptions().stream().map(Subscription::queue).toList();

@@ -1,17 +1,33 @@
 package dev.gannet.samples.load;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the ten load workloads against one JMS provider and prints a table of medians: messages and megabytes per
+ * Runs the ten load workloads against a JMS provider and prints a table of medians: messages and megabytes per
  * second, latency percentiles where the workload measures them, and the peak used heap of this JVM during the runs
- * (for gannet-vm and gannet-tcp the broker lives in this JVM too).
+ * (for every provider but jndi the broker lives in this JVM too).
+ *
+ * <p>Given several providers ({@code --provider gannet-vm,artemis,activemq-kahadb,activemq-jdbc-derby}) it runs
+ * each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same class path, same {@code -Xmx}),
+ * then prints one table comparing them with the first Gannet provider named ({@link ComparisonTable}).
+ *
+ * <p>What makes the comparison fair: every provider runs the same workload code, so the same bodies (1 KiB bytes
+ * messages; 100 bytes for deep-backlog), the same acknowledge modes (auto-acknowledge, or transacted where the
+ * workload says) and the same delivery modes. Every comparison broker is embedded in the measuring JVM, so its peak
+ * heap counts broker and clients as gannet-vm's does, and is reached without sockets, as gannet-vm is (Artemis in-vm,
+ * Classic vm://). Each persists to a fresh store on local disk and syncs
+ * it before a persistent send outside a transaction returns (Gannet always; Artemis by its default
+ * {@code blockOnDurableSend=true}; Classic by its default for persistent sends, with {@code useAsyncSend=false}); a
+ * commit waits for the store everywhere. Consumers keep each provider's default window: Gannet 1,000 messages,
+ * Artemis 1 MiB of message data, Classic 1,000 messages for queues and 32,767 for topic subscribers. The settings of
+ * each comparison broker are listed on {@link ArtemisBroker} and {@link ClassicBroker}.
  *
  * <p>Run (see {@link LoadOptions#USAGE}): {@code java -cp ... dev.gannet.samples.load.LoadTool --provider gannet-vm
- * --scale 0.05 --repeat 1}. Progress goes to stderr, the table to stdout.
+ * --scale 0.05 --repeat 1}. Progress goes to stderr, the tables to stdout.
  */
 public final class LoadTool {
 
@@ -44,16 +60,73 @@ public final class LoadTool {
             System.err.print(LoadOptions.USAGE);
             return;
         }
-        Table table = new Table();
-        try (Target target = open(options)) {
+        if (options.isComparison()) {
+            compare(options, selected);
+            return;
+        }
+        Provider provider = options.providers().get(0);
+        ProviderResults results = measureHere(provider, options, selected);
+        if (options.resultsFile() != null) {
+            results.store(options.resultsFile());
+        }
+        if (results.isFailed()) {
+            System.out.printf("%s failed: %s%n", provider.label(), results.failure());
+            return;
+        }
+        Table table = Table.ofSummaries();
+        results.summaries().forEach(table::add);
+        if (options.resultsFile() != null) {
+            System.out.printf("%n%s%n", results.description());
+        }
+        table.print(System.out);
+    }
+
+    /** Runs every provider of the comparison in a child JVM of its own, one after the other, and compares them. */
+    private static void compare(LoadOptions options, List<Workload> selected) throws InterruptedException {
+        List<ProviderResults> results = new ArrayList<>();
+        for (Provider provider : options.providers()) {
+            try {
+                results.add(ChildJvm.run(provider, options));
+            } catch (IOException e) {
+                System.err.printf("%s: cannot run its JVM: %s%n", provider.label(), e);
+                results.add(ProviderResults.failed(provider, "cannot run its JVM: " + e));
+            }
+        }
+        new ComparisonTable(results, options.reference())
+                .print(selected.stream().map(Workload::name).toList(), options, System.out);
+    }
+
+    /**
+     * Starts {@code provider} in this JVM, runs the workloads on it and stops it. A provider that does not start, or a
+     * workload that fails, is reported in the results (and on stderr) instead of ending the run.
+     */
+    private static ProviderResults measureHere(Provider provider, LoadOptions options, List<Workload> selected)
+            throws InterruptedException {
+        Target target;
+        try {
+            target = provider.open(options);
+        } catch (Exception e) {
+            System.err.printf("%s failed to start: %s%n", provider.label(), e);
+            e.printStackTrace();
+            return ProviderResults.failed(provider, e.toString());
+        }
+        List<Summary> summaries = new ArrayList<>();
+        try {
             System.err.printf("Load on %s: %d workload(s), %d run(s) each, scale %s%n", target.description(),
                     selected.size(), options.repeat(), options.scale());
             String session = Long.toString(System.currentTimeMillis(), 36);
             for (Workload workload : selected) {
-                table.add(measure(workload, target, options.repeat(), session));
+                summaries.add(measure(workload, target, options.repeat(), session).summary());
+            }
+        } finally {
+            try {
+                target.close();
+            } catch (Exception e) {
+                System.err.printf("%s did not stop cleanly: %s%n", provider.label(), e);
+                e.printStackTrace();
             }
         }
-        table.print(System.out);
+        return new ProviderResults(provider, target.description(), null, summaries);
     }
 
     private static Row measure(Workload workload, Target target, int repeat, String session)
@@ -78,14 +151,6 @@ public final class LoadTool {
                     heap.peakMegabytes());
         }
         return new Row(workload.name(), runs, null);
-    }
-
-    private static Target open(LoadOptions options) throws Exception {
-        return switch (options.provider()) {
-            case "gannet-vm" -> Target.gannetVm(options.dataDirectory());
-            case "gannet-tcp" -> Target.gannetTcp(options.dataDirectory());
-            default -> Target.jndi(options.factoryName());
-        };
     }
 
     /** @throws IllegalArgumentException if a name is neither a workload's name nor a number 1-10 */

@@ -1,12 +1,12 @@
 package dev.gannet.samples.load;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One table row: the medians, column by column, of a workload's runs, or the first failure.
+ * The runs of one workload on one provider, or the first failure, summed up as medians by {@link #summary()}.
  *
  * @param workload the workload's name
  * @param runs     what each successful run measured, with its peak heap
@@ -28,33 +28,25 @@ record Row(String workload, List<Run> runs, Throwable failure) {
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
-    List<String> cells() {
-        List<String> cells = new ArrayList<>();
-        cells.add(workload);
+    /** The median of every figure over the runs, or the failure. */
+    Summary summary() {
         if (failure != null) {
-            cells.addAll(List.of("-", "-", "-", "-", "-", "-", "FAILED: " + failure));
-            return cells;
+            return Summary.failed(workload, failure.toString());
         }
-        Run first = runs.get(0);
-        cells.add(String.format("%,.0f", median(r -> r.result().rate().messagesPerSecond())));
-        cells.add(String.format("%.1f", median(r -> r.result().rate().megabytesPerSecond())));
-        if (first.result().latency() != null) {
-            for (double p : new double[] {50, 99, 99.9}) {
-                cells.add(String.format("%.3f", median(r -> r.result().latency().percentileMillis(p))));
-            }
-        } else {
-            cells.addAll(List.of("", "", ""));
-        }
-        cells.add(String.format("%.0f", median(Run::peakHeapMegabytes)));
-        StringBuilder note = new StringBuilder(first.result().rate().label() + " "
-                + String.format("%,d", first.result().rate().messages()));
-        Rate secondary = first.result().secondary();
-        if (secondary != null) {
-            note.append(String.format("; %s %,.0f msgs/s, %.1f MB/s", secondary.label(),
-                    median(r -> r.result().secondary().messagesPerSecond()),
-                    median(r -> r.result().secondary().megabytesPerSecond())));
-        }
-        cells.add(note.toString());
-        return cells;
+        Result first = runs.get(0).result();
+        Summary.Percentiles latency = first.latency() == null ? null : new Summary.Percentiles(
+                median(r -> r.result().latency().percentileMillis(50)),
+                median(r -> r.result().latency().percentileMillis(99)),
+                median(r -> r.result().latency().percentileMillis(99.9)));
+        return new Summary(workload, figure(Result::rate),
+                first.secondary() == null ? null : figure(Result::secondary), latency,
+                median(Run::peakHeapMegabytes), null);
+    }
+
+    private Summary.Figure figure(Function<Result, Rate> rate) {
+        Rate first = rate.apply(runs.get(0).result());
+        return new Summary.Figure(first.label(), first.messages(),
+                median(r -> rate.apply(r.result()).messagesPerSecond()),
+                median(r -> rate.apply(r.result()).megabytesPerSecond()));
     }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The provider under load: its connection factory and whatever must stay open while it is used (a broker, a
- * server, a JNDI context). Closing releases all of it and deletes a data directory the tool created.
+ * server, a JNDI context). Closing releases all of it and deletes a data directory the tool created. The comparison
+ * brokers are started by {@link ArtemisBroker} and {@link ClassicBroker}.
  */
 final class Target implements AutoCloseable {
 
@@ -32,7 +33,16 @@ final class Target implements AutoCloseable {
     private final AutoCloseable resource;
     private final Path temporaryDirectory; // null when the user gave the directory or there is none
 
-    private Target(String description, ConnectionFactory factory, AutoCloseable resource, Path temporaryDirectory) {
+    /** Starts a provider whose files go to the directory it is given. */
+    interface Starter {
+        Target start(Path directory) throws Exception;
+    }
+
+    /**
+     * @param resource           closed first by {@link #close()}: stops the provider
+     * @param temporaryDirectory deleted by {@link #close()} once the provider is stopped, or null
+     */
+    Target(String description, ConnectionFactory factory, AutoCloseable resource, Path temporaryDirectory) {
         this.description = description;
         this.factory = factory;
         this.resource = resource;
@@ -75,6 +85,27 @@ final class Target implements AutoCloseable {
                     null);
         } catch (NamingException | RuntimeException e) {
             context.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a provider with {@code starter} in a fresh temporary directory named after {@code name}. The starter
+     * gives the directory to the target it returns as its temporary directory, so that closing the target deletes
+     * it; if the starter throws, the directory is deleted here.
+     *
+     * @throws Exception what {@code starter} throws
+     */
+    static Target inTemporaryDirectory(String name, Starter starter) throws Exception {
+        Path directory = Files.createTempDirectory("gannet-load-" + name + "-");
+        try {
+            return starter.start(directory);
+        } catch (Exception | Error e) {
+            try {
+                deleteTree(directory);
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }

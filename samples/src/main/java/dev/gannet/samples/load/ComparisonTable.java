@@ -1,0 +1,145 @@
+package dev.gannet.samples.load;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The table of a comparison run: per workload, one line per figure (main rate, second rate, latency percentiles,
+ * peak heap), a column per provider, and after each provider other than Gannet a ratio column comparing the
+ * reference Gannet provider with it, oriented so that above 1 means Gannet did better. A cell that has no figure
+ * because the provider or the workload failed says {@code failed [N]}; footnote N under the table gives the reason.
+ */
+final class ComparisonTable {
+
+    /** One figure of a workload: how to read it from a summary, and whether more is better. */
+    private record Figure(String name, ToDoubleFunction<Summary> value, String format, boolean higherIsBetter) {
+    }
+
+    private final List<ProviderResults> results;
+    private final Provider reference; // null: no Gannet provider, no ratios
+    private final Map<String, Integer> footnotes = new LinkedHashMap<>(); // footnote text -> its number
+
+    ComparisonTable(List<ProviderResults> results, Provider reference) {
+        this.results = List.copyOf(results);
+        this.reference = reference;
+    }
+
+    /** Prints the table for {@code workloads} (names, in order), its legend and its footnotes. */
+    void print(List<String> workloads, LoadOptions options, PrintStream out) {
+        List<String> header = new ArrayList<>(List.of("workload", "figure"));
+        Set<Integer> textColumns = new HashSet<>(Set.of(0, 1));
+        for (ProviderResults provider : results) {
+            header.add(provider.provider().label());
+            if (hasRatio(provider)) {
+                header.add("ratio");
+            }
+        }
+        Table table = new Table(header, textColumns);
+        for (String workload : workloads) {
+            List<Figure> figures = figures(workload);
+            for (int i = 0; i < figures.size(); i++) {
+                table.add(line(i == 0 ? workload : "", workload, figures.get(i)));
+            }
+        }
+        out.println();
+        out.printf("Comparison: medians of %d run(s) per workload at scale %s, each provider alone in its own JVM"
+                + " (-Xmx%s)%n", options.repeat(), options.scale(), options.heap());
+        table.print(out);
+        if (reference != null) {
+            out.printf("ratio: %s compared with the provider to its left; above 1 means %s did better"
+                            + " (throughput: %s/provider; latency and peak heap: provider/%s)%n",
+                    reference.label(), reference.label(), reference.label(), reference.label());
+        }
+        out.println("MB/s is msgs/s times the body size, the same for every provider: see each provider's own table.");
+        for (Map.Entry<String, Integer> footnote : footnotes.entrySet()) {
+            out.printf("[%d] %s%n", footnote.getValue(), footnote.getKey());
+        }
+    }
+
+    /** The figures a workload has, read from the first provider that ran it without failing. */
+    private List<Figure> figures(String workload) {
+        Summary model = results.stream().map(r -> r.summary(workload))
+                .filter(s -> s != null && !s.isFailed()).findFirst().orElse(null);
+        List<Figure> figures = new ArrayList<>();
+        String rateLabel = model == null ? "" : model.rate().label() + " ";
+        figures.add(new Figure(rateLabel + "msgs/s", s -> s.rate().messagesPerSecond(), "%,.0f", true));
+        if (model != null && model.secondary() != null) {
+            figures.add(new Figure(model.secondary().label() + " msgs/s",
+                    s -> s.secondary() == null ? Double.NaN : s.secondary().messagesPerSecond(), "%,.0f", true));
+        }
+        if (model != null && model.latency() != null) {
+            figures.add(new Figure("p50 ms", s -> latency(s).p50(), "%.3f", false));
+            figures.add(new Figure("p99 ms", s -> latency(s).p99(), "%.3f", false));
+            figures.add(new Figure("p99.9 ms", s -> latency(s).p999(), "%.3f", false));
+        }
+        if (model != null) {
+            figures.add(new Figure("peak heap MB", Summary::peakHeapMegabytes, "%.0f", false));
+        }
+        return figures;
+    }
+
+    private static Summary.Percentiles latency(Summary summary) {
+        return summary.latency() == null ? new Summary.Percentiles(Double.NaN, Double.NaN, Double.NaN)
+                : summary.latency();
+    }
+
+    private List<String> line(String first, String workload, Figure figure) {
+        List<String> cells = new ArrayList<>(List.of(first, figure.name()));
+        ProviderResults referenceResults = results.stream().filter(r -> r.provider() == reference).findFirst()
+                .orElse(null);
+        double referenceValue = referenceResults == null ? Double.NaN : value(referenceResults, workload, figure);
+        for (ProviderResults provider : results) {
+            String failure = failure(provider, workload);
+            double value = value(provider, workload, figure);
+            cells.add(failure != null ? "failed [" + footnote(failure) + "]" : format(figure.format(), value));
+            if (hasRatio(provider)) {
+                cells.add(ratio(figure, referenceValue, value));
+            }
+        }
+        return cells;
+    }
+
+    private boolean hasRatio(ProviderResults provider) {
+        return reference != null && !provider.provider().isGannet();
+    }
+
+    /** Why {@code provider} has no figures for {@code workload}, as a footnote says it; null if it has them. */
+    private static String failure(ProviderResults provider, String workload) {
+        if (provider.isFailed()) {
+            return provider.provider().label() + ": failed: " + provider.failure();
+        }
+        Summary summary = provider.summary(workload);
+        if (summary == null) {
+            return provider.provider().label() + ", " + workload + ": failed: no result";
+        }
+        if (summary.isFailed()) {
+            return provider.provider().label() + ", " + workload + ": failed: " + summary.failure();
+        }
+        return null;
+    }
+
+    private static double value(ProviderResults provider, String workload, Figure figure) {
+        Summary summary = provider.summary(workload);
+        return summary == null || summary.isFailed() ? Double.NaN : figure.value().applyAsDouble(summary);
+    }
+
+    private int footnote(String text) {
+        return footnotes.computeIfAbsent(text, t -> footnotes.size() + 1);
+    }
+
+    private static String format(String format, double value) {
+        return Double.isNaN(value) ? "-" : String.format(format, value);
+    }
+
+    /** Reference over provider for throughput, provider over reference for latency and heap: above 1, Gannet won. */
+    private static String ratio(Figure figure, double referenceValue, double value) {
+        double ratio = figure.higherIsBetter() ? referenceValue / value : value / referenceValue;
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format("x%.2f", ratio);
+    }
+}

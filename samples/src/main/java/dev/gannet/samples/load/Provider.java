@@ -1,0 +1,68 @@
+package dev.gannet.samples.load;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The JMS providers {@link LoadTool} can put under load, by their {@code --provider} names. */
+enum Provider {
+
+    /** A Gannet broker in the tool's JVM over the vm transport. */
+    GANNET_VM("gannet-vm", true),
+    /** A Gannet server in the tool's JVM, used over tcp on 127.0.0.1. */
+    GANNET_TCP("gannet-tcp", true),
+    /** Whatever connection factory JNDI names (--factory). */
+    JNDI("jndi", false),
+    /** Embedded ActiveMQ Artemis ({@link ArtemisBroker}). */
+    ARTEMIS("artemis", false),
+    /** Embedded ActiveMQ Classic on KahaDB ({@link ClassicBroker#kahaDb()}). */
+    ACTIVEMQ_KAHADB("activemq-kahadb", false),
+    /** Embedded ActiveMQ Classic on its JDBC store in embedded Derby ({@link ClassicBroker#jdbcDerby()}). */
+    ACTIVEMQ_JDBC_DERBY("activemq-jdbc-derby", false);
+
+    private final String label;
+    private final boolean gannet;
+
+    Provider(String label, boolean gannet) {
+        this.label = label;
+        this.gannet = gannet;
+    }
+
+    /** The name {@code --provider} takes and the tables show. */
+    String label() {
+        return label;
+    }
+
+    boolean isGannet() {
+        return gannet;
+    }
+
+    /** @throws IllegalArgumentException if no provider has that name */
+    static Provider named(String name) {
+        for (Provider provider : values()) {
+            if (provider.label.equals(name)) {
+                return provider;
+            }
+        }
+        throw new IllegalArgumentException("--provider " + name + ": use one or more of " + labels());
+    }
+
+    static String labels() {
+        return Arrays.stream(values()).map(Provider::label).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Starts this provider in this JVM (or, for jndi, looks it up) for a run with {@code options}.
+     *
+     * @throws Exception whatever the provider throws when it cannot start
+     */
+    Target open(LoadOptions options) throws Exception {
+        return switch (this) {
+            case GANNET_VM -> Target.gannetVm(options.dataDirectory());
+            case GANNET_TCP -> Target.gannetTcp(options.dataDirectory());
+            case JNDI -> Target.jndi(options.factoryName());
+            case ARTEMIS -> ArtemisBroker.start();
+            case ACTIVEMQ_KAHADB -> ClassicBroker.kahaDb();
+            case ACTIVEMQ_JDBC_DERBY -> ClassicBroker.jdbcDerby();
+        };
+    }
+}

@@ -4,24 +4,34 @@ import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import jakarta.jms.JMSException;
+import jakarta.jms.TransactionRolledBackException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One client connection inside the broker. {@link #handle} is the broker's single entry point for commands,
- * whatever transport carried them.
+ * One client connection inside the broker. {@link #handle} (answered commands) and {@link #post} (one-way sends) are
+ * the broker's entry points for commands, whatever transport carried them. Transports hand over a connection's
+ * commands in the order the client made them (tcp: one at a time on the connection's lane; vm: on the thread that
+ * made them), so an answered command is carried out after every earlier one-way send of the same session.
  */
 public final class ServerConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
     final ClientEndpoint endpoint;
     private final Broker broker;
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
+    /** The first failed one-way send of each transacted session since its last commit or rollback. */
+    private final Map<Integer, FailedSend> failedSends = new ConcurrentHashMap<>();
     private volatile String clientId;
     private volatile boolean closed;
 
@@ -59,6 +69,69 @@ public final class ServerConnection {
         }
     }
 
+    /**
+     * Carries out a one-way send: nothing is answered, and no failure is dropped. In a transacted session the first
+     * failure is kept until the session's next {@link Command.Commit}, which then rolls back and fails with a
+     * {@link TransactionRolledBackException} naming it (a transacted send is staged or refused before this call
+     * returns, so its failure is recorded before any later command of the session runs). In any other session the
+     * failure is logged and reported to the client through {@link ClientEndpoint#sendFailed}.
+     *
+     * @return completes, never exceptionally, once the send is done: a transport counts it against the client's
+     *         flow-control window then
+     */
+    public CompletableFuture<Void> post(Command.Send send) {
+        return handle(send).handle((ignored, failure) -> {
+            if (failure != null) {
+                oneWaySendFailed(send, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+            return null;
+        });
+    }
+
+    private void oneWaySendFailed(Command.Send send, Throwable cause) {
+        String reason = "a send to " + describe(send.message().destination()) + " failed: " + cause.getMessage();
+        ServerSession session = sessions.get(send.sessionId());
+        if (session != null && session.transacted) {
+            LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
+            failedSends.putIfAbsent(send.sessionId(), new FailedSend(reason, cause));
+            return;
+        }
+        LOG.warn("Connection {}, session {}: {}", this, send.sessionId(), reason);
+        JMSException notice = new JMSException("Session " + send.sessionId() + ": " + reason,
+                cause instanceof JMSException jms ? jms.getErrorCode() : null);
+        notice.initCause(cause);
+        if (cause instanceof Exception linked) {
+            notice.setLinkedException(linked);
+        }
+        endpoint.sendFailed(notice);
+    }
+
+    private static String describe(GannetDestination destination) {
+        if (destination == null) {
+            return "no destination";
+        }
+        String kind = switch (destination.kind()) {
+            case QUEUE -> "queue";
+            case TOPIC -> "topic";
+            case TEMPORARY_QUEUE -> "temporary queue";
+            case TEMPORARY_TOPIC -> "temporary topic";
+        };
+        return kind + " " + destination.name();
+    }
+
+    /** A one-way send of a transacted session that failed; the session's next commit rolls back with it. */
+    private record FailedSend(String reason, Throwable cause) {
+        TransactionRolledBackException rolledBack() {
+            TransactionRolledBackException e = new TransactionRolledBackException("Transaction rolled back: " + reason);
+            e.initCause(cause);
+            if (cause instanceof Exception linked) {
+                e.setLinkedException(linked);
+            }
+            return e;
+        }
+    }
+
     private CompletableFuture<Object> dispatch(Command command) throws JMSException {
         if (command instanceof Command.Open open) {
             if (open.clientId() != null) {
@@ -76,6 +149,7 @@ public final class ServerConnection {
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
+            failedSends.remove(close.sessionId());
             if (session != null) {
                 session.close(close.deliveredIds());
             }
@@ -99,8 +173,15 @@ public final class ServerConnection {
         } else if (command instanceof Command.Recover recover) {
             return done(session(recover.sessionId()).recover(recover.deliveredIds()));
         } else if (command instanceof Command.Commit commit) {
-            return session(commit.sessionId()).commit(commit.deliveredIds()).thenApply(v -> null);
+            ServerSession session = session(commit.sessionId());
+            FailedSend failed = failedSends.remove(commit.sessionId());
+            if (failed != null) {
+                session.rollback(commit.deliveredIds());
+                throw failed.rolledBack();
+            }
+            return session.commit(commit.deliveredIds()).thenApply(v -> null);
         } else if (command instanceof Command.Rollback rollback) {
+            failedSends.remove(rollback.sessionId());
             return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
         } else if (command instanceof Command.CreateTemporary create) {
             GannetDestination temporary = broker.createTemporary(this, create.topic());
@@ -151,6 +232,7 @@ public final class ServerConnection {
             return;
         }
         closed = true;
+        failedSends.clear();
         for (ServerSession session : List.copyOf(sessions.values())) {
             sessions.remove(session.id);
             session.close(null);

@@ -16,13 +16,14 @@ import java.util.Map;
 /**
  * A parsed broker URL: {@code vm://NAME?option=value&...} or {@code tcp://HOST:PORT?option=value&...}.
  * Options of both: {@value GannetProperties#PREFETCH}, {@value GannetProperties#CLIENT_ID},
- * {@value GannetProperties#USER}, {@value GannetProperties#PASSWORD}.
+ * {@value GannetProperties#USER}, {@value GannetProperties#PASSWORD}, {@value #BLOCK_ON_NON_PERSISTENT_SEND},
+ * {@value #BLOCK_ON_TRANSACTED_SEND}.
  * Only vm: {@value GannetProperties#DATA_DIRECTORY}.
  * Only tcp, in milliseconds unless said: {@value #HEARTBEAT_INTERVAL}, {@value #HEARTBEAT_TIMEOUT},
  * {@value #CONNECT_TIMEOUT}, {@value #MAX_FRAME_SIZE} (bytes).
  */
 record ConnectionOptions(String url, Transport transport, int prefetch, String clientId, String user,
-                         String password) {
+                         String password, SendBlocking blocking) {
 
     static final int DEFAULT_PREFETCH = 1000;
     static final String DEFAULT_URL = "vm://" + BrokerConfig.DEFAULT_NAME;
@@ -30,6 +31,24 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
     static final String HEARTBEAT_TIMEOUT = "heartbeatTimeout";
     static final String CONNECT_TIMEOUT = "connectTimeout";
     static final String MAX_FRAME_SIZE = "maxFrameSize";
+    /** true: a non-persistent send outside a transaction waits for the broker (default false: it does not). */
+    static final String BLOCK_ON_NON_PERSISTENT_SEND = "blockOnNonPersistentSend";
+    /** true: a send in a transacted session waits for the broker (default false: commit is where it waits). */
+    static final String BLOCK_ON_TRANSACTED_SEND = "blockOnTransactedSend";
+
+    /**
+     * Which sends wait for the broker's answer. A persistent send outside a transaction always does (it returns once
+     * the message is stored); so does a send with a CompletionListener, whose listener hears the answer. The others
+     * are one-way unless blocked here: their failures reach the session's next commit or the connection's
+     * ExceptionListener.
+     */
+    record SendBlocking(boolean nonPersistent, boolean transacted) {
+
+        /** Whether a send without CompletionListener waits for the broker. */
+        boolean waits(boolean inTransaction, boolean persistent) {
+            return inTransaction ? transacted : persistent || nonPersistent;
+        }
+    }
 
     /** Where the broker is and how to reach it. */
     sealed interface Transport {
@@ -76,10 +95,12 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
         String clientId = options.remove(GannetProperties.CLIENT_ID);
         String user = options.remove(GannetProperties.USER);
         String password = options.remove(GannetProperties.PASSWORD);
+        SendBlocking blocking = new SendBlocking(flag(url, options, BLOCK_ON_NON_PERSISTENT_SEND),
+                flag(url, options, BLOCK_ON_TRANSACTED_SEND));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("Broker URL '" + url + "': unknown option(s) " + options.keySet());
         }
-        return new ConnectionOptions(url, transport, prefetch, clientId, user, password);
+        return new ConnectionOptions(url, transport, prefetch, clientId, user, password, blocking);
     }
 
     private static Vm vm(String url, URI uri, Map<String, String> options) {
@@ -119,6 +140,19 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Broker URL '" + url + "': " + e.getMessage(), e);
         }
+    }
+
+    /** A true/false option, false when absent. */
+    private static boolean flag(String url, Map<String, String> options, String name) {
+        String text = options.remove(name);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException("Broker URL '" + url + "': " + name + " must be true or false, not '" + text
+                + "'");
     }
 
     private static Duration millis(String url, Map<String, String> options, String name, Duration fallback) {

@@ -27,12 +27,16 @@ import jakarta.jms.TopicSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +51,13 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     private final AtomicLong messageSequence = new AtomicLong();
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final Map<Integer, GannetSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * Temporary destinations this connection deleted, for as long as the application holds them: a send to one is
+     * refused here, where a one-way send could not report it. Weak, so that creating and deleting many does not grow
+     * it.
+     */
+    private final Set<GannetDestination> deletedTemporaries =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     /** Runs the session lanes (listeners, completion callbacks) and exception listener calls. */
     private final ExecutorService pool;
     private final Object stateLock = new Object();
@@ -125,6 +136,36 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         return link.request(command);
     }
 
+    /**
+     * Sends a message without waiting for the broker (see {@link BrokerLink#post}); may wait for the link's
+     * flow-control window.
+     *
+     * @throws JMSException if the connection failed, the message is too large for the link, or the link is closed
+     */
+    void post(Command.Send send) throws JMSException {
+        JMSException broken = failure;
+        if (broken != null) {
+            throw broken;
+        }
+        link.post(send);
+    }
+
+    /** Whether a send without CompletionListener waits for the broker (URL options blockOn...Send). */
+    boolean sendWaits(boolean inTransaction, boolean persistent) {
+        return options.blocking().waits(inTransaction, persistent);
+    }
+
+    /**
+     * @throws jakarta.jms.InvalidDestinationException if {@code destination} is a temporary destination this connection
+     *         deleted
+     */
+    void checkNotDeleted(GannetDestination destination) throws JMSException {
+        if (destination.kind().isTemporary() && deletedTemporaries.contains(destination)) {
+            throw new jakarta.jms.InvalidDestinationException("Temporary destination " + destination
+                    + " was deleted by " + this);
+        }
+    }
+
     ExecutorService pool() {
         return pool;
     }
@@ -173,6 +214,20 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         GannetSession session = sessions.get(delivery.sessionId());
         if (session != null) {
             session.onDelivery(delivery);
+        }
+    }
+
+    /** A one-way send failed on the broker: logged, and handed to the exception listener if there is one. */
+    @Override
+    public void sendFailed(JMSException cause) {
+        LOG.warn("{}: {}", this, cause.getMessage());
+        ExceptionListener listener = exceptionListener;
+        if (listener != null) {
+            try {
+                pool.execute(() -> listener.onException(cause));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("{} is closed; its exception listener does not hear of the failed send", this);
+            }
         }
     }
 
@@ -450,6 +505,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     public void deleteTemporaryDestination(GannetDestination destination) throws JMSException {
         checkClosed();
         call(new Command.DeleteTemporary(destination));
+        deletedTemporaries.add(destination);
     }
 
     @Override

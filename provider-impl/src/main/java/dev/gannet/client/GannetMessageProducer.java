@@ -15,12 +15,20 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
+import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
 import java.util.concurrent.CompletableFuture;
 
-/** A message producer (spec 7). Sends are synchronous unless a CompletionListener is given. */
+/**
+ * A message producer (spec 7). A persistent send outside a transaction returns once the broker stored the message; a
+ * send with a CompletionListener returns at once and the listener hears the outcome. Non-persistent sends outside a
+ * transaction and every send in a transacted session are one-way (unless the URL options
+ * {@value ConnectionOptions#BLOCK_ON_NON_PERSISTENT_SEND} or {@value ConnectionOptions#BLOCK_ON_TRANSACTED_SEND} say
+ * otherwise): what the client can check is still refused here, a failure on the broker fails the next commit or
+ * reaches the connection's ExceptionListener.
+ */
 public class GannetMessageProducer implements QueueSender, TopicPublisher {
 
     private static final String GROUP_ID = "JMSXGroupID";
@@ -319,6 +327,7 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
             throw new MessageFormatException("Message must not be null");
         }
         options.check();
+        session.connection().checkNotDeleted(target);
         long now = System.currentTimeMillis();
         message.setJMSDestination(target);
         message.setJMSDeliveryMode(options.deliveryMode());
@@ -334,7 +343,11 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
                 groupId == null ? null : groupId.toString(), MessageCodec.encode(gannet));
         Command.Send send = new Command.Send(session.id(), outbound);
         if (completion == null) {
-            session.connection().call(send);
+            if (session.connection().sendWaits(session.mode() == Session.SESSION_TRANSACTED, outbound.persistent())) {
+                session.connection().call(send);
+            } else {
+                session.connection().post(send);
+            }
             return;
         }
         session.asyncSends().started();

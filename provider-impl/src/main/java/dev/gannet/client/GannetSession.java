@@ -39,6 +39,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -322,12 +323,29 @@ public class GannetSession implements QueueSession, TopicSession {
         }
     }
 
+    /**
+     * Commits; the broker carries out the session's one-way sends before the commit.
+     *
+     * @throws TransactionRolledBackException if the broker rolled the transaction back instead, e.g. because one of
+     *         its sends failed there (the message names that send); received messages are redelivered
+     */
     @Override
     public void commit() throws JMSException {
         checkClosed();
         checkTransacted("commit");
         asyncSends.awaitAll();
-        connection.call(new Command.Commit(id, takeUnconsumed()));
+        try {
+            connection.call(new Command.Commit(id, takeUnconsumed()));
+        } catch (TransactionRolledBackException e) {
+            // the broker already returned the received messages; roll back here too, so buffered deliveries of the
+            // old generation are dropped and listeners start over
+            try {
+                returnAllUnconsumed();
+            } catch (JMSException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -335,6 +353,11 @@ public class GannetSession implements QueueSession, TopicSession {
         checkClosed();
         checkTransacted("rollback");
         asyncSends.awaitAll();
+        returnAllUnconsumed();
+    }
+
+    /** Rolls back on the broker and restarts delivery with what it redelivers. */
+    private void returnAllUnconsumed() throws JMSException {
         deliveryLock.lock();
         try {
             returnUnconsumed(unconsumedIds -> new Command.Rollback(id, unconsumedIds));

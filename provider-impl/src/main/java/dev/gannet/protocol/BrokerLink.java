@@ -1,16 +1,30 @@
 package dev.gannet.protocol;
 
+import jakarta.jms.JMSException;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The client's side of one connection to a broker, whatever the transport. Replies complete in the order
  * the commands were sent; a refused command completes exceptionally with the {@link jakarta.jms.JMSException}
- * the spec names.
+ * the spec names. The broker carries out a connection's commands in the order they were sent, one-way sends
+ * included, so any answered command is a barrier behind every earlier one.
  */
 public interface BrokerLink {
 
     /** Sends a command; the future completes with its answer ({@code null} for commands that answer nothing). */
     CompletableFuture<Object> request(Command command);
+
+    /**
+     * Sends a message without waiting: the broker answers nothing. If the broker fails to carry it out, the failure
+     * is kept for the session's next {@link Command.Commit} (transacted session) or reported through
+     * {@link ClientEndpoint#sendFailed}. Blocks while the link already has as many one-way sends outstanding as its
+     * flow-control window allows.
+     *
+     * @throws jakarta.jms.ResourceAllocationException if the message is larger than the link can carry
+     * @throws JMSException if the link is closed or lost, or the caller is interrupted while waiting for the window
+     */
+    void post(Command.Send send) throws JMSException;
 
     /** Drops the link without a {@link Command.Close}; used after the connection failed. */
     void abort();

@@ -8,6 +8,12 @@ public interface ClientEndpoint {
     /** A message for one of the connection's consumers. */
     void deliver(Delivery delivery);
 
+    /**
+     * A one-way send ({@link BrokerLink#post}) of a non-transacted session failed on the broker; {@code cause} names
+     * the destination and the reason. The connection stays open.
+     */
+    void sendFailed(JMSException cause);
+
     /** The broker ended this connection, or the link to it failed. */
     void connectionFailed(JMSException cause);
 }

@@ -7,8 +7,8 @@ import io.netty.channel.ChannelFutureListener;
 import jakarta.jms.JMSException;
 
 /**
- * The broker's view of a tcp client: deliveries become delivery frames, a connection failure becomes a notice
- * followed by closing the channel. Writes are queued on the channel and never block the broker; a client that
+ * The broker's view of a tcp client: deliveries and failed one-way sends become frames, a connection failure becomes a
+ * notice followed by closing the channel. Writes are queued on the channel and never block the broker; a client that
  * stops reading is cut off by {@link SlowPeerGuard}. Once the channel's event loop has stopped, calls do nothing.
  */
 final class ChannelClientEndpoint implements ClientEndpoint {
@@ -22,6 +22,12 @@ final class ChannelClientEndpoint implements ClientEndpoint {
     @Override
     public void deliver(Delivery delivery) {
         Frame.DeliveryFrame frame = new Frame.DeliveryFrame(delivery);
+        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame, channel.voidPromise()));
+    }
+
+    @Override
+    public void sendFailed(JMSException cause) {
+        Frame.SendFailure frame = new Frame.SendFailure(WireError.of(cause));
         EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame, channel.voidPromise()));
     }
 

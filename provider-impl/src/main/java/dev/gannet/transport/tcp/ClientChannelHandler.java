@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The client's end of one tcp connection: completes the handshake, routes replies to their requests and deliveries
- * to the endpoint, and when the channel goes fails everything waiting and tells the endpoint, unless the client
- * itself closed the link.
+ * The client's end of one tcp connection: completes the handshake, routes replies to their requests, deliveries and
+ * failed one-way sends to the endpoint, processed one-way sends to the {@link SendWindow}, and when the channel goes
+ * fails everything waiting and tells the endpoint, unless the client itself closed the link.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -20,14 +20,16 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final String address;
     private final ReplyCorrelator replies;
+    private final SendWindow window;
     private final ClientEndpoint endpoint;
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private volatile boolean closedByClient;
     private volatile WireError serverReason;
 
-    ClientChannelHandler(String address, ReplyCorrelator replies, ClientEndpoint endpoint) {
+    ClientChannelHandler(String address, ReplyCorrelator replies, SendWindow window, ClientEndpoint endpoint) {
         this.address = address;
         this.replies = replies;
+        this.window = window;
         this.endpoint = endpoint;
     }
 
@@ -47,6 +49,10 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
             replies.complete(reply);
         } else if (msg instanceof Frame.DeliveryFrame delivery) {
             endpoint.deliver(delivery.delivery());
+        } else if (msg instanceof Frame.SendsProcessed processed) {
+            window.processed(processed.sends(), processed.bytes());
+        } else if (msg instanceof Frame.SendFailure failure) {
+            endpoint.sendFailed(failure.reason().toException());
         } else if (msg instanceof Frame.HandshakeAnswer answer && !handshake.isDone()) {
             if (answer.failure() == null) {
                 handshake.complete(null);
@@ -68,6 +74,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         boolean wasOpen = handshake.isDone() && !handshake.isCompletedExceptionally();
         handshake.completeExceptionally(lost());
         replies.failAll(this::lost);
+        window.close(this::lost);
         if (wasOpen && !closedByClient) {
             JMSException cause = lost();
             LOG.warn("{}", cause.getMessage());

@@ -13,8 +13,8 @@ sealed interface Frame {
     record HandshakeRequest(int magic, int version, String clientId, String user, String password) implements Frame {
         /** "GNET": identifies a Gannet client. */
         static final int MAGIC = 0x474E4554;
-        /** The only protocol version this build speaks. */
-        static final int VERSION = 1;
+        /** The only protocol version this build speaks; 2 added one-way sends and their flow-control window. */
+        static final int VERSION = 2;
 
         static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);
@@ -34,6 +34,21 @@ sealed interface Frame {
      * {@code failure} is null, else the failure.
      */
     record Reply(long correlationId, Object answer, WireError failure) implements Frame {
+    }
+
+    /**
+     * A send the broker does not answer; the body is a command, which must be a {@link Command.Send}. The client keeps
+     * within the {@link SendWindow}.
+     */
+    record OneWaySend(Command.Send send) implements Frame {
+    }
+
+    /** The broker processed {@code sends} more one-way sends, weighing {@code bytes} (see {@link SendWindow}). */
+    record SendsProcessed(int sends, long bytes) implements Frame {
+    }
+
+    /** A one-way send of a non-transacted session failed on the broker; the connection stays open. */
+    record SendFailure(WireError reason) implements Frame {
     }
 
     /** A message for one of the connection's consumers. */

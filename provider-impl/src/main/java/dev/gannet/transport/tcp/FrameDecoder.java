@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,6 +47,10 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
             case FrameType.HANDSHAKE_ANSWER -> new Frame.HandshakeAnswer(in.readInt(),
                     AnswerCodec.readOptionalError(in));
             case FrameType.COMMAND -> new Frame.CommandFrame(correlationId, CommandCodec.read(in));
+            case FrameType.ONE_WAY_SEND -> new Frame.OneWaySend(requireSend(CommandCodec.read(in)));
+            case FrameType.SENDS_PROCESSED -> new Frame.SendsProcessed((int) positive(in.readInt(), "sends"),
+                    positive(in.readLong(), "bytes"));
+            case FrameType.SEND_FAILURE -> new Frame.SendFailure(AnswerCodec.readError(in));
             case FrameType.REPLY -> AnswerCodec.readReply(correlationId, in);
             case FrameType.DELIVERY -> new Frame.DeliveryFrame(new Delivery(in.readInt(), in.readInt(),
                     in.readLong(), in.readLong(), in.readInt(), requirePresent(in.readBytes())));
@@ -55,6 +60,21 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         };
         in.requireEnd();
         return frame;
+    }
+
+    private static Command.Send requireSend(Command command) throws MalformedFrameException {
+        if (command instanceof Command.Send send) {
+            return send;
+        }
+        throw new MalformedFrameException("one-way frame carries " + command.getClass().getSimpleName()
+                + "; only Send is one-way");
+    }
+
+    private static long positive(long value, String what) throws MalformedFrameException {
+        if (value < 1) {
+            throw new MalformedFrameException("processed " + what + " must be positive, not " + value);
+        }
+        return value;
     }
 
     private static byte[] requirePresent(byte[] encoded) throws MalformedFrameException {

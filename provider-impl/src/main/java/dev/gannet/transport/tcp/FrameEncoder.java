@@ -30,6 +30,16 @@ final class FrameEncoder extends MessageToByteEncoder<Frame> {
         } else if (frame instanceof Frame.CommandFrame f) {
             header(out, FrameType.COMMAND, f.correlationId());
             CommandCodec.write(f.command(), out);
+        } else if (frame instanceof Frame.OneWaySend f) {
+            header(out, FrameType.ONE_WAY_SEND, 0);
+            CommandCodec.write(f.send(), out);
+        } else if (frame instanceof Frame.SendsProcessed f) {
+            header(out, FrameType.SENDS_PROCESSED, 0);
+            out.writeInt(f.sends());
+            out.writeLong(f.bytes());
+        } else if (frame instanceof Frame.SendFailure f) {
+            header(out, FrameType.SEND_FAILURE, 0);
+            AnswerCodec.writeError(f.reason(), out);
         } else if (frame instanceof Frame.Reply f) {
             header(out, FrameType.REPLY, f.correlationId());
             AnswerCodec.writeOutcome(f.answer(), f.failure(), out);

@@ -10,6 +10,9 @@ final class FrameType {
     static final byte DELIVERY = 5;
     static final byte HEARTBEAT = 6;
     static final byte CONNECTION_FAILURE = 7;
+    static final byte ONE_WAY_SEND = 8;
+    static final byte SENDS_PROCESSED = 9;
+    static final byte SEND_FAILURE = 10;
 
     /** Length prefix, type byte and correlation id. */
     static final int HEADER_SIZE = 4 + 1 + 8;

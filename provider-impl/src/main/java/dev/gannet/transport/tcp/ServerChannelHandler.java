@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The broker's end of one tcp connection: checks the handshake, then hands each command to the connection's
- * {@link SerialExecutor lane} (never running it on the I/O thread) and writes the replies in command order as the broker
- * completes them. A client must wait for the handshake answer before sending commands; any frame out of turn closes
- * the channel. When the channel goes, the broker connection is closed.
+ * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
+ * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
+ * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
+ * the client's {@link SendWindow} and reported processed in batches. A client must wait for the handshake answer
+ * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
+ * channel goes, the broker connection is closed.
  */
 final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -28,6 +30,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final Broker broker;
     private final SerialExecutor lane;
+    private final ProcessedSends processedSends = new ProcessedSends();
     private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
     private ServerConnection connection; // confined to the lane
     private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
@@ -44,6 +47,17 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof Frame.CommandFrame command && state == State.OPEN) {
             Channel channel = ctx.channel();
             lane.execute(() -> handle(channel, command));
+        } else if (msg instanceof Frame.OneWaySend send && state == State.OPEN) {
+            int weight = SendWindow.weight(send.send());
+            if (!processedSends.received(weight)) {
+                LOG.warn("Closing tcp connection {}: it sent beyond its window of {} one-way sends or {} bytes",
+                        ctx.channel().remoteAddress(), SendWindow.MAX_SENDS, SendWindow.MAX_BYTES);
+                state = State.CLOSED;
+                ctx.close();
+                return;
+            }
+            Channel channel = ctx.channel();
+            lane.execute(() -> post(channel, send.send(), weight));
         } else if (state != State.CLOSED) {
             LOG.warn("Closing tcp connection {}: {} frame not expected in state {}", ctx.channel().remoteAddress(),
                     msg.getClass().getSimpleName(), state);
@@ -94,6 +108,16 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, null));
                     }
                 }));
+    }
+
+    /** Runs on the lane: carries out a one-way send; reports processed sends when half the window is reached. */
+    private void post(Channel channel, Command.Send send, int weight) {
+        connection.post(send).thenRun(() -> {
+            Frame.SendsProcessed report = processedSends.processed(weight);
+            if (report != null) {
+                EventLoopTasks.submit(channel, () -> channel.writeAndFlush(report, channel.voidPromise()));
+            }
+        });
     }
 
     /** Runs on the lane: carries out one command; its reply is written after the replies of earlier commands. */

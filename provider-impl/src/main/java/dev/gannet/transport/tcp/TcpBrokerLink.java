@@ -6,6 +6,7 @@ import dev.gannet.protocol.Command;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -25,8 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tcp transport's {@link BrokerLink}: commands travel as frames to a {@link TcpAcceptor}, replies complete the
- * futures by correlation id, deliveries go to the endpoint from the link's I/O thread. Each link owns one I/O thread,
- * stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
+ * futures by correlation id, deliveries go to the endpoint from the link's I/O thread. One-way sends travel as frames
+ * nobody answers, within the link's {@link SendWindow}. Every frame is written by the link's one I/O thread in the
+ * order it was handed over, so the broker sees a connection's commands in the order they were made. Each link owns
+ * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */
 public final class TcpBrokerLink implements BrokerLink {
 
@@ -38,18 +41,20 @@ public final class TcpBrokerLink implements BrokerLink {
     private final Channel channel;
     private final ClientChannelHandler handler;
     private final ReplyCorrelator replies;
+    private final SendWindow window;
     private final AtomicBoolean released = new AtomicBoolean();
     /** Largest encoded message a Send may carry: the frame limit less room for the command's other fields. */
     private final int maxMessageBytes;
 
     private TcpBrokerLink(String address, EventLoopGroup group, Channel channel, ClientChannelHandler handler,
-                          ReplyCorrelator replies, TcpOptions options) {
+                          ReplyCorrelator replies, SendWindow window, TcpOptions options) {
         this.maxMessageBytes = options.maxFrameSize() - Math.min(SEND_FIELDS_ALLOWANCE, options.maxFrameSize() / 2);
         this.address = address;
         this.group = group;
         this.channel = channel;
         this.handler = handler;
         this.replies = replies;
+        this.window = window;
         channel.closeFuture().addListener(f -> release());
     }
 
@@ -68,13 +73,14 @@ public final class TcpBrokerLink implements BrokerLink {
         String address = host + ":" + port;
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("gannet-tcp-client", true));
         ReplyCorrelator replies = new ReplyCorrelator();
-        ClientChannelHandler handler = new ClientChannelHandler(address, replies, endpoint);
+        SendWindow window = new SendWindow();
+        ClientChannelHandler handler = new ClientChannelHandler(address, replies, window, endpoint);
         Channel channel = null;
         try {
             channel = open(host, port, address, options, group, handler);
             channel.writeAndFlush(Frame.HandshakeRequest.of(clientId, user, password));
             awaitHandshake(handler, address, options);
-            return new TcpBrokerLink(address, group, channel, handler, replies, options);
+            return new TcpBrokerLink(address, group, channel, handler, replies, window, options);
         } catch (JMSException | RuntimeException e) {
             handler.closingByClient();
             if (channel != null) {
@@ -136,9 +142,7 @@ public final class TcpBrokerLink implements BrokerLink {
     @Override
     public CompletableFuture<Object> request(Command command) {
         if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {
-            return CompletableFuture.failedFuture(new ResourceAllocationException("Message of "
-                    + send.message().encoded().length + " bytes (encoded) exceeds the largest message the connection"
-                    + " to " + address + " carries, " + maxMessageBytes + " bytes (maxFrameSize option)"));
+            return CompletableFuture.failedFuture(tooLarge(send));
         }
         ReplyCorrelator.Pending pending = replies.register();
         if (pending.answer().isDone() || released.get()) {
@@ -162,6 +166,32 @@ public final class TcpBrokerLink implements BrokerLink {
                     + " is closed"));
         }
         return pending.answer();
+    }
+
+    /**
+     * Writes a send as a frame the broker does not answer, once the {@link SendWindow} has room. A send that cannot be
+     * written closes the link: the endpoint hears of it as a lost connection.
+     */
+    @Override
+    public void post(Command.Send send) throws JMSException {
+        if (send.message().encoded().length > maxMessageBytes) {
+            throw tooLarge(send);
+        }
+        if (released.get()) {
+            throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
+        }
+        Frame.OneWaySend frame = new Frame.OneWaySend(send);
+        window.acquire(SendWindow.weight(send));
+        if (!EventLoopTasks.submit(channel,
+                () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
+            throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
+        }
+    }
+
+    private ResourceAllocationException tooLarge(Command.Send send) {
+        return new ResourceAllocationException("Message of " + send.message().encoded().length + " bytes (encoded)"
+                + " exceeds the largest message the connection to " + address + " carries, " + maxMessageBytes
+                + " bytes (maxFrameSize option)");
     }
 
     /** Closes the connection without a {@link Command.Close}; the broker closes its side when the channel goes. */

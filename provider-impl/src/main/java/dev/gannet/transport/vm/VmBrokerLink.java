@@ -10,7 +10,11 @@ import dev.gannet.protocol.Command;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The vm transport: commands are handed to the in-process broker as objects, without encoding. */
+/**
+ * The vm transport: commands are handed to the in-process broker as objects, without encoding. The broker carries out
+ * each command on the calling thread, so one thread's commands run in the order it made them, and a one-way send
+ * needs no window: the sender itself does the broker's work before its call returns.
+ */
 public final class VmBrokerLink implements BrokerLink {
 
     private final Broker broker;
@@ -40,6 +44,12 @@ public final class VmBrokerLink implements BrokerLink {
             answer = answer.whenComplete((v, e) -> release());
         }
         return answer;
+    }
+
+    /** Carries out the send before returning; its outcome is handled as {@link ServerConnection#post} says. */
+    @Override
+    public void post(Command.Send send) {
+        connection.post(send).join(); // never fails; waits only if the broker has to store the message first
     }
 
     @Override

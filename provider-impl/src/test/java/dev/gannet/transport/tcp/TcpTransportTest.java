@@ -325,10 +325,16 @@ class TcpTransportTest {
         final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
         final CompletableFuture<JMSException> failed = new CompletableFuture<>();
         final AtomicInteger failures = new AtomicInteger();
+        final BlockingQueue<JMSException> sendFailures = new LinkedBlockingQueue<>();
 
         @Override
         public void deliver(Delivery delivery) {
             deliveries.add(delivery);
+        }
+
+        @Override
+        public void sendFailed(JMSException cause) {
+            sendFailures.add(cause);
         }
 
         @Override

@@ -1,0 +1,262 @@
+package dev.gannet.transport.tcp;
+
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.broker.Broker;
+import dev.gannet.lane.SerialExecutor;
+import dev.gannet.message.DestinationKind;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.message.GannetTextMessage;
+import dev.gannet.message.MessageCodec;
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.OutboundMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One-way sends on the wire: their frames, the broker's side of the send window on an {@link EmbeddedChannel} whose
+ * command lane the test runs by hand, and the client's {@link SendWindow}.
+ */
+@Timeout(60)
+class OneWaySendWireTest {
+
+    private static final TcpOptions OPTIONS = TcpOptions.defaults();
+    private static final GannetDestination QUEUE = GannetDestination.of(DestinationKind.QUEUE, "orders");
+    private static final int SESSION = 1;
+
+    @TempDir
+    Path dataDirectory;
+    private Broker broker;
+    private final ArrayDeque<Runnable> lane = new ArrayDeque<>();
+    private EmbeddedChannel server;
+
+    @BeforeEach
+    void openServerChannel() {
+        broker = Broker.start(new BrokerConfig("one-way-" + System.nanoTime(), dataDirectory));
+        server = new EmbeddedChannel();
+        FramePipeline.install(server.pipeline(), OPTIONS,
+                new ServerChannelHandler(broker, new SerialExecutor(lane::add, "test lane")));
+        server.writeInbound(Unpooled.wrappedBuffer(encode(Frame.HandshakeRequest.of(null, null, null))));
+        runLane();
+        assertNull(assertInstanceOf(Frame.HandshakeAnswer.class, single(written())).failure());
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.CommandFrame(7,
+                new Command.CreateSession(SESSION, false)))));
+        runLane();
+        assertEquals(7, assertInstanceOf(Frame.Reply.class, single(written())).correlationId());
+    }
+
+    @AfterEach
+    void close() {
+        server.finishAndReleaseAll();
+        broker.close();
+    }
+
+    // ---- frames
+
+    @Test
+    void newFramesRoundTrip() {
+        Command.Send send = send(QUEUE, 3);
+        Frame.OneWaySend oneWay = assertInstanceOf(Frame.OneWaySend.class, decode(encode(new Frame.OneWaySend(send))));
+        assertEquals(QUEUE, oneWay.send().message().destination());
+        assertEquals(send.message().encoded().length, oneWay.send().message().encoded().length);
+        assertEquals(new Frame.SendsProcessed(500, 123_456L), decode(encode(new Frame.SendsProcessed(500, 123_456L))));
+        Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, decode(encode(
+                new Frame.SendFailure(WireError.of(new InvalidDestinationException("gone", "E7"))))));
+        assertEquals(new WireError(ExceptionKind.INVALID_DESTINATION, "gone", "E7"), failure.reason());
+    }
+
+    @Test
+    void oneWayFrameCarryingAnotherCommandClosesTheChannel() {
+        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(SESSION, List.of())));
+        commit[4] = FrameType.ONE_WAY_SEND; // after the length prefix: the type byte
+        server.writeInbound(Unpooled.wrappedBuffer(commit));
+        assertFalse(server.isOpen());
+    }
+
+    // ---- the broker's side of the window
+
+    @Test
+    void oneWaySendsAreNeverAnsweredAndReportedProcessedAtHalfTheWindow() {
+        int half = SendWindow.MAX_SENDS / 2;
+        Command.Send send = send(QUEUE, 10);
+        for (int i = 0; i < half - 1; i++) {
+            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        }
+        runLane();
+        assertEquals(List.of(), written(), "no answer, no report before half the window");
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        runLane();
+        assertEquals(List.of(new Frame.SendsProcessed(half, (long) half * SendWindow.weight(send))), written());
+    }
+
+    @Test
+    void clientSendingBeyondItsWindowIsDisconnected() {
+        Command.Send send = send(QUEUE, 10);
+        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
+            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        }
+        assertTrue(server.isOpen(), "a full window is allowed while the broker has not processed it");
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        assertFalse(server.isOpen());
+    }
+
+    @Test
+    void clientMayGoOnOnceTheBrokerReportedProcessedSends() {
+        Command.Send send = send(QUEUE, 10);
+        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
+            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        }
+        runLane();
+        assertEquals(2, written().size(), "two reports of half the window each");
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        assertTrue(server.isOpen());
+    }
+
+    @Test
+    void largeMessagesAreBoundedByBytes() {
+        Command.Send large = send(QUEUE, (int) (SendWindow.MAX_BYTES / 2));
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
+        assertTrue(server.isOpen(), "below the byte limit until the second one arrived");
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
+        assertFalse(server.isOpen());
+    }
+
+    @Test
+    void failedOneWaySendOfAPlainSessionComesBackAsASendFailure() {
+        GannetDestination gone = GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, "temp-queue-gone");
+        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send(gone, 1)))));
+        runLane();
+        Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, single(written()));
+        assertTrue(failure.reason().message().contains("a send to temporary queue temp-queue-gone failed: "),
+                failure.reason().message());
+        assertTrue(server.isOpen(), "the connection stays open");
+    }
+
+    // ---- the client's side of the window
+
+    @Test
+    void senderWaitsWhileTheWindowIsFullAndGoesOnWhenTheBrokerReports() throws Exception {
+        SendWindow window = new SendWindow();
+        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
+            window.acquire(100);
+        }
+        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> acquireQuietly(window));
+        assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS));
+        window.processed(SendWindow.MAX_SENDS / 2, (SendWindow.MAX_SENDS / 2) * 100L);
+        next.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void waitingSenderFailsWhenTheLinkIsLost() throws Exception {
+        SendWindow window = new SendWindow();
+        window.acquire((int) SendWindow.MAX_BYTES);
+        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> acquireQuietly(window));
+        assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS));
+        window.close(() -> new JMSException("Connection to somewhere lost"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
+        assertEquals("Connection to somewhere lost", e.getCause().getCause().getMessage());
+        assertThrows(JMSException.class, () -> window.acquire(1), "later senders fail at once");
+    }
+
+    // ---- helpers
+
+    private static void acquireQuietly(SendWindow window) {
+        try {
+            window.acquire(100);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A non-persistent send of a text message whose body has {@code length} characters. */
+    private static Command.Send send(GannetDestination destination, int length) {
+        byte[] encoded = MessageCodec.encode(new GannetTextMessage("x".repeat(length)));
+        return new Command.Send(SESSION, new OutboundMessage(destination, false, 4, 0, 0, null, encoded));
+    }
+
+    /** Runs the connection's lane until it is idle, then the channel's pending writes. */
+    private void runLane() {
+        for (Runnable task; (task = lane.poll()) != null; ) {
+            task.run();
+        }
+        server.runPendingTasks();
+    }
+
+    /** The frames the server wrote since the last call. */
+    private List<Frame> written() {
+        server.runPendingTasks();
+        List<Frame> frames = new ArrayList<>();
+        EmbeddedChannel reader = decoder(frames);
+        for (Object part; (part = server.readOutbound()) != null; ) {
+            reader.writeInbound(part);
+        }
+        reader.finishAndReleaseAll();
+        return frames;
+    }
+
+    private static Frame single(List<Frame> frames) {
+        assertEquals(1, frames.size(), "frames: " + frames);
+        return frames.get(0);
+    }
+
+    private static EmbeddedChannel decoder(List<Frame> frames) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        FramePipeline.install(channel.pipeline(), OPTIONS, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                frames.add((Frame) msg);
+            }
+        });
+        return channel;
+    }
+
+    private static Frame decode(byte[] bytes) {
+        List<Frame> frames = new ArrayList<>();
+        EmbeddedChannel channel = decoder(frames);
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes));
+        channel.finishAndReleaseAll();
+        return single(frames);
+    }
+
+    private static byte[] encode(Frame frame) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        FramePipeline.install(channel.pipeline(), OPTIONS, new ChannelInboundHandlerAdapter());
+        channel.writeOutbound(frame);
+        ByteBuf all = Unpooled.buffer();
+        for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
+            all.writeBytes(part);
+            part.release();
+        }
+        byte[] bytes = new byte[all.readableBytes()];
+        all.readBytes(bytes);
+        all.release();
+        channel.finishAndReleaseAll();
+        return bytes;
+    }
+}

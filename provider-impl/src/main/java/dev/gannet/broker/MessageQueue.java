@@ -103,7 +103,10 @@ final class MessageQueue {
         return durable && message.persistent;
     }
 
-    /** Starts with a stored backlog, all of it paged: {@code counts} per priority. */
+    /**
+     * Starts with a stored backlog, all of it paged: {@code counts} per priority. Their bytes are not known until
+     * they are read, so the byte limit does not see a recovered backlog.
+     */
     void recovered(long[] counts) {
         synchronized (lock) {
             for (int p = 0; p < PRIORITIES; p++) {
@@ -115,7 +118,7 @@ final class MessageQueue {
         }
     }
 
-    /** Stored bytes of recovered messages are not known until they are read; the byte limit counts them then. */
+    /** Messages held, wherever they are. */
     long depth() {
         return depth.get();
     }

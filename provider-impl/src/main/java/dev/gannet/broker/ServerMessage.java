@@ -29,7 +29,7 @@ final class ServerMessage {
     int storedReferences;
     /** Releases the duplicate ID this message claimed, should its store write fail; null if it claimed none. */
     Runnable duplicateClaim;
-    private volatile GannetMessage decoded; // decoded once, on the first selector evaluation
+    private volatile GannetMessage decoded; // headers and properties, decoded on the first selector evaluation
 
     ServerMessage(long id, boolean persistent, int priority, long expiration, long deliveryTime, String groupId,
                   byte[] encoded, ServerConnection origin) {
@@ -62,7 +62,7 @@ final class ServerMessage {
     Filterable filterable() throws JMSException {
         GannetMessage message = decoded;
         if (message == null) {
-            message = MessageCodec.decode(encoded);
+            message = MessageCodec.decodeForSelection(encoded);
             decoded = message;
         }
         return message;

@@ -219,14 +219,8 @@ public final class MessageCodec {
      */
     public static GannetMessage decode(byte[] data) throws MessageFormatException {
         Input in = new Input(Objects.requireNonNull(data, "data"));
-        byte version = in.readByte("format version");
-        if (version != FORMAT_VERSION) {
-            throw in.fail("format version " + version + " is not supported; this codec reads version "
-                    + FORMAT_VERSION);
-        }
-        GannetMessage message = newMessage(in);
+        GannetMessage message = readHeaders(in);
         try {
-            readHeaders(in, message);
             readProperties(in, message);
             readBody(in, message);
         } catch (MessageFormatException e) {
@@ -241,6 +235,25 @@ public final class MessageCodec {
     }
 
     /**
+     * Decodes the headers and properties of an encoded message, leaving the body empty: all a message selector
+     * reads, without copying the body.
+     *
+     * @throws MessageFormatException if the headers or properties are not a valid encoding
+     */
+    public static GannetMessage decodeForSelection(byte[] data) throws MessageFormatException {
+        Input in = new Input(Objects.requireNonNull(data, "data"));
+        GannetMessage message = readHeaders(in);
+        try {
+            readProperties(in, message);
+        } catch (MessageFormatException e) {
+            throw e;
+        } catch (JMSException | IllegalArgumentException e) {
+            throw in.fail(e.getMessage(), e);
+        }
+        return message;
+    }
+
+    /**
      * The value of one property of an encoded message, or null if it has none, read without decoding the body:
      * what the broker routes by.
      *
@@ -248,18 +261,7 @@ public final class MessageCodec {
      */
     public static Object peekProperty(byte[] data, String name) throws MessageFormatException {
         Input in = new Input(Objects.requireNonNull(data, "data"));
-        byte version = in.readByte("format version");
-        if (version != FORMAT_VERSION) {
-            throw in.fail("format version " + version + " is not supported; this codec reads version "
-                    + FORMAT_VERSION);
-        }
-        try {
-            readHeaders(in, newMessage(in));
-        } catch (MessageFormatException e) {
-            throw e;
-        } catch (JMSException | IllegalArgumentException e) {
-            throw in.fail(e.getMessage(), e);
-        }
+        readHeaders(in);
         int count = in.readCount("property count");
         for (int i = 0; i < count; i++) {
             String property = in.readName("property name");
@@ -269,6 +271,24 @@ public final class MessageCodec {
             }
         }
         return null;
+    }
+
+    /** Reads the format version, the type and the headers: a message with neither properties nor body yet. */
+    private static GannetMessage readHeaders(Input in) throws MessageFormatException {
+        byte version = in.readByte("format version");
+        if (version != FORMAT_VERSION) {
+            throw in.fail("format version " + version + " is not supported; this codec reads version "
+                    + FORMAT_VERSION);
+        }
+        GannetMessage message = newMessage(in);
+        try {
+            readHeaders(in, message);
+        } catch (MessageFormatException e) {
+            throw e;
+        } catch (JMSException | IllegalArgumentException e) {
+            throw in.fail(e.getMessage(), e);
+        }
+        return message;
     }
 
     private static GannetMessage newMessage(Input in) throws MessageFormatException {

@@ -209,6 +209,8 @@ class DeliveryPolicyTest extends BrokerTestSupport {
         }
         after.commit();
         assertEquals(List.of("first", "second", "third"), texts);
+        assertEquals(2, broker().duplicatesDropped(after.createQueue("dedup.orders")),
+                "counted since the restart: order-2 resent, order-3 twice");
     }
 
     @Test

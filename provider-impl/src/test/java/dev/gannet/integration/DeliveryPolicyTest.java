@@ -106,15 +106,7 @@ class DeliveryPolicyTest extends BrokerTestSupport {
 
     @Test
     void aDeadLetteredMessageSurvivesARestartInTheDeadLetterQueue() throws Exception {
-        Session session = session(Session.CLIENT_ACKNOWLEDGE);
-        Queue queue = session.createQueue("policy.restart");
-        session.createProducer(queue).send(session.createTextMessage("poison"));
-        MessageConsumer consumer = session.createConsumer(queue);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            receive(consumer);
-            session.recover();
-        }
-        assertNull(consumer.receive(ABSENT));
+        failThreeTimes("policy.restart");
         closeAll();
 
         Session after = session(Session.AUTO_ACKNOWLEDGE);
@@ -156,16 +148,25 @@ class DeliveryPolicyTest extends BrokerTestSupport {
 
     @Test
     void withoutADeadLetterQueueAFailingMessageIsDropped() throws Exception {
+        Session session = failThreeTimes("policy.nodlq");
+        assertNull(session.createConsumer(session.createQueue("DLQ")).receive(ABSENT));
+    }
+
+    /**
+     * Sends one message to {@code queueName} and recovers it three times (its max-delivery-attempts); answers the
+     * session, whose queue must be empty by then.
+     */
+    private Session failThreeTimes(String queueName) throws Exception {
         Session session = session(Session.CLIENT_ACKNOWLEDGE);
-        Queue queue = session.createQueue("policy.nodlq");
+        Queue queue = session.createQueue(queueName);
         session.createProducer(queue).send(session.createTextMessage("poison"));
         MessageConsumer consumer = session.createConsumer(queue);
         for (int attempt = 1; attempt <= 3; attempt++) {
             receive(consumer);
             session.recover();
         }
-        assertNull(consumer.receive(ABSENT));
-        assertNull(session.createConsumer(session.createQueue("DLQ")).receive(ABSENT));
+        assertNull(consumer.receive(ABSENT), "a dead-lettered message is not redelivered");
+        return session;
     }
 
     @Test

@@ -62,12 +62,7 @@ class PagingTest extends BrokerTestSupport {
     void aPagedBacklogSurvivesARestartAndDrainsExactlyOnce() throws Exception {
         Session session = session(Session.CLIENT_ACKNOWLEDGE);
         Queue queue = session.createQueue("paged.restart");
-        MessageProducer producer = session.createProducer(queue);
-        for (int i = 0; i < COUNT; i++) {
-            Message message = session.createTextMessage(BODY);
-            message.setIntProperty("seq", i);
-            producer.send(message);
-        }
+        fill(session, queue, COUNT);
         MessageConsumer consumer = session.createConsumer(queue);
         Message last = null;
         for (int i = 0; i < 100; i++) {
@@ -109,12 +104,7 @@ class PagingTest extends BrokerTestSupport {
     void aBrowserSeesThePagedMessagesToo() throws Exception {
         Session session = session(Session.AUTO_ACKNOWLEDGE);
         Queue queue = session.createQueue("paged.browse");
-        MessageProducer producer = session.createProducer(queue);
-        for (int i = 0; i < 300; i++) {
-            Message message = session.createTextMessage(BODY);
-            message.setIntProperty("seq", i);
-            producer.send(message);
-        }
+        fill(session, queue, 300);
         List<Integer> browsed = new ArrayList<>();
         try (QueueBrowser browser = session.createBrowser(queue)) {
             for (Message message : Collections.list((java.util.Enumeration<Message>) browser.getEnumeration())) {
@@ -133,12 +123,7 @@ class PagingTest extends BrokerTestSupport {
         MessageConsumer second = session.createSharedDurableConsumer(topic, "second");
         first.close();
         second.close();
-        MessageProducer producer = session.createProducer(topic);
-        for (int i = 0; i < 500; i++) {
-            Message message = session.createTextMessage(BODY);
-            message.setIntProperty("seq", i);
-            producer.send(message);
-        }
+        fill(session, topic, 500);
         assertSorted(drain(session.createSharedDurableConsumer(topic, "first"), 500));
         closeAll();
 
@@ -146,6 +131,16 @@ class PagingTest extends BrokerTestSupport {
         Topic sameTopic = after.createTopic("paged.fanout");
         assertSorted(drain(after.createSharedDurableConsumer(sameTopic, "second"), 500));
         assertNull(after.createSharedDurableConsumer(sameTopic, "first").receive(ABSENT));
+    }
+
+    /** Sends {@code count} persistent 1 KiB messages numbered by the property "seq" from 0. */
+    private static void fill(Session session, jakarta.jms.Destination destination, int count) throws Exception {
+        MessageProducer producer = session.createProducer(destination);
+        for (int i = 0; i < count; i++) {
+            Message message = session.createTextMessage(BODY);
+            message.setIntProperty("seq", i);
+            producer.send(message);
+        }
     }
 
     /** Receives exactly {@code count} messages, each once, and answers their "seq" values in arrival order. */

@@ -20,6 +20,7 @@ import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredQueue;
 import dev.gannet.store.jdbc.DerbyDatabase;
 import dev.gannet.store.jdbc.JdbcMessageStore;
+import jakarta.jms.Destination;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ public final class Broker implements AutoCloseable {
                 continue;
             }
             queue.recovered(entry.getValue());
-            count += java.util.Arrays.stream(entry.getValue()).sum();
+            count += Arrays.stream(entry.getValue()).sum();
         }
         List<Long> evicted = new ArrayList<>();
         for (StoredDuplicate duplicate : state.duplicates()) {
@@ -326,7 +328,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** How many duplicates {@code destination} dropped since the broker started. */
-    public long duplicatesDropped(jakarta.jms.Destination destination) throws JMSException {
+    public long duplicatesDropped(Destination destination) throws JMSException {
         DuplicateIds ids = duplicates.get(GannetDestination.from(destination).toString());
         return ids == null ? 0 : ids.dropped();
     }

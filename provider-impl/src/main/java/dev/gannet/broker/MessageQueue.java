@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -76,7 +79,7 @@ final class MessageQueue {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final TreeMap<Long, MessageRef>[] uncommitted = new TreeMap[PRIORITIES];
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private final java.util.TreeSet<Long>[] takenAhead = new java.util.TreeSet[PRIORITIES];
+    private final TreeSet<Long>[] takenAhead = new TreeSet[PRIORITIES];
 
     /** Every message this queue holds, wherever it is (memory, store, in flight, delayed): for the limits. */
     private final AtomicLong depth = new AtomicLong();
@@ -94,7 +97,7 @@ final class MessageQueue {
         for (int i = 0; i < PRIORITIES; i++) {
             pending[i] = new ArrayDeque<>();
             uncommitted[i] = new TreeMap<>();
-            takenAhead[i] = new java.util.TreeSet<>();
+            takenAhead[i] = new TreeSet<>();
         }
     }
 
@@ -266,7 +269,7 @@ final class MessageQueue {
     void addConsumer(ServerConsumer consumer) {
         synchronized (lock) {
             consumers.add(consumer);
-            java.util.Arrays.fill(scanned, false);
+            Arrays.fill(scanned, false);
             dispatch();
         }
     }
@@ -498,7 +501,7 @@ final class MessageQueue {
             }
         }
         // References written while the read ran, with ids below the new cursor, are held in memory instead.
-        var passed = uncommitted[p].headMap(cursor[p]);
+        SortedMap<Long, MessageRef> passed = uncommitted[p].headMap(cursor[p]);
         for (MessageRef ref : passed.values()) {
             ref.state = MessageRef.HELD;
             paged[p]--;

@@ -63,6 +63,8 @@ final class MessageQueue {
     private final ArrayDeque<MessageRef>[] pending = new ArrayDeque[PRIORITIES]; // guarded by lock
     private final List<ServerConsumer> consumers = new ArrayList<>(); // guarded by lock
     private int nextConsumer; // guarded by lock; round-robin start
+    /** Numbers references in the order this queue received them; each level of {@code pending} is in this order. */
+    private long arrivals; // guarded by lock
     /** Which consumer owns which message group (JMSXGroupID) while it lives. */
     private final Map<String, ServerConsumer> groupOwners = new HashMap<>(); // guarded by lock
     private boolean deleted; // guarded by lock
@@ -237,10 +239,16 @@ final class MessageQueue {
             if (deleted) {
                 return;
             }
-            pending[ref.message.priority].addLast(ref);
-            memoryBytes += sizeOf(ref);
+            arrived(ref);
             dispatch();
         }
+    }
+
+    /** Holds a reference that reaches this queue for the first time, behind everything of its priority. */
+    private void arrived(MessageRef ref) {
+        ref.arrival = ++arrivals;
+        pending[ref.message.priority].addLast(ref);
+        memoryBytes += sizeOf(ref);
     }
 
     private static long sizeOf(MessageRef ref) {
@@ -248,22 +256,63 @@ final class MessageQueue {
     }
 
     /**
-     * Puts references back that were delivered but not consumed, ahead of everything still waiting, in their
-     * original order.
+     * Puts references back that were delivered but not consumed (closed consumer, stopped connection, recover,
+     * rollback) where they were: by priority, then in the order this queue received them, as if they had never
+     * left. A reference a scan ahead delivered straight from the store never waited here; it goes behind what waits.
      */
     void putBack(List<MessageRef> refs) {
-        List<MessageRef> sorted = new ArrayList<>(refs);
-        sorted.sort(Comparator.comparingLong((MessageRef r) -> r.message.id).reversed());
         synchronized (lock) {
             if (deleted) {
                 return;
             }
-            for (MessageRef ref : sorted) {
-                pending[ref.message.priority].addFirst(ref);
+            List<List<MessageRef>> byPriority = new ArrayList<>(PRIORITIES);
+            for (int p = 0; p < PRIORITIES; p++) {
+                byPriority.add(new ArrayList<>());
+            }
+            for (MessageRef ref : refs) {
+                if (ref.arrival == 0) {
+                    ref.arrival = ++arrivals;
+                }
+                byPriority.get(ref.message.priority).add(ref);
                 memoryBytes += sizeOf(ref);
+            }
+            for (int p = 0; p < PRIORITIES; p++) {
+                List<MessageRef> returned = byPriority.get(p);
+                if (!returned.isEmpty()) {
+                    returned.sort(BY_ARRIVAL);
+                    pending[p] = merge(pending[p], returned);
+                }
             }
             dispatch();
         }
+    }
+
+    private static final Comparator<MessageRef> BY_ARRIVAL = Comparator.comparingLong(ref -> ref.arrival);
+
+    /**
+     * {@code waiting} and {@code returned} (each in arrival order) as one level in arrival order. The usual case,
+     * everything returned older than everything waiting, costs only the returned references.
+     */
+    private static ArrayDeque<MessageRef> merge(ArrayDeque<MessageRef> waiting, List<MessageRef> returned) {
+        MessageRef first = waiting.peekFirst();
+        if (first == null || returned.get(returned.size() - 1).arrival < first.arrival) {
+            for (int i = returned.size() - 1; i >= 0; i--) {
+                waiting.addFirst(returned.get(i));
+            }
+            return waiting;
+        }
+        ArrayDeque<MessageRef> merged = new ArrayDeque<>(waiting.size() + returned.size());
+        int next = 0;
+        for (MessageRef ref : waiting) {
+            while (next < returned.size() && returned.get(next).arrival < ref.arrival) {
+                merged.addLast(returned.get(next++));
+            }
+            merged.addLast(ref);
+        }
+        while (next < returned.size()) {
+            merged.addLast(returned.get(next++));
+        }
+        return merged;
     }
 
     void addConsumer(ServerConsumer consumer) {
@@ -388,10 +437,9 @@ final class MessageQueue {
                     continue;
                 }
                 ServerConsumer consumer = consumerFor(ref);
-                if (consumer != null) {
+                if (consumer != null && consumer.deliver(ref)) {
                     it.remove();
                     memoryBytes -= sizeOf(ref);
-                    consumer.deliver(ref);
                     if (!anyConsumerHasCredit()) {
                         break;
                     }
@@ -496,8 +544,7 @@ final class MessageQueue {
             if (row.message().deliveryTime() > now) {
                 broker.schedule(() -> hold(ref), row.message().deliveryTime() - now);
             } else {
-                pending[p].addLast(ref);
-                memoryBytes += sizeOf(ref);
+                arrived(ref);
             }
         }
         // References written while the read ran, with ids below the new cursor, are held in memory instead.
@@ -543,10 +590,9 @@ final class MessageQueue {
             }
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             ServerConsumer consumer = consumerFor(ref);
-            if (consumer != null) {
+            if (consumer != null && consumer.deliver(ref)) {
                 takenAhead[p].add(messageId);
                 paged[p]--;
-                consumer.deliver(ref);
             }
         }
     }

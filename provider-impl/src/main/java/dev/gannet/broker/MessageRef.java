@@ -15,6 +15,8 @@ final class MessageRef {
     private int redeliveries; // guarded by the queue's lock, or by the session the ref is delivered to
     /** {@link #HELD}, {@link #PAGED} or {@link #READ}; guarded by the queue's lock. */
     int state = HELD;
+    /** When the queue first held it, in the queue's own count (0: not yet); its place on return. Queue's lock. */
+    long arrival;
 
     MessageRef(ServerMessage message, MessageQueue queue, int redeliveries) {
         this.message = message;

@@ -34,6 +34,8 @@ public final class ServerConnection {
     private final Map<Integer, FailedSend> failedSends = new ConcurrentHashMap<>();
     private volatile String clientId;
     private volatile boolean closed;
+    /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
+    private volatile boolean started;
 
     ServerConnection(Broker broker, long id, ClientEndpoint endpoint) {
         this.broker = broker;
@@ -47,6 +49,10 @@ public final class ServerConnection {
 
     long id() {
         return id;
+    }
+
+    boolean isStarted() {
+        return started;
     }
 
     /**
@@ -144,6 +150,15 @@ public final class ServerConnection {
         } else if (command instanceof Command.Close close) {
             close();
             return done(null);
+        } else if (command instanceof Command.Start) {
+            started = true;
+            sessions.values().forEach(ServerSession::creditChanged);
+            return done(null);
+        } else if (command instanceof Command.Stop) {
+            started = false;
+            return done(null);
+        } else if (command instanceof Command.ReturnPrefetched returned) {
+            return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
         } else if (command instanceof Command.CreateSession create) {
             sessions.put(create.sessionId(), new ServerSession(broker, this, create.sessionId(), create.transacted()));
             return done(null);
@@ -232,6 +247,7 @@ public final class ServerConnection {
             return;
         }
         closed = true;
+        started = false;
         failedSends.clear();
         for (ServerSession session : List.copyOf(sessions.values())) {
             sessions.remove(session.id);

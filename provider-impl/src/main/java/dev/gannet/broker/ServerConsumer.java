@@ -32,8 +32,9 @@ final class ServerConsumer {
         this.prefetch = Math.max(1, prefetch);
     }
 
+    /** Whether the queue may hand this consumer a message now: room in its window, and its session takes it. */
     boolean hasCredit() {
-        return outstanding.get() < prefetch;
+        return outstanding.get() < prefetch && session.takesDeliveries();
     }
 
     boolean accepts(ServerMessage message) {
@@ -48,10 +49,17 @@ final class ServerConsumer {
         }
     }
 
-    /** Called by the queue, under its lock. */
-    void deliver(MessageRef ref) {
+    /**
+     * Called by the queue, under its lock: sends {@code ref} to the client, or answers false (and the message stays
+     * with the queue) if the session stopped taking deliveries since {@link #hasCredit} said yes.
+     */
+    boolean deliver(MessageRef ref) {
         outstanding.incrementAndGet();
-        session.deliver(this, ref);
+        if (session.deliver(this, ref)) {
+            return true;
+        }
+        outstanding.decrementAndGet();
+        return false;
     }
 
     /** The application took {@code count} messages, or they came back unseen: room for as many more. */

@@ -34,6 +34,11 @@ final class ServerSession {
     private final List<Staged> staged = new ArrayList<>(); // guarded by lock
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
+    /**
+     * True while recovered messages are on their way back to their queues: the session takes no delivery meanwhile,
+     * so that delivery restarts with the oldest of them (Session.recover). Written under lock.
+     */
+    private volatile boolean returning;
 
     /** A message sent to one of this session's consumers and not consumed yet. */
     private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
@@ -68,17 +73,37 @@ final class ServerSession {
         return consumers.values();
     }
 
-    /** Called by a queue under its lock: records the delivery and sends it to the client. */
-    void deliver(ServerConsumer consumer, MessageRef ref) {
+    /** Whether this session's consumers may be handed messages: its connection is started and nothing returns. */
+    boolean takesDeliveries() {
+        return connection.isStarted() && !returning;
+    }
+
+    /** The session takes deliveries again, or has room again: its consumers' queues look for messages for it. */
+    void creditChanged() {
+        for (ServerConsumer consumer : consumers.values()) {
+            consumer.queue.creditChanged();
+        }
+    }
+
+    /**
+     * Called by a queue under its lock: records the delivery and sends it to the client. Answers false, sending
+     * nothing, if the session takes no deliveries now (checked under the lock that {@link #recover} and
+     * {@link #returnPrefetched} take the in-flight messages with, so nothing slips in behind them).
+     */
+    boolean deliver(ServerConsumer consumer, MessageRef ref) {
         long deliveryId;
         long currentGeneration;
         synchronized (lock) {
+            if (!takesDeliveries()) {
+                return false;
+            }
             deliveryId = ++lastDeliveryId;
             currentGeneration = generation;
             inFlight.put(deliveryId, new InFlight(deliveryId, ref, consumer));
         }
         connection.endpoint.deliver(new Delivery(id, consumer.id, deliveryId, currentGeneration,
                 ref.nextDeliveryCount(), ref.message.encoded));
+        return true;
     }
 
     /** Stages a send of a transacted session until commit. */
@@ -143,9 +168,34 @@ final class ServerSession {
         synchronized (lock) {
             newGeneration = ++generation;
             returned = takeInFlight();
+            returning = true;
         }
         Set<Long> seen = new HashSet<>(deliveredIds);
-        putBack(returned, flight -> seen.contains(flight.deliveryId));
+        try {
+            putBack(returned, flight -> seen.contains(flight.deliveryId));
+        } finally {
+            synchronized (lock) {
+                returning = false;
+            }
+        }
+        creditChanged();
+        return newGeneration;
+    }
+
+    /**
+     * The connection stopped: messages sent to this session that the application never saw ({@code deliveredIds}
+     * are those it saw) return to their queues unchanged, for other consumers; those it saw stay until acknowledged,
+     * recovered or rolled back. Deliveries sent before this call carry an older generation than the one answered.
+     */
+    long returnPrefetched(List<Long> deliveredIds) {
+        Set<Long> seen = new HashSet<>(deliveredIds);
+        List<InFlight> unseen = new ArrayList<>();
+        long newGeneration;
+        synchronized (lock) {
+            newGeneration = ++generation;
+            takeUnseen(flight -> !seen.contains(flight.deliveryId), unseen);
+        }
+        putBack(unseen, flight -> false);
         return newGeneration;
     }
 
@@ -159,14 +209,7 @@ final class ServerSession {
         Set<Long> seen = new HashSet<>(deliveredIds);
         List<InFlight> unseen = new ArrayList<>();
         synchronized (lock) {
-            Iterator<Map.Entry<Long, InFlight>> it = inFlight.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Long, InFlight> entry = it.next();
-                if (entry.getValue().consumer == consumer && !seen.contains(entry.getKey())) {
-                    unseen.add(entry.getValue());
-                    it.remove();
-                }
-            }
+            takeUnseen(flight -> flight.consumer == consumer && !seen.contains(flight.deliveryId), unseen);
         }
         putBack(unseen, flight -> false);
         broker.consumerClosed(consumer);
@@ -191,6 +234,18 @@ final class ServerSession {
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
         closing.forEach(broker::consumerClosed);
+    }
+
+    /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */
+    private void takeUnseen(Predicate<InFlight> which, List<InFlight> taken) {
+        Iterator<InFlight> it = inFlight.values().iterator();
+        while (it.hasNext()) {
+            InFlight flight = it.next();
+            if (which.test(flight)) {
+                taken.add(flight);
+                it.remove();
+            }
+        }
     }
 
     /** Empties the in-flight table; the caller holds {@code lock}. */

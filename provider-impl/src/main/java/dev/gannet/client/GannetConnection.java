@@ -1,5 +1,6 @@
 package dev.gannet.client;
 
+import dev.gannet.lane.SerialExecutor;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetTemporaryQueue;
 import dev.gannet.message.GannetTemporaryTopic;
@@ -36,7 +37,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,8 +58,10 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
      */
     private final Set<GannetDestination> deletedTemporaries =
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    /** Runs the session lanes (listeners, completion callbacks) and exception listener calls. */
+    /** Runs the session lanes (listeners, completion callbacks) and the exception lane. */
     private final ExecutorService pool;
+    /** Calls the exception listener, one failure at a time. */
+    private final SerialExecutor exceptionLane;
     private final Object stateLock = new Object();
     private BrokerLink link; // set once in open()
     private volatile String clientId;
@@ -77,6 +79,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
             thread.setDaemon(true);
             return thread;
         });
+        this.exceptionLane = new SerialExecutor(pool, "connection " + id + " exception listener");
     }
 
     static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
@@ -207,6 +210,11 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         return sessions.values().stream().anyMatch(GannetSession::isDeliveryThread);
     }
 
+    /** Whether the calling thread runs a MessageListener of this connection (not a CompletionListener). */
+    boolean isListenerThread() {
+        return sessions.values().stream().anyMatch(GannetSession::isListenerThread);
+    }
+
     // ---- ClientEndpoint
 
     @Override
@@ -223,11 +231,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         LOG.warn("{}: {}", this, cause.getMessage());
         ExceptionListener listener = exceptionListener;
         if (listener != null) {
-            try {
-                pool.execute(() -> listener.onException(cause));
-            } catch (RejectedExecutionException e) {
-                LOG.debug("{} is closed; its exception listener does not hear of the failed send", this);
-            }
+            exceptionLane.execute(() -> listener.onException(cause));
         }
     }
 
@@ -240,7 +244,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         sessions.values().forEach(GannetSession::connectionFailed);
         ExceptionListener listener = exceptionListener;
         if (listener != null) {
-            pool.execute(() -> listener.onException(cause));
+            exceptionLane.execute(() -> listener.onException(cause));
         } else {
             LOG.warn("Connection {} failed and has no exception listener: {}", this, cause.getMessage());
         }
@@ -342,6 +346,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         exceptionListener = listener;
     }
 
+    /** Starts (or resumes) delivery: from now on the broker hands messages to this connection's consumers. */
     @Override
     public void start() throws JMSException {
         checkClosed();
@@ -350,29 +355,45 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
             if (started) {
                 return;
             }
+            call(new Command.Start());
             started = true;
         }
         sessions.values().forEach(GannetSession::connectionStarted);
     }
 
     /**
-     * Pauses delivery and waits for running listeners to return.
+     * Pauses delivery and waits for running listeners to return. Messages the broker sent ahead and the application
+     * has not taken go back to their destinations, in their places and not marked redelivered, so that other
+     * connections' consumers get them meanwhile (a topic subscription keeps them for this connection).
      *
-     * @throws IllegalStateException if called from a listener or completion callback of this connection
+     * @throws IllegalStateException if called from a message listener of this connection (spec 6.1.5; a
+     *         CompletionListener may stop its connection)
      */
     @Override
     public void stop() throws JMSException {
         checkClosed();
         fixClientId();
-        if (isDeliveryThread()) {
-            throw new IllegalStateException("Connection " + this
-                    + " cannot be stopped from one of its own message listeners or completion listeners");
+        if (isListenerThread()) {
+            throw new IllegalStateException("Connection " + this + " cannot be stopped from one of its own message"
+                    + " listeners (spec 6.1.5)");
         }
         synchronized (stateLock) {
+            if (!started) {
+                return;
+            }
             started = false;
         }
         for (GannetSession session : List.copyOf(sessions.values())) {
-            session.awaitDeliveryPaused();
+            session.awaitDeliveryPaused(); // not under stateLock: a running listener may call start()
+        }
+        synchronized (stateLock) {
+            if (started || closed) {
+                return; // started again meanwhile
+            }
+            call(new Command.Stop());
+            for (GannetSession session : List.copyOf(sessions.values())) {
+                session.returnPrefetched();
+            }
         }
     }
 
@@ -412,18 +433,30 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         } catch (JMSException e) {
             first = first == null ? e : first;
         } finally {
-            pool.shutdown();
-            try {
-                if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pool.shutdownNow();
-            }
+            releasePool();
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * Lets the pool's threads end once their lanes are done, waiting for that unless this very thread is one of them:
+     * an ExceptionListener may close its connection (Spring's caching factories do), and must neither wait for
+     * itself nor be interrupted.
+     */
+    private void releasePool() {
+        pool.shutdown();
+        if (exceptionLane.isCurrentThread()) {
+            return;
+        }
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
         }
     }
 

@@ -64,8 +64,18 @@ public class GannetMessageConsumer implements QueueReceiver, TopicSubscriber {
         return true;
     }
 
+    /** Takes the next buffered delivery for the application (see {@link GannetSession#taken}). */
     synchronized Delivery poll() {
-        return buffer.poll();
+        Delivery delivery = buffer.poll();
+        if (delivery != null) {
+            session.taken(this, delivery);
+        }
+        return delivery;
+    }
+
+    /** Returns once no {@link #poll} or receive is between taking a delivery and recording it. */
+    synchronized void awaitTakeDone() {
+        // entering the monitor is the wait
     }
 
     synchronized int buffered() {
@@ -193,7 +203,7 @@ public class GannetMessageConsumer implements QueueReceiver, TopicSubscriber {
                     return null;
                 }
                 if (session.connection().isStarted()) {
-                    Delivery delivery = buffer.poll();
+                    Delivery delivery = poll();
                     if (delivery != null) {
                         return delivery;
                     }

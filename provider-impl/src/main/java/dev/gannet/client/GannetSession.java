@@ -14,6 +14,7 @@ import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.SubscriptionSpec;
+import dev.gannet.selector.Selector;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -118,6 +119,11 @@ public class GannetSession implements QueueSession, TopicSession {
         return completionLane.isCurrentThread();
     }
 
+    /** Whether the calling thread runs one of this session's MessageListeners. */
+    boolean isListenerThread() {
+        return deliveryLane.isCurrentThread() || deliveryLock.isHeldByCurrentThread();
+    }
+
     SerialExecutor completionLane() {
         return completionLane;
     }
@@ -211,22 +217,38 @@ public class GannetSession implements QueueSession, TopicSession {
             message = MessageCodec.decode(delivery.encoded());
         } catch (JMSException e) {
             LOG.error("Dropping undecodable message {} for consumer {}", delivery.deliveryId(), consumer, e);
-            connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
+            dropTaken(delivery);
             return null;
         }
         long expiration = message.getJMSExpiration();
         if (expiration != 0 && System.currentTimeMillis() >= expiration) {
-            connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
+            dropTaken(delivery);
             return null;
         }
         message.markDelivered(delivery.deliveryCount(), delivery.deliveryCount() > 1);
         if (mode == CLIENT_ACKNOWLEDGE) {
             message.setAcknowledger(this::acknowledgeFromMessage);
         }
+        return message;
+    }
+
+    /**
+     * A consumer took {@code delivery} from its buffer for the application: from now on it is the application's
+     * until acknowledged, recovered or rolled back. Called under the consumer's lock, so that a stopping connection
+     * that takes that lock after marking itself stopped sees every delivery taken before.
+     */
+    void taken(GannetMessageConsumer consumer, Delivery delivery) {
         synchronized (unconsumed) {
             unconsumed.add(new Unconsumed(delivery.deliveryId(), consumer.id()));
         }
-        return message;
+    }
+
+    /** A taken delivery the application will not see (undecodable or expired): acknowledged away. */
+    private void dropTaken(Delivery delivery) {
+        synchronized (unconsumed) {
+            unconsumed.removeIf(u -> u.deliveryId == delivery.deliveryId());
+        }
+        connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
     }
 
     /** Acknowledges one delivery of an AUTO or DUPS_OK session once the application took it. */
@@ -254,6 +276,22 @@ public class GannetSession implements QueueSession, TopicSession {
             unconsumed.clear();
             return ids;
         }
+    }
+
+    /**
+     * The connection stopped: what the broker sent ahead and the application has not taken goes back to its
+     * destinations (see {@link Command.ReturnPrefetched}), and the buffers drop it.
+     */
+    void returnPrefetched() throws JMSException {
+        if (consumers.isEmpty()) {
+            return;
+        }
+        consumers.values().forEach(GannetMessageConsumer::awaitTakeDone);
+        List<Long> taken;
+        synchronized (unconsumed) {
+            taken = unconsumed.stream().map(Unconsumed::deliveryId).toList();
+        }
+        discardOlderThan((Long) connection.call(new Command.ReturnPrefetched(id, taken)));
     }
 
     /** Deliveries the application took from {@code consumerId} and has not acknowledged. */
@@ -571,6 +609,14 @@ public class GannetSession implements QueueSession, TopicSession {
         return selector == null || selector.isBlank() ? null : selector;
     }
 
+    /** @throws jakarta.jms.InvalidSelectorException if {@code selector} is not a valid message selector (spec 3.8) */
+    private static void checkSelector(String selector) throws JMSException {
+        String text = selectorOrNull(selector);
+        if (text != null) {
+            Selector.parse(text);
+        }
+    }
+
     private GannetMessageConsumer consumer(Destination destination, String messageSelector, boolean noLocal,
                                            SubscriptionSpec subscription) throws JMSException {
         checkClosed();
@@ -636,6 +682,7 @@ public class GannetSession implements QueueSession, TopicSession {
             throws JMSException {
         checkClosed();
         domain.requireTopics("createSharedConsumer", this);
+        toGannet(topic);
         return consumer(topic, messageSelector, false,
                 new SubscriptionSpec(subscriptionName(sharedSubscriptionName), false, true));
     }
@@ -666,8 +713,16 @@ public class GannetSession implements QueueSession, TopicSession {
         return durable(topic, name, messageSelector, noLocal);
     }
 
+    /**
+     * Arguments are checked before the connection's state, as the javadoc orders the exceptions: an invalid topic
+     * ({@link InvalidDestinationException}), name or selector ({@link jakarta.jms.InvalidSelectorException}) is
+     * reported as such even when the client ID is missing too.
+     */
     private GannetMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
+        toGannet(topic);
+        subscriptionName(name);
+        checkSelector(selector);
         if (connection.getClientID() == null) {
             throw new IllegalStateException("An unshared durable subscription needs a client ID; connection "
                     + connection + " has none");
@@ -685,6 +740,7 @@ public class GannetSession implements QueueSession, TopicSession {
             throws JMSException {
         checkClosed();
         domain.requireTopics("createSharedDurableConsumer", this);
+        toGannet(topic);
         return consumer(topic, messageSelector, false, new SubscriptionSpec(subscriptionName(name), true, true));
     }
 
@@ -699,12 +755,15 @@ public class GannetSession implements QueueSession, TopicSession {
     public void unsubscribe(String name) throws JMSException {
         checkClosed();
         domain.requireTopics("unsubscribe", this);
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDestinationException("Subscription name must not be null or empty");
+        }
         boolean inUse = consumers.values().stream().anyMatch(c -> c.isDurableSubscription(name));
         if (inUse) {
             throw new IllegalStateException("Durable subscription '" + name + "' has an open consumer in session "
                     + this);
         }
-        connection.call(new Command.Unsubscribe(subscriptionName(name)));
+        connection.call(new Command.Unsubscribe(name));
     }
 
     // ---- browsers

@@ -23,6 +23,28 @@ public sealed interface Command {
     record Close() implements Command {
     }
 
+    /**
+     * Connection.start: from now on the broker hands messages to this connection's consumers, up to their prefetch
+     * window. A connection is created stopped (spec 6.1.4).
+     */
+    record Start() implements Command {
+    }
+
+    /**
+     * Connection.stop: the broker hands nothing more to this connection's consumers. Messages sent ahead stay with
+     * their sessions until each returns them with {@link ReturnPrefetched}.
+     */
+    record Stop() implements Command {
+    }
+
+    /**
+     * After {@link Stop}: every message sent to the session and not handed to the application (not listed in
+     * {@code deliveredIds}) returns to its destination, unchanged and in its original place, for other consumers.
+     * Answers the session's new delivery generation, as {@link Recover} does.
+     */
+    record ReturnPrefetched(int sessionId, List<Long> deliveredIds) implements Command {
+    }
+
     record CreateSession(int sessionId, boolean transacted) implements Command {
     }
 

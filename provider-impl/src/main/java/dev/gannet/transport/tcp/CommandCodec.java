@@ -30,6 +30,9 @@ final class CommandCodec {
     private static final int CHECK_DESTINATION = 16;
     private static final int UNSUBSCRIBE = 17;
     private static final int BROWSE = 18;
+    private static final int START = 19;
+    private static final int STOP = 20;
+    private static final int RETURN_PREFETCHED = 21;
 
     private CommandCodec() {
     }
@@ -45,6 +48,12 @@ final class CommandCodec {
             out.writeString(c.clientId());
         } else if (command instanceof Command.Close) {
             out.writeByte(CLOSE);
+        } else if (command instanceof Command.Start) {
+            out.writeByte(START);
+        } else if (command instanceof Command.Stop) {
+            out.writeByte(STOP);
+        } else if (command instanceof Command.ReturnPrefetched c) {
+            writeSessionIds(RETURN_PREFETCHED, c.sessionId(), c.deliveredIds(), out);
         } else if (command instanceof Command.CreateSession c) {
             out.writeByte(CREATE_SESSION);
             out.writeInt(c.sessionId());
@@ -130,6 +139,9 @@ final class CommandCodec {
             case CHECK_DESTINATION -> new Command.CheckDestination(readDestination(in));
             case UNSUBSCRIBE -> new Command.Unsubscribe(in.readString());
             case BROWSE -> new Command.Browse(readDestination(in), in.readString());
+            case START -> new Command.Start();
+            case STOP -> new Command.Stop();
+            case RETURN_PREFETCHED -> new Command.ReturnPrefetched(in.readInt(), in.readLongs());
             default -> throw new MalformedFrameException("unknown command type " + type);
         };
     }

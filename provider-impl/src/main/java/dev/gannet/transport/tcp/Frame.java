@@ -13,8 +13,11 @@ sealed interface Frame {
     record HandshakeRequest(int magic, int version, String clientId, String user, String password) implements Frame {
         /** "GNET": identifies a Gannet client. */
         static final int MAGIC = 0x474E4554;
-        /** The only protocol version this build speaks; 2 added one-way sends and their flow-control window. */
-        static final int VERSION = 2;
+        /**
+         * The only protocol version this build speaks; 2 added one-way sends and their flow-control window, 3 the
+         * connection's start and stop (the broker hands messages only to started connections).
+         */
+        static final int VERSION = 3;
 
         static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);

@@ -49,6 +49,7 @@ final class MessageQueue {
     private static final int REFERENCE_OVERHEAD = 200;
     private static final int MAX_PAGE = 2000;
     private static final int MIN_PAGE = 50;
+    private static final Comparator<MessageRef> BY_ARRIVAL = Comparator.comparingLong(ref -> ref.arrival);
 
     final long id;
     final String name;
@@ -286,8 +287,6 @@ final class MessageQueue {
             dispatch();
         }
     }
-
-    private static final Comparator<MessageRef> BY_ARRIVAL = Comparator.comparingLong(ref -> ref.arrival);
 
     /**
      * {@code waiting} and {@code returned} (each in arrival order) as one level in arrival order. The usual case,

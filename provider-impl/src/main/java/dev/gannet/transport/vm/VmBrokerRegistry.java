@@ -42,6 +42,7 @@ public final class VmBrokerRegistry {
         WITH_LAST_USER
     }
 
+    /** One named broker; its mutable fields are guarded by BROKERS. */
     private static final class Entry {
         final Broker broker;
         final Lifetime lifetime;

@@ -3,6 +3,7 @@ package dev.gannet.client;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.GannetProperties;
 import dev.gannet.transport.tcp.TcpOptions;
+import dev.gannet.transport.vm.VmBrokerRegistry;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Map;
  * Options of both: {@value GannetProperties#PREFETCH}, {@value GannetProperties#CLIENT_ID},
  * {@value GannetProperties#USER}, {@value GannetProperties#PASSWORD}, {@value #BLOCK_ON_NON_PERSISTENT_SEND},
  * {@value #BLOCK_ON_TRANSACTED_SEND}.
- * Only vm: {@value GannetProperties#DATA_DIRECTORY}.
+ * Only vm: {@value GannetProperties#DATA_DIRECTORY}, {@value GannetProperties#STOP_WITH_LAST_CONNECTION}.
  * Only tcp, in milliseconds unless said: {@value #HEARTBEAT_INTERVAL}, {@value #HEARTBEAT_TIMEOUT},
  * {@value #CONNECT_TIMEOUT}, {@value #MAX_FRAME_SIZE} (bytes).
  */
@@ -54,8 +56,11 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
     sealed interface Transport {
     }
 
-    /** An in-process broker, started on first use. */
-    record Vm(BrokerConfig broker) implements Transport {
+    /**
+     * An in-process broker, started on first use to run until stopped, or, with
+     * {@value GannetProperties#STOP_WITH_LAST_CONNECTION}{@code =true}, until its last connection closes.
+     */
+    record Vm(BrokerConfig broker, VmBrokerRegistry.Lifetime lifetime) implements Transport {
     }
 
     /** A broker listening on {@code host:port}. */
@@ -109,8 +114,10 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
             throw new IllegalArgumentException("Broker URL '" + url + "' names no broker; use vm://NAME");
         }
         String directory = options.remove(GannetProperties.DATA_DIRECTORY);
+        VmBrokerRegistry.Lifetime lifetime = flag(url, options, GannetProperties.STOP_WITH_LAST_CONNECTION)
+                ? VmBrokerRegistry.Lifetime.WITH_LAST_USER : VmBrokerRegistry.Lifetime.UNTIL_STOPPED;
         return new Vm(new BrokerConfig(name, directory != null ? Path.of(directory)
-                : BrokerConfig.defaultDataDirectory(name)));
+                : BrokerConfig.defaultDataDirectory(name)), lifetime);
     }
 
     private static Tcp tcp(String url, URI uri, Map<String, String> options) {
@@ -121,9 +128,11 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
         if (uri.getPath() != null && !uri.getPath().isEmpty()) {
             throw new IllegalArgumentException("Broker URL '" + url + "': a tcp URL has no path; use tcp://HOST:PORT");
         }
-        if (options.containsKey(GannetProperties.DATA_DIRECTORY)) {
-            throw new IllegalArgumentException("Broker URL '" + url + "': option " + GannetProperties.DATA_DIRECTORY
-                    + " applies to vm:// URLs only; a tcp broker keeps its data where its server was told");
+        for (String vmOnly : List.of(GannetProperties.DATA_DIRECTORY, GannetProperties.STOP_WITH_LAST_CONNECTION)) {
+            if (options.containsKey(vmOnly)) {
+                throw new IllegalArgumentException("Broker URL '" + url + "': option " + vmOnly
+                        + " applies to vm:// URLs only; a tcp broker runs and keeps its data as its server was told");
+            }
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);

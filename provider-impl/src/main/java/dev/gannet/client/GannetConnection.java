@@ -90,8 +90,8 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
                 connection.link = TcpBrokerLink.connect(tcp.host(), tcp.port(), options.clientId(), user, password,
                         tcp.options(), connection);
             } else {
-                connection.link = VmBrokerLink.connect(((ConnectionOptions.Vm) options.transport()).broker(),
-                        connection);
+                ConnectionOptions.Vm vm = (ConnectionOptions.Vm) options.transport();
+                connection.link = VmBrokerLink.connect(vm.broker(), vm.lifetime(), connection);
                 connection.call(new Command.Open(options.clientId(), user, password));
             }
         } catch (JMSException e) {

@@ -21,12 +21,15 @@ import java.io.Serializable;
  *
  * <p>Broker URLs, every option optional:
  * <ul>
- * <li>{@code vm://NAME?dataDirectory=PATH&prefetch=N&clientID=ID&user=U&password=P}: the broker NAME in this JVM,
- * started on first use with its store in PATH.</li>
+ * <li>{@code vm://NAME?dataDirectory=PATH&stopWithLastConnection=BOOLEAN&prefetch=N&clientID=ID&user=U&password=P}:
+ * the broker NAME in this JVM, started on first use with its store in PATH. A broker started so keeps running after
+ * its last connection closes, until {@link dev.gannet.api.EmbeddedBroker#stop(String)} or the JVM's exit; with
+ * {@code stopWithLastConnection=true} it stops with its last connection.</li>
  * <li>{@code tcp://HOST:PORT?prefetch=N&clientID=ID&user=U&password=P&heartbeatInterval=MS&heartbeatTimeout=MS&connectTimeout=MS&maxFrameSize=BYTES}:
  * a broker server listening on HOST:PORT. Heartbeats go every {@code heartbeatInterval} (default 5000 ms); the
  * connection is declared lost, and the {@link jakarta.jms.ExceptionListener} called, when nothing arrived for
- * {@code heartbeatTimeout} (default 15000 ms). {@code dataDirectory} does not apply.</li>
+ * {@code heartbeatTimeout} (default 15000 ms). {@code dataDirectory} and {@code stopWithLastConnection} do not
+ * apply.</li>
  * </ul>
  */
 public class GannetConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,

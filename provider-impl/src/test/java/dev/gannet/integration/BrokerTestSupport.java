@@ -2,6 +2,7 @@ package dev.gannet.integration;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.transport.tcp.TcpAcceptor;
@@ -25,8 +26,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -35,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  *
  * <p>The transport comes from the system property {@value #TRANSPORT_PROPERTY}: {@code vm} (default) connects to an
  * in-process broker by name; {@code tcp} starts the broker with a TCP acceptor on 127.0.0.1 and connects through
- * real sockets. The build runs the whole integration suite once per transport. In both, {@link #closeAll()} stops
- * the broker and the next connection starts it again on the same directory.
+ * real sockets. The build runs the whole integration suite once per transport. In both, {@link #stopBroker()} stops
+ * the broker and the next connection starts it again on the same directory; after each test it stops the broker, and
+ * the test fails if a broker store it opened (its own or another) is still open.
  */
 @Timeout(60)
 abstract class BrokerTestSupport {
@@ -53,25 +58,27 @@ abstract class BrokerTestSupport {
     Path dataDirectory;
     String brokerUrl;
     ConnectionFactory factory;
+    String brokerName;
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private String brokerName;
     private int tcpPort;
     private Broker tcpBroker; // tcp only: the broker the acceptor serves, null while stopped
     private TcpAcceptor acceptor;
-    private Broker vmBroker; // vm with destination settings only: held so that it runs with them
+    private EmbeddedBroker vmBroker; // vm with destination settings only: started first, so that it runs with them
+    private Set<String> storesBefore; // store writer threads running before the test
 
     /** The destination settings the test's broker runs with; tests override this to set their own (null: none). */
     DestinationPolicies destinations() {
         return null;
     }
 
-    /** The running broker (vm only while the test holds a connection or set destination settings). */
+    /** The running broker, null while stopped. */
     Broker broker() {
-        return TCP ? tcpBroker : vmBroker;
+        return TCP ? tcpBroker : VmBrokerRegistry.running(brokerName).orElse(null);
     }
 
     @BeforeEach
     void createFactory() {
+        storesBefore = openStores();
         brokerName = "test-" + UUID.randomUUID().toString().substring(0, 8);
         if (TCP) {
             tcpPort = freePort();
@@ -99,19 +106,7 @@ abstract class BrokerTestSupport {
             tcpBroker = Broker.start(config);
             acceptor = TcpAcceptor.start(tcpBroker, "127.0.0.1", tcpPort, TcpOptions.defaults());
         } else if (!TCP && vmBroker == null && destinations != null) {
-            vmBroker = VmBrokerRegistry.acquire(config);
-        }
-    }
-
-    private void stopBroker() {
-        if (tcpBroker != null) {
-            acceptor.close();
-            tcpBroker.close();
-            tcpBroker = null;
-        }
-        if (vmBroker != null) {
-            VmBrokerRegistry.release(vmBroker);
-            vmBroker = null;
+            vmBroker = EmbeddedBroker.start(config);
         }
     }
 
@@ -128,12 +123,24 @@ abstract class BrokerTestSupport {
     }
 
     @AfterEach
-    void closeEverything() throws Exception {
-        closeAll();
+    void stopBrokerAfterTest() throws Exception {
+        stopBroker();
+        Set<String> left = openStores();
+        left.removeAll(storesBefore);
+        assertEquals(Set.of(), left, "the test left broker stores open (store writer threads still running)");
     }
 
-    /** Closes every connection and context the test opened: the broker stops with the last of them. */
-    void closeAll() throws Exception {
+    /** The names of the store writer threads running now: one per open broker store. */
+    private static Set<String> openStores() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("gannet-store-")).collect(Collectors.toSet());
+    }
+
+    /**
+     * Closes every connection and context the test opened, then stops the broker (a vm broker would run on until
+     * stopped); the next connection starts it again on the same directory.
+     */
+    void stopBroker() throws Exception {
         Exception first = null;
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {
@@ -143,7 +150,18 @@ abstract class BrokerTestSupport {
             }
         }
         opened.clear();
-        stopBroker();
+        if (tcpBroker != null) {
+            acceptor.close();
+            tcpBroker.close();
+            tcpBroker = null;
+        }
+        if (vmBroker != null) {
+            vmBroker.close();
+            vmBroker = null;
+        }
+        if (!TCP) {
+            EmbeddedBroker.stop(brokerName);
+        }
         if (first != null) {
             throw first;
         }

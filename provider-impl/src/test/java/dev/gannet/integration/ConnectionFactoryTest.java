@@ -29,6 +29,8 @@ class ConnectionFactoryTest extends BrokerTestSupport {
             Queue queue = context.createQueue("default-factory");
             context.createProducer().send(queue, "works");
             assertEquals("works", context.createConsumer(queue).receiveBody(String.class, ARRIVES));
+        } finally {
+            EmbeddedBroker.stop(BrokerConfig.DEFAULT_NAME); // started by the connection, it would run on
         }
     }
 
@@ -72,6 +74,9 @@ class ConnectionFactoryTest extends BrokerTestSupport {
                 () -> new GannetConnectionFactory("vm://x?colour=blue"));
         assertTrue(option.getMessage().contains("colour"), option.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GannetConnectionFactory("vm://x?prefetch=0"));
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
+                () -> new GannetConnectionFactory("vm://x?stopWithLastConnection=maybe"));
+        assertTrue(flag.getMessage().contains("stopWithLastConnection"), flag.getMessage());
     }
 
     @Test

@@ -107,7 +107,7 @@ class DeliveryPolicyTest extends BrokerTestSupport {
     @Test
     void aDeadLetteredMessageSurvivesARestartInTheDeadLetterQueue() throws Exception {
         failThreeTimes("policy.restart");
-        closeAll();
+        stopBroker();
 
         Session after = session(Session.AUTO_ACKNOWLEDGE);
         assertNull(after.createConsumer(after.createQueue("policy.restart")).receive(ABSENT));
@@ -193,7 +193,7 @@ class DeliveryPolicyTest extends BrokerTestSupport {
         producer.send(withDuplicateId(session, "order-1", "first"));
         producer.send(withDuplicateId(session, "order-1", "resent"));
         producer.send(withDuplicateId(session, "order-2", "second"));
-        closeAll();
+        stopBroker();
 
         Session after = session(Session.SESSION_TRANSACTED);
         MessageProducer resender = after.createProducer(after.createQueue("dedup.orders"));

@@ -214,7 +214,7 @@ class MessageTimeTest extends BrokerTestSupport {
         TextMessage sent = session.createTextMessage("later");
         producer.send(sent);
 
-        closeAll();
+        stopBroker();
 
         MessageConsumer consumer = session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
         Message received = receiveNotBefore(consumer, sent.getJMSDeliveryTime());
@@ -230,7 +230,7 @@ class MessageTimeTest extends BrokerTestSupport {
         producer.send(perishable, DeliveryMode.PERSISTENT, 4, 1_000);
         producer.send(session.createTextMessage("kept"));
 
-        closeAll();
+        stopBroker();
         Deadline.passTime(perishable.getJMSExpiration() + 1);
 
         assertEquals(List.of("kept"), drain(session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue)));

@@ -70,7 +70,7 @@ class PagingTest extends BrokerTestSupport {
             assertEquals(i, last.getIntProperty("seq"));
         }
         last.acknowledge();
-        closeAll();
+        stopBroker();
 
         Session after = session(Session.AUTO_ACKNOWLEDGE);
         List<Integer> rest = drain(after.createConsumer(after.createQueue("paged.restart")), COUNT - 100);
@@ -125,7 +125,7 @@ class PagingTest extends BrokerTestSupport {
         second.close();
         fill(session, topic, 500);
         assertSorted(drain(session.createSharedDurableConsumer(topic, "first"), 500));
-        closeAll();
+        stopBroker();
 
         Session after = connection().createSession(Session.AUTO_ACKNOWLEDGE);
         Topic sameTopic = after.createTopic("paged.fanout");

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Persistence: a PERSISTENT message is in the store when send returns and survives a broker restart exactly as
- * sent; a NON_PERSISTENT one never reaches the disk. The broker stops when its last connection closes, so closing
- * everything and connecting again restarts it on the same directory.
+ * sent; a NON_PERSISTENT one never reaches the disk. {@link #stopBroker()} closes everything and stops the broker,
+ * and connecting again restarts it on the same directory.
  */
 class PersistenceTest extends BrokerTestSupport {
 
@@ -49,7 +49,7 @@ class PersistenceTest extends BrokerTestSupport {
         bytes.writeBytes(new byte[]{1, 2, 3, 4, 5});
         producer.send(bytes);
 
-        closeAll(); // last connection: the broker stops and releases its Derby store
+        stopBroker(); // the broker stops and releases its Derby store
 
         MessageConsumer consumer = session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
         TextMessage received = (TextMessage) receive(consumer);
@@ -85,7 +85,7 @@ class PersistenceTest extends BrokerTestSupport {
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         producer.send(session.createTextMessage("kept"));
 
-        closeAll();
+        stopBroker();
         assertEquals(1, storedMessageCount(), "only the persistent message may be in the store");
 
         MessageConsumer consumer = session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
@@ -108,7 +108,7 @@ class PersistenceTest extends BrokerTestSupport {
         }
         last.acknowledge();
 
-        closeAll();
+        stopBroker();
 
         MessageConsumer after = session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue);
         assertEquals("c3", ((TextMessage) receive(after)).getText());
@@ -126,7 +126,7 @@ class PersistenceTest extends BrokerTestSupport {
         session.recover();
         receive(consumer);
 
-        closeAll();
+        stopBroker();
 
         Message message = receive(session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue));
         assertTrue(message.getJMSRedelivered());
@@ -142,7 +142,7 @@ class PersistenceTest extends BrokerTestSupport {
         session.createDurableConsumer(topic, "price-feed").close();
         session.createProducer(topic).send(session.createTextMessage("42.0"));
 
-        closeAll();
+        stopBroker();
 
         Connection again = stoppedConnection();
         again.setClientID("subscriber-app");

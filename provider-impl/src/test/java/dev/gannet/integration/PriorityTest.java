@@ -92,7 +92,7 @@ class PriorityTest extends BrokerTestSupport {
         Queue queue = session.createQueue("backlog-restart");
         sendBacklog(session, session.createProducer(queue));
 
-        closeAll();
+        stopBroker();
 
         assertEquals(expectedOrder(), drain(session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue)));
     }

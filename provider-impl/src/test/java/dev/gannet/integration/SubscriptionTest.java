@@ -290,7 +290,7 @@ class SubscriptionTest extends BrokerTestSupport {
         producer.setProperty("urgent", true).send(topic, "u1");
         producer.setProperty("urgent", false).send(topic, "n1");
 
-        closeAll();
+        stopBroker();
 
         JMSContext again = context(JMSContext.AUTO_ACKNOWLEDGE);
         again.setClientID("restarted");

@@ -1,10 +1,12 @@
 package dev.gannet.jndi;
 
+import dev.gannet.api.EmbeddedBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.spi.NamingManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
@@ -35,6 +38,13 @@ class JndiTest {
 
     @TempDir
     Path dataDirectory;
+    /** The vm brokers this test named: a connection to one starts it, and it runs until stopped. */
+    private final List<String> brokerNames = new ArrayList<>();
+
+    @AfterEach
+    void stopBrokers() {
+        brokerNames.forEach(EmbeddedBroker::stop);
+    }
 
     private Context context(String... keyValues) throws NamingException {
         Hashtable<String, String> environment = new Hashtable<>();
@@ -46,7 +56,9 @@ class JndiTest {
     }
 
     private String brokerUrl() {
-        return "vm://jndi-" + UUID.randomUUID().toString().substring(0, 8) + "?dataDirectory=" + dataDirectory;
+        String name = "jndi-" + UUID.randomUUID().toString().substring(0, 8);
+        brokerNames.add(name);
+        return "vm://" + name + "?dataDirectory=" + dataDirectory;
     }
 
     @Test

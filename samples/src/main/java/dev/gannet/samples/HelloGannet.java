@@ -1,5 +1,7 @@
 package dev.gannet.samples;
 
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -10,8 +12,8 @@ import jakarta.jms.Queue;
  * Gannet's main job in one class: an embedded broker on its Derby store, a persistent send, a receive.
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -B -pl samples exec:java}. The broker starts with the first
- * connection (vm://localhost) and keeps its store in {@code gannet-data/localhost}; run it twice and the second run
- * also finds what the first left unconsumed.
+ * connection (vm://localhost), runs until stopped (or until the JVM exits) and keeps its store in
+ * {@code gannet-data/localhost}; run it twice and the second run also finds what the first left unconsumed.
  */
 public final class HelloGannet {
 
@@ -43,6 +45,8 @@ public final class HelloGannet {
                 }
                 System.out.printf("Received %d messages in %.1f ms%n", received, (last - sent) / 1e6);
             }
+        } finally {
+            EmbeddedBroker.stop(BrokerConfig.DEFAULT_NAME); // started by the first connection, it runs until stopped
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gannet.samples;
 
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.JMSConsumer;
@@ -67,6 +68,8 @@ public final class MessageFeatures {
                     // leave the queue empty for the next run
                 }
             }
+        } finally {
+            EmbeddedBroker.stop("samples"); // started by the first connection, it runs until stopped
         }
     }
 }

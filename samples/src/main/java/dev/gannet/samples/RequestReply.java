@@ -1,5 +1,6 @@
 package dev.gannet.samples;
 
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -43,6 +44,8 @@ public final class RequestReply {
                 System.out.printf("request %s -> reply '%s' (correlated: %b)%n", symbol, reply.getBody(String.class),
                         request.getJMSMessageID().equals(reply.getJMSCorrelationID()));
             }
+        } finally {
+            EmbeddedBroker.stop("samples"); // started by the first connection, it runs until stopped
         }
     }
 }

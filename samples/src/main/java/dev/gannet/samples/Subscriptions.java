@@ -1,5 +1,6 @@
 package dev.gannet.samples;
 
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -48,6 +49,8 @@ public final class Subscriptions {
                 b++;
             }
             System.out.printf("shared subscription 'workers': A got %d, B got %d of 6%n", a, b);
+        } finally {
+            EmbeddedBroker.stop("samples"); // started by the first connection, it runs until stopped
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gannet.samples;
 
+import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -45,6 +46,8 @@ public final class TransactedBatch {
             System.out.printf("rolled back and received again: redelivered=%b, JMSXDeliveryCount %d -> %d%n",
                     again.getJMSRedelivered(), first.getIntProperty("JMSXDeliveryCount"),
                     again.getIntProperty("JMSXDeliveryCount"));
+        } finally {
+            EmbeddedBroker.stop("samples"); // started by the first connection, it runs until stopped
         }
     }
 }

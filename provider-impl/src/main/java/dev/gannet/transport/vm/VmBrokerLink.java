@@ -26,9 +26,14 @@ public final class VmBrokerLink implements BrokerLink {
         this.connection = broker.connect(endpoint);
     }
 
-    /** Connects to the broker of {@code config}, starting it in this JVM if needed. */
-    public static VmBrokerLink connect(BrokerConfig config, ClientEndpoint endpoint) {
-        Broker broker = VmBrokerRegistry.acquire(config);
+    /**
+     * Connects to the broker of {@code config}, starting it in this JVM with {@code lifetime} if it does not run yet.
+     *
+     * @throws IllegalStateException as {@link VmBrokerRegistry#acquire}
+     */
+    public static VmBrokerLink connect(BrokerConfig config, VmBrokerRegistry.Lifetime lifetime,
+                                       ClientEndpoint endpoint) {
+        Broker broker = VmBrokerRegistry.acquire(config, lifetime);
         try {
             return new VmBrokerLink(broker, endpoint);
         } catch (RuntimeException e) {

@@ -2,26 +2,57 @@ package dev.gannet.transport.vm;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.broker.Broker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The brokers this JVM runs, by name, so that every {@code vm://NAME} connection and {@link dev.gannet.api.EmbeddedBroker}
  * of one name meets the same broker. This is the one JVM-wide table in Gannet: in-process addressing by name needs
- * exactly that (as ActiveMQ's vm transport does). A broker starts with its first user and stops with its last.
+ * exactly that (as ActiveMQ's vm transport does).
+ *
+ * <p>A broker starts with its first user. How long it runs is decided by the user that starts it ({@link Lifetime});
+ * users joining later do not change it. While any broker runs, a JVM shutdown hook is registered that stops those still
+ * running when the JVM exits; it is removed again when the last one stops, so that nothing of Gannet stays behind in
+ * an application server that undeploys it.
  */
 public final class VmBrokerRegistry {
 
-    private static final Map<String, Entry> BROKERS = new HashMap<>(); // guarded by BROKERS
+    private static final Logger LOG = LoggerFactory.getLogger(VmBrokerRegistry.class);
 
+    private static final Map<String, Entry> BROKERS = new HashMap<>(); // guarded by BROKERS
+    /** Stops the brokers still running at JVM exit; registered while BROKERS is not empty. */
+    private static Thread exitHook; // guarded by BROKERS
+
+    /** How long a broker runs once its last user has left. */
+    public enum Lifetime {
+        /** Until {@link #stop} or the JVM's exit: a broker started by a {@code vm://} connection. */
+        UNTIL_STOPPED,
+        /**
+         * Until its last user leaves: a broker started by an {@code EmbeddedBroker}, or by a {@code vm://} connection
+         * with {@code stopWithLastConnection=true}.
+         */
+        WITH_LAST_USER
+    }
+
+    /** One named broker; its mutable fields are guarded by BROKERS. */
     private static final class Entry {
         final Broker broker;
+        final Lifetime lifetime;
         int users;
+        /** Null while the broker runs; completes once a stop that has begun has closed its store. */
+        CompletableFuture<Void> stopped;
 
-        Entry(Broker broker) {
+        Entry(Broker broker, Lifetime lifetime) {
             this.broker = broker;
+            this.lifetime = lifetime;
         }
     }
 
@@ -29,38 +60,158 @@ public final class VmBrokerRegistry {
     }
 
     /**
-     * Joins the broker named in {@code config}, starting it if it does not run yet.
+     * Joins the broker named in {@code config}, starting it with {@code lifetime} if it does not run yet. A broker of
+     * that name that is stopping is let finish first, then started again on the same store.
      *
-     * @throws IllegalStateException if a broker of that name runs on another data directory
+     * @throws IllegalStateException if a broker of that name runs on another data directory, or if the JVM is shutting
+     *                               down
      */
-    public static Broker acquire(BrokerConfig config) {
-        synchronized (BROKERS) {
-            Entry entry = BROKERS.get(config.name());
-            if (entry == null) {
-                entry = new Entry(Broker.start(config));
-                BROKERS.put(config.name(), entry);
-            } else if (!sameDirectory(entry.broker.config().dataDirectory(), config.dataDirectory())) {
-                throw new IllegalStateException("Broker " + config.name() + " already runs in this JVM on "
-                        + entry.broker.config().dataDirectory().toAbsolutePath() + ", not on "
-                        + config.dataDirectory().toAbsolutePath());
+    public static Broker acquire(BrokerConfig config, Lifetime lifetime) {
+        while (true) {
+            CompletableFuture<Void> stopping;
+            synchronized (BROKERS) {
+                Entry entry = BROKERS.get(config.name());
+                if (entry == null) {
+                    entry = start(config, lifetime);
+                }
+                if (entry.stopped == null) {
+                    checkSameDirectory(entry.broker.config(), config);
+                    entry.users++;
+                    return entry.broker;
+                }
+                stopping = entry.stopped;
             }
-            entry.users++;
-            return entry.broker;
+            stopping.join();
         }
     }
 
-    /** Leaves a broker joined with {@link #acquire}; the last user stops it. */
+    /** Leaves a broker joined with {@link #acquire}; the last user stops it if it was started to stop with it. */
     public static void release(Broker broker) {
-        Broker toStop = null;
+        Entry toStop;
         synchronized (BROKERS) {
             Entry entry = BROKERS.get(broker.config().name());
-            if (entry != null && entry.broker == broker && --entry.users == 0) {
-                BROKERS.remove(broker.config().name());
-                toStop = broker;
+            if (entry == null || entry.broker != broker || entry.stopped != null || --entry.users > 0
+                    || entry.lifetime == Lifetime.UNTIL_STOPPED) {
+                return;
             }
+            entry.stopped = new CompletableFuture<>();
+            toStop = entry;
+        }
+        stop(toStop);
+    }
+
+    /**
+     * Stops the broker {@code name}, whoever started it and whoever still uses it: its open connections fail, and its
+     * store is shut down before this returns. A later user starts it again on the same store.
+     *
+     * @return false if no broker of that name runs in this JVM
+     */
+    public static boolean stop(String name) {
+        Entry toStop;
+        CompletableFuture<Void> stopping;
+        synchronized (BROKERS) {
+            Entry entry = BROKERS.get(name);
+            if (entry == null) {
+                return false;
+            }
+            toStop = entry.stopped == null ? entry : null;
+            if (toStop != null) {
+                entry.stopped = new CompletableFuture<>();
+            }
+            stopping = entry.stopped;
         }
         if (toStop != null) {
-            toStop.close();
+            stop(toStop);
+        }
+        stopping.join();
+        return true;
+    }
+
+    /** The broker {@code name} if it runs in this JVM and is not stopping. */
+    public static Optional<Broker> running(String name) {
+        synchronized (BROKERS) {
+            Entry entry = BROKERS.get(name);
+            return entry == null || entry.stopped != null ? Optional.empty() : Optional.of(entry.broker);
+        }
+    }
+
+    /** Starts a broker and enters it; the caller holds BROKERS. */
+    private static Entry start(BrokerConfig config, Lifetime lifetime) {
+        if (exitHook == null) {
+            Thread hook = new Thread(VmBrokerRegistry::stopAllAtExit, "gannet-vm-brokers-exit");
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Broker " + config.name() + " cannot start: the JVM is shutting down",
+                        e);
+            }
+            exitHook = hook;
+        }
+        try {
+            Entry entry = new Entry(Broker.start(config), lifetime);
+            BROKERS.put(config.name(), entry);
+            return entry;
+        } catch (RuntimeException e) {
+            removeExitHookIfIdle();
+            throw e;
+        }
+    }
+
+    /** Closes the broker of an entry marked stopping, then removes the entry. */
+    private static void stop(Entry entry) {
+        try {
+            entry.broker.close();
+        } finally {
+            synchronized (BROKERS) {
+                BROKERS.remove(entry.broker.config().name(), entry);
+                removeExitHookIfIdle();
+            }
+            entry.stopped.complete(null);
+        }
+    }
+
+    /** Removes the exit hook when no broker is left; the caller holds BROKERS. */
+    private static void removeExitHookIfIdle() {
+        if (!BROKERS.isEmpty() || exitHook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway and finds nothing left to stop
+        }
+        exitHook = null;
+    }
+
+    /** The exit hook: stops every broker still running, and waits for those another thread is stopping. */
+    private static void stopAllAtExit() {
+        List<Entry> toStop = new ArrayList<>();
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        synchronized (BROKERS) {
+            exitHook = null; // running: the JVM no longer lets it be removed
+            for (Entry entry : BROKERS.values()) {
+                if (entry.stopped == null) {
+                    entry.stopped = new CompletableFuture<>();
+                    toStop.add(entry);
+                }
+                stopping.add(entry.stopped);
+            }
+        }
+        for (Entry entry : toStop) {
+            LOG.info("Stopping broker {} at JVM exit", entry.broker.config().name());
+            try {
+                stop(entry);
+            } catch (RuntimeException e) {
+                LOG.error("Broker {} did not stop cleanly at JVM exit", entry.broker.config().name(), e);
+            }
+        }
+        stopping.forEach(CompletableFuture::join);
+    }
+
+    private static void checkSameDirectory(BrokerConfig running, BrokerConfig wanted) {
+        if (!sameDirectory(running.dataDirectory(), wanted.dataDirectory())) {
+            throw new IllegalStateException("Broker " + wanted.name() + " already runs in this JVM on "
+                    + running.dataDirectory().toAbsolutePath() + ", not on " + wanted.dataDirectory().toAbsolutePath());
         }
     }
 

@@ -28,11 +28,16 @@ public final class VmEmbeddedBroker implements EmbeddedBroker {
         }
     }
 
-    /** The service-provider entry {@code EmbeddedBroker.start} uses. */
+    /** The service-provider entry {@code EmbeddedBroker.start} and {@code EmbeddedBroker.stop} use. */
     public static final class Launcher implements EmbeddedBroker.Launcher {
         @Override
         public EmbeddedBroker start(BrokerConfig config) {
-            return new VmEmbeddedBroker(VmBrokerRegistry.acquire(config));
+            return new VmEmbeddedBroker(VmBrokerRegistry.acquire(config, VmBrokerRegistry.Lifetime.WITH_LAST_USER));
+        }
+
+        @Override
+        public boolean stop(String name) {
+            return VmBrokerRegistry.stop(name);
         }
     }
 }

@@ -88,7 +88,8 @@ class TcpConnectionFactoryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tcp://127.0.0.1", "tcp://:7000", "tcp://127.0.0.1:7000/path",
-            "tcp://127.0.0.1:7000?dataDirectory=/tmp/x", "tcp://127.0.0.1:7000?heartbeatInterval=0",
+            "tcp://127.0.0.1:7000?dataDirectory=/tmp/x", "tcp://127.0.0.1:7000?stopWithLastConnection=true",
+            "tcp://127.0.0.1:7000?heartbeatInterval=0",
             "tcp://127.0.0.1:7000?heartbeatInterval=5000&heartbeatTimeout=1000", "tcp://127.0.0.1:7000?bogus=1",
             "udp://127.0.0.1:7000"})
     void malformedTcpUrlsAreRefused(String bad) {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * The suite's only provider-specific code: prepares the provider for one launcher session.
  * {@code tck.admin.wipe=DIR} deletes a broker store left by an earlier run, so each run starts empty;
- * {@code tck.admin.vmBroker=NAME} keeps the in-process broker NAME running for the whole session (as a TCK's
- * provider admin does: otherwise a vm broker stops with its last connection, and a non-persistent message with it);
+ * {@code tck.admin.vmBroker=NAME} starts the in-process broker NAME for the whole session, as a TCK's provider admin
+ * does, and closes it with the session (a broker started by the first vm connection would run until the JVM exits);
  * {@code tck.admin.tcpPort=PORT} starts a Gannet server on 127.0.0.1:PORT and stops it when the session closes.
  */
 public final class GannetAdminSession implements LauncherSessionListener {

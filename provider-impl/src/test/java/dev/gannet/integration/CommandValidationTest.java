@@ -1,6 +1,7 @@
 package dev.gannet.integration;
 
 import dev.gannet.api.DestinationPolicies;
+import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.Limits;
 import dev.gannet.broker.ServerConnection;
 import dev.gannet.message.DestinationKind;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,9 +58,12 @@ class CommandValidationTest extends BrokerTestSupport {
 
     private static final int SESSION = 1;
 
+    /** Set, so that the vm broker stays reachable through broker() for the raw clients. */
     @Override
     DestinationPolicies destinations() {
-        return DestinationPolicies.none(); // keeps the vm broker reachable through broker() for the raw clients
+        return DestinationPolicies.builder() // duplicate detection reads properties at send time: not here
+                .add("unreadable", DestinationSettings.builder().duplicateCacheSize(0).build())
+                .build();
     }
 
     // ---- defect 1: a priority outside 0-9 was stored, and the broker could not start again
@@ -313,7 +318,11 @@ class CommandValidationTest extends BrokerTestSupport {
                 try {
                     return answer.get(ARRIVES, TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
-                    throw (JMSException) e.getCause();
+                    Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+                    if (cause instanceof JMSException jms) {
+                        throw jms;
+                    }
+                    throw new AssertionError("not a JMSException: " + cause, cause);
                 } catch (InterruptedException | TimeoutException e) {
                     throw new AssertionError("no answer to " + command, e);
                 }

@@ -41,8 +41,8 @@ final class HeartbeatHandler extends ChannelDuplexHandler {
                 case WRITER_IDLE -> ctx.writeAndFlush(new Frame.Heartbeat())
                         .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
                 case READER_IDLE -> {
-                    warnings.warn(LOG, "Closing tcp connection {}: nothing received for {} ms", ctx.channel().remoteAddress(),
-                            timeout.toMillis());
+                    warnings.warn(LOG, "Closing tcp connection {}: nothing received for {} ms",
+                            ctx.channel().remoteAddress(), timeout.toMillis());
                     ctx.close();
                 }
                 default -> {

@@ -57,6 +57,21 @@ public final class RawTcpClient implements AutoCloseable {
         return client;
     }
 
+    /** The bytes of a handshake request frame of this build's protocol version, length prefix included. */
+    public static byte[] handshakeFrame() {
+        return FrameBytes.of(Frame.HandshakeRequest.of(null, null, null));
+    }
+
+    /** The bytes of a command frame, length prefix included. */
+    public static byte[] commandFrame(long correlationId, Command command) {
+        return FrameBytes.of(new Frame.CommandFrame(correlationId, command));
+    }
+
+    /** The bytes of a one-way send frame, length prefix included. */
+    public static byte[] oneWayFrame(Command.Send send) {
+        return FrameBytes.of(new Frame.OneWaySend(send));
+    }
+
     /** Sends a command and waits for its reply: the answer, or the failure thrown as the exception it names. */
     public Object call(Command command) throws JMSException {
         long correlationId = ++correlationIds;

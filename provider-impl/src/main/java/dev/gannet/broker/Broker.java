@@ -2,13 +2,16 @@ package dev.gannet.broker;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.Limits;
 import dev.gannet.api.MessageProperties;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetMessage;
 import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.CommandValidator;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
 import dev.gannet.selector.Selector;
@@ -68,6 +71,8 @@ public final class Broker implements AutoCloseable {
     private final Object subscriptionLock = new Object();
     private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Warnings clients can cause again and again, throttled so that none can flood the log. */
+    private final ThrottledLog warnings = new ThrottledLog();
     /** The one timer for delivery delays: a task per delayed message, no thread per message. */
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -125,7 +130,7 @@ public final class Broker implements AutoCloseable {
 
     /** Opens a connection whose deliveries go to {@code endpoint}. */
     public ServerConnection connect(ClientEndpoint endpoint) {
-        ServerConnection connection = new ServerConnection(this, connectionIds.incrementAndGet(), endpoint);
+        ServerConnection connection = new ServerConnection(this, warnings, connectionIds.incrementAndGet(), endpoint);
         connections.add(connection);
         return connection;
     }
@@ -206,12 +211,17 @@ public final class Broker implements AutoCloseable {
 
     // ---- sending
 
-    /** Sends a message of a non-transacted session, or stages it in a transacted one. */
+    /**
+     * Sends a message of a non-transacted session, or stages it in a transacted one. A message whose headers and
+     * properties the broker cannot read, or that breaks a {@link dev.gannet.api.Limits limit}, is refused here, before
+     * anything is stored.
+     */
     CompletableFuture<Void> send(ServerSession session, OutboundMessage outbound) throws JMSException {
+        CommandValidator.checkContent(outbound);
         checkLimits(outbound);
         ServerMessage message = new ServerMessage(messageIds.incrementAndGet(), outbound.persistent(),
                 outbound.priority(), outbound.expiration(), outbound.deliveryTime(), outbound.groupId(),
-                outbound.encoded(), session.connection);
+                outbound.encoded(), new ServerMessage.Origin(session.connection.id(), session.connection.clientId()));
         if (session.transacted) {
             checkDestination(outbound.destination());
             session.stage(message, outbound.destination());
@@ -394,7 +404,7 @@ public final class Broker implements AutoCloseable {
         List<MessageRef> moved = new ArrayList<>();
         String deadLetterQueue = ref.queue.settings.deadLetterQueue();
         if (deadLetterQueue == null) {
-            LOG.warn("Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
+            warnings.warn(LOG, "Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
                     config.name(), ref.message.id, ref.queue.destination, ref.redeliveries());
             forget(ref, operations);
         } else {
@@ -412,7 +422,7 @@ public final class Broker implements AutoCloseable {
         GannetDestination to = GannetDestination.of(DestinationKind.QUEUE, target);
         forget(ref, operations);
         if (ref.queue.destination.equals(to)) {
-            LOG.warn("Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", config.name(),
+            warnings.warn(LOG, "Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", config.name(),
                     ref.message.id, to, reason, target);
             return;
         }
@@ -537,11 +547,13 @@ public final class Broker implements AutoCloseable {
      * Creates the queue {@code name} and stores it, unless it exists already; the standalone server declares the
      * queues of its configuration this way at start.
      *
-     * @throws IllegalArgumentException if the name is empty or belongs to a temporary queue
+     * @throws IllegalArgumentException if the name is empty, longer than {@link Limits#MAX_DESTINATION_NAME_LENGTH}, or
+     *         belongs to a temporary queue
      */
     public void declareQueue(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Queue name must not be empty");
+        if (name == null || name.isEmpty() || name.length() > Limits.MAX_DESTINATION_NAME_LENGTH) {
+            throw new IllegalArgumentException("Queue name must have 1 to " + Limits.MAX_DESTINATION_NAME_LENGTH
+                    + " characters");
         }
         try {
             queueFor(GannetDestination.of(DestinationKind.QUEUE, name));
@@ -554,11 +566,13 @@ public final class Broker implements AutoCloseable {
      * Registers the topic {@code name} unless it exists already. Topics are not stored: only their durable
      * subscriptions are, and a topic without subscriptions drops what is published to it.
      *
-     * @throws IllegalArgumentException if the name is empty or belongs to a temporary topic
+     * @throws IllegalArgumentException if the name is empty, longer than {@link Limits#MAX_DESTINATION_NAME_LENGTH}, or
+     *         belongs to a temporary topic
      */
     public void declareTopic(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Topic name must not be empty");
+        if (name == null || name.isEmpty() || name.length() > Limits.MAX_DESTINATION_NAME_LENGTH) {
+            throw new IllegalArgumentException("Topic name must have 1 to " + Limits.MAX_DESTINATION_NAME_LENGTH
+                    + " characters");
         }
         if (topic(name).owner != null) {
             throw new IllegalArgumentException("Topic " + name + " is a temporary topic");

@@ -1,8 +1,10 @@
 package dev.gannet.broker;
 
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.CommandValidator;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ public final class ServerConnection {
 
     final ClientEndpoint endpoint;
     private final Broker broker;
+    private final ThrottledLog warnings;
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
@@ -37,8 +40,9 @@ public final class ServerConnection {
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
 
-    ServerConnection(Broker broker, long id, ClientEndpoint endpoint) {
+    ServerConnection(Broker broker, ThrottledLog warnings, long id, ClientEndpoint endpoint) {
         this.broker = broker;
+        this.warnings = warnings;
         this.id = id;
         this.endpoint = endpoint;
     }
@@ -57,13 +61,15 @@ public final class ServerConnection {
 
     /**
      * Carries out one command. The future completes with the command's answer, or exceptionally with the
-     * {@link JMSException} the spec names for what went wrong.
+     * {@link JMSException} the spec names for what went wrong; a command that breaks a rule of the protocol
+     * ({@link CommandValidator}) is refused before anything is done.
      */
     public CompletableFuture<Object> handle(Command command) {
         try {
             if (closed && !(command instanceof Command.Close)) {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
+            CommandValidator.check(command);
             return dispatch(command);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
@@ -86,7 +92,19 @@ public final class ServerConnection {
      *         flow-control window then
      */
     public CompletableFuture<Void> post(Command.Send send) {
-        return handle(send).handle((ignored, failure) -> {
+        return completeOneWay(send, handle(send));
+    }
+
+    /**
+     * Refuses a one-way send a transport found invalid, as {@link #post} refuses a failed one: the session's next
+     * commit rolls back with {@code reason}, or the client hears it through {@link ClientEndpoint#sendFailed}.
+     */
+    public CompletableFuture<Void> refuse(Command.Send send, JMSException reason) {
+        return completeOneWay(send, CompletableFuture.failedFuture(reason));
+    }
+
+    private CompletableFuture<Void> completeOneWay(Command.Send send, CompletableFuture<Object> outcome) {
+        return outcome.handle((ignored, failure) -> {
             if (failure != null) {
                 oneWaySendFailed(send, failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
@@ -96,14 +114,15 @@ public final class ServerConnection {
     }
 
     private void oneWaySendFailed(Command.Send send, Throwable cause) {
-        String reason = "a send to " + describe(send.message().destination()) + " failed: " + cause.getMessage();
+        String reason = "a send to " + describe(send.message() == null ? null : send.message().destination())
+                + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
         if (session != null && session.transacted) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
             failedSends.putIfAbsent(send.sessionId(), new FailedSend(reason, cause));
             return;
         }
-        LOG.warn("Connection {}, session {}: {}", this, send.sessionId(), reason);
+        warnings.warn(LOG, "Connection {}, session {}: {}", this, send.sessionId(), reason);
         JMSException notice = new JMSException("Session " + send.sessionId() + ": " + reason,
                 cause instanceof JMSException jms ? jms.getErrorCode() : null);
         notice.initCause(cause);
@@ -160,7 +179,15 @@ public final class ServerConnection {
         } else if (command instanceof Command.ReturnPrefetched returned) {
             return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
         } else if (command instanceof Command.CreateSession create) {
-            sessions.put(create.sessionId(), new ServerSession(broker, this, create.sessionId(), create.transacted()));
+            ServerSession session = new ServerSession(broker, this, create.sessionId(), create.transacted());
+            if (sessions.putIfAbsent(create.sessionId(), session) != null) {
+                throw new jakarta.jms.IllegalStateException("Session " + this + ":" + create.sessionId()
+                        + " exists already; a session id is used once per connection");
+            }
+            if (closed) { // the connection closed while the session was made: it goes with it
+                sessions.remove(create.sessionId());
+                throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
+            }
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
@@ -170,7 +197,9 @@ public final class ServerConnection {
             }
             return done(null);
         } else if (command instanceof Command.CreateConsumer create) {
-            broker.createConsumer(session(create.sessionId()), create);
+            ServerSession session = session(create.sessionId());
+            session.requireNewConsumerId(create.consumerId());
+            broker.createConsumer(session, create);
             return done(null);
         } else if (command instanceof Command.CloseConsumer close) {
             ServerSession session = session(close.sessionId());

@@ -83,6 +83,14 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM on Linux: the server's shutdown hook closes it. */
     void terminate() {
         process.destroy();

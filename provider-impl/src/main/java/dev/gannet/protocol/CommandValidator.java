@@ -81,6 +81,9 @@ public final class CommandValidator {
         } else if (command instanceof Command.Rollback c) {
             id("Rollback", "sessionId", c.sessionId());
             deliveryIds("Rollback", c.deliveredIds());
+        } else if (command instanceof Command.ReturnPrefetched c) {
+            id("ReturnPrefetched", "sessionId", c.sessionId());
+            deliveryIds("ReturnPrefetched", c.deliveredIds());
         } else if (command instanceof Command.DeleteTemporary c) {
             destination("DeleteTemporary", c.destination());
             if (!c.destination().kind().isTemporary()) {
@@ -101,7 +104,7 @@ public final class CommandValidator {
             }
             selector("Browse", c.selector());
         }
-        // Close and CreateTemporary have no fields to check
+        // Close, Start, Stop and CreateTemporary have no fields to check
     }
 
     private static void checkCreateConsumer(Command.CreateConsumer c) throws JMSException {

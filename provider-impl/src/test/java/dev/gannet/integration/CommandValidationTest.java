@@ -78,7 +78,7 @@ class CommandValidationTest extends BrokerTestSupport {
             assertTrue(refused.getMessage().contains("JMSPriority 12"), refused.getMessage());
             raw.call(send("prio", true, 9, null, encodedText("nine")));
         }
-        closeAll();
+        stopBroker();
         Session session = session(Session.AUTO_ACKNOWLEDGE); // the broker starts again on the same store
         MessageConsumer consumer = session.createConsumer(session.createQueue("prio"));
         assertEquals("nine", ((TextMessage) receive(consumer)).getText());

@@ -24,7 +24,7 @@ class LimitBoundariesTest extends BrokerTestSupport {
         TextMessage message = session.createTextMessage("kept");
         message.setStringProperty("JMSXGroupID", "g".repeat(Limits.MAX_GROUP_ID_LENGTH));
         session.createProducer(session.createQueue(longest)).send(message);
-        closeAll();
+        stopBroker();
         Session again = session(Session.AUTO_ACKNOWLEDGE);
         assertEquals("kept", ((TextMessage) receive(again.createConsumer(again.createQueue(longest)))).getText());
     }
@@ -47,7 +47,7 @@ class LimitBoundariesTest extends BrokerTestSupport {
         selected.setStringProperty("x", "y".repeat(Limits.MAX_SELECTOR_LENGTH - 6));
         producer.send(selected);
         producer.send(session.createTextMessage("not selected"));
-        closeAll();
+        stopBroker();
 
         Connection again = stoppedConnection();
         again.setClientID(clientId);

@@ -162,6 +162,11 @@ class SchemaMigrationTest {
                     + "n".repeat(1024) + "', '" + "t".repeat(1024) + "', '" + "x".repeat(16384) + "', 0, 0)");
             s.execute("INSERT INTO GANNET_DUPLICATE VALUES (1, 'temp-queue://" + "q".repeat(1024) + "', '"
                     + "d".repeat(4000) + "')");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO GANNET_MESSAGE VALUES (21, 9, 0, 0, ?,"
+                    + " CAST(X'01' AS BLOB), 0)")) {
+                p.setString(1, "\uD83D\uDE00".repeat(512)); // 1024 Java chars, as the broker's limits count them
+                p.executeUpdate();
+            }
             c.rollback();
         }
         database.shutdown();

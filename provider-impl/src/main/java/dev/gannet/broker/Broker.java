@@ -148,12 +148,11 @@ public final class Broker implements AutoCloseable {
             try {
                 byId.put(stored.id(), restoreQueue(stored));
             } catch (JMSException | RuntimeException e) {
-                String reason = "broker " + config.name() + " cannot load stored queue " + stored.id() + " '"
-                        + stored.name() + "': " + e.getMessage();
+                String reason = "the broker cannot load stored queue " + stored.id() + " '" + stored.name() + "': "
+                        + e.getMessage();
                 LOG.error("Broker {}: {}; it is set aside in the store's quarantine with its messages",
                         config.name(), reason);
-                store.quarantineQueue(stored.id(), reason).join();
-                setAside++;
+                setAside += store.quarantineQueue(stored.id(), reason).join();
             }
         }
         long count = 0;
@@ -170,7 +169,7 @@ public final class Broker implements AutoCloseable {
         }
         writeInBackground(evicted.stream().<StoreOperation>map(StoreOperation.RemoveDuplicate::new).toList());
         LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s);"
-                        + " {} queue(s) set aside now, {} row(s) in the store's quarantine in all", config.name(),
+                        + " {} row(s) set aside now, {} row(s) in the store's quarantine in all", config.name(),
                 byId.size(), count, state.duplicates().size() - evicted.size(), setAside,
                 state.quarantined() + setAside);
     }

@@ -210,11 +210,12 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<Void> quarantineQueue(long queueId, String reason) {
-        return writer.<Object>submitTask(() -> {
-            new Quarantine(connection, sql, name).queue(queueId, reason);
-            return null;
-        }).thenApply(o -> null);
+    public CompletableFuture<Integer> quarantineQueue(long queueId, String reason) {
+        return writer.submitTask(() -> {
+            Quarantine quarantine = new Quarantine(connection, sql, name);
+            quarantine.queue(queueId, reason);
+            return quarantine.rows();
+        });
     }
 
     @Override

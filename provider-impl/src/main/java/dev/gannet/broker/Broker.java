@@ -70,6 +70,8 @@ public final class Broker implements AutoCloseable {
     private final Map<String, Subscription> namedSubscriptions = new ConcurrentHashMap<>();
     private final Object subscriptionLock = new Object();
     private final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+    /** Rows of queues and durable subscriptions whose write failed, by id, to be stored with their next message. */
+    private final Map<Long, StoredQueue> unstoredQueues = new ConcurrentHashMap<>();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     /** Warnings clients can cause again and again, throttled so that none can flood the log. */
     private final ThrottledLog warnings = new ThrottledLog();
@@ -112,8 +114,7 @@ public final class Broker implements AutoCloseable {
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config) {
-        MessageStore store = new JdbcMessageStore(new DerbyDatabase(config.dataDirectory().resolve("derby")),
-                config.name());
+        MessageStore store = new JdbcMessageStore(storeDatabase(config), config.name());
         try {
             Broker broker = new Broker(config, store);
             LOG.info("Broker {} started on {}", config.name(), config.dataDirectory().toAbsolutePath());
@@ -122,6 +123,11 @@ public final class Broker implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The database of the broker's store: Derby in {@code config.dataDirectory()}. */
+    public static JdbcMessageStore.Database storeDatabase(BrokerConfig config) {
+        return new DerbyDatabase(config.dataDirectory().resolve("derby"));
     }
 
     public BrokerConfig config() {
@@ -135,42 +141,76 @@ public final class Broker implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Rebuilds queues and durable subscriptions from the store and hands each its stored backlog. A stored queue
+     * the broker cannot load (a name it cannot read, a selector that does not parse, a name restored already) is
+     * set aside in the store's quarantine with its messages, and the broker starts with everything else.
+     */
     private void restore(RecoveredState state) {
         Map<Long, MessageQueue> byId = new HashMap<>();
+        int setAside = 0;
         for (StoredQueue stored : state.queues()) {
-            MessageQueue queue;
-            if (stored.topic() == null) {
-                String name = stored.name().substring(QUEUE_PREFIX.length());
-                queue = newQueue(stored.id(), stored.name(), true, GannetDestination.of(DestinationKind.QUEUE, name));
-                queues.put(name, new QueueDestination(queue, null));
-            } else {
-                queue = newQueue(stored.id(), stored.name(), true,
-                        GannetDestination.of(DestinationKind.TOPIC, stored.topic()));
-                Selector selector = parseStoredSelector(stored);
-                Subscription subscription = new Subscription(stored.name(), stored.topic(), queue, selector,
-                        stored.noLocal(), true, stored.shared(), clientIdOfDurableKey(stored.name()), null);
-                namedSubscriptions.put(stored.name(), subscription);
-                topic(stored.topic()).addSubscription(subscription);
+            try {
+                byId.put(stored.id(), restoreQueue(stored));
+            } catch (JMSException | RuntimeException e) {
+                String reason = "the broker cannot load stored queue " + stored.id() + " '" + stored.name() + "': "
+                        + e.getMessage();
+                LOG.error("Broker {}: {}; it is set aside in the store's quarantine with its messages",
+                        config.name(), reason);
+                setAside += store.quarantineQueue(stored.id(), reason).join();
             }
-            byId.put(stored.id(), queue);
         }
         long count = 0;
         for (Map.Entry<Long, long[]> entry : state.pendingCounts().entrySet()) {
             MessageQueue queue = byId.get(entry.getKey());
-            if (queue == null) {
-                LOG.warn("Store holds messages of unknown queue {}; they stay in the store", entry.getKey());
-                continue;
+            if (queue != null) { // else it was set aside
+                queue.recovered(entry.getValue());
+                count += Arrays.stream(entry.getValue()).sum();
             }
-            queue.recovered(entry.getValue());
-            count += Arrays.stream(entry.getValue()).sum();
         }
         List<Long> evicted = new ArrayList<>();
         for (StoredDuplicate duplicate : state.duplicates()) {
             duplicateIds(duplicate.destination()).restore(duplicate.duplicateId(), duplicate.sequence(), evicted);
         }
         writeInBackground(evicted.stream().<StoreOperation>map(StoreOperation.RemoveDuplicate::new).toList());
-        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s)",
-                config.name(), state.queues().size(), count, state.duplicates().size() - evicted.size());
+        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s);"
+                        + " {} row(s) set aside now, {} row(s) in the store's quarantine in all", config.name(),
+                byId.size(), count, state.duplicates().size() - evicted.size(), setAside,
+                state.quarantined() + setAside);
+    }
+
+    /**
+     * Rebuilds one stored queue or durable subscription.
+     *
+     * @throws JMSException             if its selector does not parse
+     * @throws IllegalArgumentException if its name is no key the broker makes, or one restored already
+     */
+    private MessageQueue restoreQueue(StoredQueue stored) throws JMSException {
+        if (stored.topic() == null) {
+            if (!stored.name().startsWith(QUEUE_PREFIX) || stored.name().length() == QUEUE_PREFIX.length()) {
+                throw new IllegalArgumentException("a queue's name must be '" + QUEUE_PREFIX + "' and a name");
+            }
+            String name = stored.name().substring(QUEUE_PREFIX.length());
+            if (queues.containsKey(name)) {
+                throw new IllegalArgumentException("queue " + name + " is stored twice");
+            }
+            MessageQueue queue = newQueue(stored.id(), stored.name(), true,
+                    GannetDestination.of(DestinationKind.QUEUE, name));
+            queues.put(name, new QueueDestination(queue, null));
+            return queue;
+        }
+        String clientId = clientIdOfDurableKey(stored.name());
+        Selector selector = stored.selector() == null ? null : Selector.parse(stored.selector());
+        if (namedSubscriptions.containsKey(stored.name())) {
+            throw new IllegalArgumentException("the subscription is stored twice");
+        }
+        MessageQueue queue = newQueue(stored.id(), stored.name(), true,
+                GannetDestination.of(DestinationKind.TOPIC, stored.topic()));
+        Subscription subscription = new Subscription(stored.name(), stored.topic(), queue, selector,
+                stored.noLocal(), true, stored.shared(), clientId, null);
+        namedSubscriptions.put(stored.name(), subscription);
+        topic(stored.topic()).addSubscription(subscription);
+        return queue;
     }
 
     private MessageQueue newQueue(long id, String name, boolean durable, GannetDestination destination) {
@@ -180,14 +220,6 @@ public final class Broker implements AutoCloseable {
     /** The settings of a destination: the defaults overridden by every pattern of the config that matches. */
     DestinationSettings settingsFor(GannetDestination destination) {
         return config.destinations().settingsFor(destination.name());
-    }
-
-    private Selector parseStoredSelector(StoredQueue stored) {
-        try {
-            return stored.selector() == null ? null : Selector.parse(stored.selector());
-        } catch (JMSException e) {
-            throw new IllegalStateException("Stored subscription " + stored.name() + " has a bad selector", e);
-        }
     }
 
     // ---- client IDs
@@ -290,6 +322,13 @@ public final class Broker implements AutoCloseable {
         }
         message.storedReferences = (int) refs.stream().filter(ref -> ref.queue.storesReferenceTo(message)).count();
         if (message.storedReferences > 0) {
+            for (MessageRef ref : refs) {
+                StoredQueue unstored = ref.queue.storesReferenceTo(message) ? unstoredQueues.remove(ref.queue.id)
+                        : null;
+                if (unstored != null) {
+                    operations.add(new StoreOperation.AddQueue(unstored));
+                }
+            }
             operations.add(new StoreOperation.AddMessage(message.toStored()));
         }
         for (MessageRef ref : refs) {
@@ -345,7 +384,7 @@ public final class Broker implements AutoCloseable {
 
     /**
      * Writes what routing produced, then hands the references to their queues. If the write fails the routing is
-     * undone (limits, paging, duplicate IDs) and the future fails.
+     * undone (limits, paging, duplicate IDs, queue rows it carried) and the future fails.
      */
     CompletableFuture<Void> commitRouted(List<StoreOperation> operations, List<MessageRef> refs) {
         if (operations.isEmpty()) {
@@ -356,6 +395,11 @@ public final class Broker implements AutoCloseable {
             if (failure == null) {
                 refs.forEach(ref -> ref.queue.add(ref));
                 return;
+            }
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddQueue add) {
+                    unstoredQueues.put(add.queue().id(), add.queue()); // not stored after all
+                }
             }
             for (MessageRef ref : refs) {
                 ref.queue.abandon(ref);
@@ -484,6 +528,21 @@ public final class Broker implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Writes a new queue's (or durable subscription's) row. The store refuses references to a queue it does not
+     * hold, so while the row is not stored every message to the queue fails; should the write fail, the row goes
+     * again with the next message to the queue, in the same unit ({@link #route}).
+     */
+    private void storeQueue(StoredQueue row) {
+        store.write(List.of(new StoreOperation.AddQueue(row))).whenComplete((v, failure) -> {
+            if (failure != null) {
+                LOG.error("Broker {}: storing queue {} ({}) failed; it is stored with the next message to it",
+                        config.name(), row.id(), row.name(), failure);
+                unstoredQueues.put(row.id(), row);
+            }
+        });
+    }
+
     /** Writes a unit nobody waits for (delivery counts, expiries); a failure is logged. */
     void writeInBackground(List<StoreOperation> operations) {
         if (!operations.isEmpty()) {
@@ -520,8 +579,7 @@ public final class Broker implements AutoCloseable {
             return queues.computeIfAbsent(destination.name(), name -> {
                 long id = queueIds.incrementAndGet();
                 MessageQueue queue = newQueue(id, QUEUE_PREFIX + name, true, destination);
-                writeInBackground(List.of(new StoreOperation.AddQueue(
-                        new StoredQueue(id, queue.name, null, null, false, false))));
+                storeQueue(new StoredQueue(id, queue.name, null, null, false, false));
                 return new QueueDestination(queue, null);
             });
         }
@@ -711,8 +769,7 @@ public final class Broker implements AutoCloseable {
             Subscription subscription = new Subscription(key, topic.name, queue, selector, noLocal, spec.durable(),
                     spec.shared(), clientId, null);
             if (spec.durable()) {
-                writeInBackground(List.of(new StoreOperation.AddQueue(new StoredQueue(id, key, topic.name,
-                        selectorText, noLocal, spec.shared()))));
+                storeQueue(new StoredQueue(id, key, topic.name, selectorText, noLocal, spec.shared()));
             }
             namedSubscriptions.put(key, subscription);
             topic.addSubscription(subscription);
@@ -725,14 +782,31 @@ public final class Broker implements AutoCloseable {
         return (durable ? DURABLE_PREFIX : "shared:") + client + ":" + name;
     }
 
+    /**
+     * The client ID in a durable subscription's key ({@link #subscriptionKey}), or null if it has none.
+     *
+     * @throws IllegalArgumentException if {@code key} is not such a key
+     */
     private static String clientIdOfDurableKey(String key) {
+        if (!key.startsWith(DURABLE_PREFIX)) {
+            throw new IllegalArgumentException("a durable subscription's name must start with '" + DURABLE_PREFIX
+                    + "'");
+        }
         String rest = key.substring(DURABLE_PREFIX.length());
         if (rest.startsWith("-:")) {
             return null;
         }
         int slash = rest.indexOf('/');
-        int length = Integer.parseInt(rest.substring(0, slash));
-        return rest.substring(slash + 1, slash + 1 + length);
+        try {
+            int length = Integer.parseInt(rest.substring(0, Math.max(slash, 0)));
+            if (length > 0 && slash + 1 + length < rest.length() && rest.charAt(slash + 1 + length) == ':') {
+                return rest.substring(slash + 1, slash + 1 + length);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("a durable subscription's name must be '" + DURABLE_PREFIX
+                + "', the length of the client ID, '/', the client ID, ':' and the subscription name");
     }
 
     private void removeSubscription(Subscription subscription) {
@@ -745,6 +819,7 @@ public final class Broker implements AutoCloseable {
         }
         List<StoreOperation> operations = subscription.queue().delete();
         if (subscription.durable()) {
+            unstoredQueues.remove(subscription.queue().id);
             operations.clear(); // RemoveQueue drops the references and orphaned messages itself
             operations.add(new StoreOperation.RemoveQueue(subscription.queue().id));
         }

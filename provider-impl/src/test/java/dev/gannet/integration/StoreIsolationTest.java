@@ -74,7 +74,7 @@ class StoreIsolationTest extends BrokerTestSupport {
         } finally {
             producers.shutdownNow();
         }
-        closeAll();
+        stopBroker();
         assertStoreConsistent();
 
         MessageConsumer consumer = session(Session.AUTO_ACKNOWLEDGE).createConsumer(
@@ -95,7 +95,7 @@ class StoreIsolationTest extends BrokerTestSupport {
                     .send(session.createTextMessage("unreachable?")));
         }
         session.createProducer(session.createQueue("fine")).send(session.createTextMessage("stored"));
-        closeAll();
+        stopBroker();
         assertStoreConsistent();
         assertEquals(1, count("SELECT COUNT(*) FROM GANNET_MESSAGE"), "only the message to 'fine' is stored");
     }
@@ -115,7 +115,7 @@ class StoreIsolationTest extends BrokerTestSupport {
             price.setIntProperty("price", 5);
             producer.send(topic, price);
         }
-        closeAll();
+        stopBroker();
         // What an older or damaged store may hold: a name the broker does not make, a selector that does not parse.
         update("UPDATE GANNET_QUEUE SET NAME = 'bogus:victim' WHERE NAME = 'queue:victim'");
         update("UPDATE GANNET_QUEUE SET SELECTOR = 'price >' WHERE TOPIC = 'prices'");
@@ -130,7 +130,7 @@ class StoreIsolationTest extends BrokerTestSupport {
         }
         assertNull(restarted.createConsumer(restarted.createQueue("victim")).receive(ABSENT));
         assertNull(restarted.createDurableConsumer(topic, "feed", "price > 1", false).receive(ABSENT));
-        closeAll();
+        stopBroker();
 
         StoreCheck.Report report = assertStoreConsistent();
         assertEquals(2 + 3 + 3 + 3 + 3, report.quarantined(), "2 queues, 6 references, 6 messages");
@@ -145,7 +145,7 @@ class StoreIsolationTest extends BrokerTestSupport {
         for (int i = 0; i < 3; i++) {
             producer.send(session.createTextMessage("order-" + i), DeliveryMode.PERSISTENT, 4, 0);
         }
-        closeAll();
+        stopBroker();
         // Back to what a version 2 broker wrote for a send with priority 12, which nothing refused then.
         update("ALTER TABLE GANNET_REFERENCE DROP CONSTRAINT GANNET_REFERENCE_MESSAGE",
                 "ALTER TABLE GANNET_REFERENCE DROP CONSTRAINT GANNET_REFERENCE_QUEUE",
@@ -164,7 +164,7 @@ class StoreIsolationTest extends BrokerTestSupport {
         assertEquals("order-1", ((TextMessage) receive(consumer)).getText());
         assertEquals("order-2", ((TextMessage) receive(consumer)).getText());
         assertNull(consumer.receive(ABSENT));
-        closeAll();
+        stopBroker();
         assertEquals(2, assertStoreConsistent().quarantined(), "the message and its reference");
     }
 

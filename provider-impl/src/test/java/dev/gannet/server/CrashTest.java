@@ -148,7 +148,8 @@ class CrashTest {
             assertEquals(KILLED, server.awaitExit(STOPS), "exit status of a JVM ended by SIGKILL; stderr:\n"
                     + server.stderr());
             clients.awaitEnd(STOPS);
-            assertStoreConsistent("after the kill of iteration " + iteration);
+            ServerProcess.assertStoreConsistent(directory.resolve("gannet.properties"),
+                    "after the crash of iteration " + iteration);
             System.out.printf("crash iteration %d: server listening after %d ms, killed %d ms after the consumers got"
                             + " going; sends confirmed %d, transactions committed %d, acknowledged %d, consumed in"
                             + " committed transactions %d%n", iteration, startMillis, killAfter,
@@ -178,19 +179,7 @@ class CrashTest {
         server.terminate();
         assertEquals(0, server.awaitExit(STOPS), "after all the crashes, SIGTERM still stops the server cleanly;"
                 + " stderr:\n" + server.stderr());
-        assertStoreConsistent("after the drain");
-    }
-
-    /**
-     * Runs the operator's consistency check ({@code GannetServer --check-store}) on the stopped server's store: no
-     * reference without its message or queue, no message without references, no value out of range.
-     */
-    private void assertStoreConsistent(String when) throws IOException, InterruptedException {
-        try (ServerProcess check = ServerProcess.checkStore(directory.resolve("gannet.properties"))) {
-            int status = check.awaitExit(ServerProcess.STARTS);
-            System.out.println("crash store check " + when + ": " + check.stdout().strip());
-            assertEquals(0, status, "store check " + when + ":\n" + check.stdout() + check.stderr());
-        }
+        ServerProcess.assertStoreConsistent(directory.resolve("gannet.properties"), "after the crash test's drain");
     }
 
     /** Starts the server on the same data directory as every time before, on a free port, and returns the port. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -54,6 +55,19 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code GannetServer --check-store} (the store's consistency check) on an existing config file. */
     static ServerProcess checkStore(Path configFile) throws IOException {
         return start(configFile, List.of(GannetServer.CHECK_STORE));
+    }
+
+    /**
+     * Runs the operator's consistency check ({@code GannetServer --check-store}) on the stopped server's store and
+     * fails unless it passes: no reference without its message or queue, no message without references, no value
+     * out of range. Prints the check's summary, labelled {@code what}.
+     */
+    static void assertStoreConsistent(Path configFile, String what) throws IOException, InterruptedException {
+        try (ServerProcess check = checkStore(configFile)) {
+            int status = check.awaitExit(STARTS);
+            System.out.println("store check " + what + ": " + check.stdout().strip());
+            assertEquals(0, status, "store check " + what + ":\n" + check.stdout() + check.stderr());
+        }
     }
 
     private static ServerProcess start(Path configFile, List<String> options) throws IOException {

@@ -112,9 +112,14 @@ class WireMutationTest {
             server.terminate();
             server.awaitExit(ServerProcess.STARTS);
         }
+        ServerProcess.assertStoreConsistent(directory.resolve("gannet.properties"), "after the mutation storm");
         try (ServerProcess again = start()) { // the store the storm left behind opens again
             assertRoundTrip(again.awaitListening(), "after a restart");
+            again.terminate();
+            again.awaitExit(ServerProcess.STARTS);
         }
+        ServerProcess.assertStoreConsistent(directory.resolve("gannet.properties"),
+                "after the mutation storm and a restart");
     }
 
     private ServerProcess start() throws IOException {

@@ -59,24 +59,20 @@ class CallbackRestrictionsTest extends ConformanceTest {
     private static Object inCompletionListener(Session session, MessageProducer producer, Call call)
             throws Exception {
         BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
-        producer.send(session.createMessage(), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                outcomes.add(outcome(call));
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                outcomes.add(new AssertionError("the send failed", exception));
-            }
-        });
+        producer.send(session.createMessage(), reporting(call, outcomes));
         return await(outcomes);
     }
 
     /** Runs {@code call} inside the CompletionListener of an asynchronous send of {@code context}. */
     private Object inCompletionListener(JMSContext context, Call call) throws Exception {
         BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
-        context.createProducer().setAsync(new CompletionListener() {
+        context.createProducer().setAsync(reporting(call, outcomes)).send(queue("testQ0"), "x");
+        return await(outcomes);
+    }
+
+    /** A CompletionListener that makes {@code call} on completion and reports its outcome to {@code outcomes}. */
+    private static CompletionListener reporting(Call call, BlockingQueue<Object> outcomes) {
+        return new CompletionListener() {
             @Override
             public void onCompletion(Message message) {
                 outcomes.add(outcome(call));
@@ -86,8 +82,7 @@ class CallbackRestrictionsTest extends ConformanceTest {
             public void onException(Message message, Exception exception) {
                 outcomes.add(new AssertionError("the send failed", exception));
             }
-        }).send(queue("testQ0"), "x");
-        return await(outcomes);
+        };
     }
 
     /** Runs {@code call} inside a MessageListener of {@code session}, fed by one message to {@code queue}. */

@@ -2,8 +2,10 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.selector.Selector;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.StoreOperation;
+import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,7 @@ final class MessageQueue {
     /** The queue or topic this queue serves: what dead-lettered messages name as their origin. */
     final GannetDestination destination;
     final DestinationSettings settings;
-    private final Broker broker;
+    private final QueueServices services;
     private final Object lock = new Object();
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<MessageRef>[] pending = new ArrayDeque[PRIORITIES]; // guarded by lock
@@ -89,9 +91,9 @@ final class MessageQueue {
     private final AtomicLong bytes = new AtomicLong();
     private final Object space = new Object();
 
-    MessageQueue(Broker broker, long id, String name, boolean durable, GannetDestination destination,
-                 DestinationSettings settings) {
-        this.broker = broker;
+    MessageQueue(long id, String name, boolean durable, GannetDestination destination, DestinationSettings settings,
+                 QueueServices services) {
+        this.services = services;
         this.id = id;
         this.name = name;
         this.durable = durable;
@@ -174,6 +176,19 @@ final class MessageQueue {
         }
     }
 
+    /**
+     * Adds to {@code operations} what removes a consumed, expired or dropped reference of this queue from the store,
+     * and frees its room in the queue.
+     */
+    void forget(MessageRef ref, List<StoreOperation> operations) {
+        if (storesReferenceTo(ref.message)) {
+            operations.add(new StoreOperation.RemoveReference(id, ref.message.id));
+            operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
+                    : new StoreOperation.RemoveMessage(ref.message.id));
+        }
+        released(ref);
+    }
+
     /** A reference left this queue for good (consumed, expired, dead-lettered, dropped): room for another. */
     void released(MessageRef ref) {
         depth.decrementAndGet();
@@ -229,7 +244,7 @@ final class MessageQueue {
         }
         long delay = ref.message.deliveryTime - System.currentTimeMillis();
         if (delay > 0) {
-            broker.schedule(() -> hold(ref), delay);
+            services.scheduler().schedule(() -> hold(ref), delay);
             return;
         }
         hold(ref);
@@ -350,7 +365,7 @@ final class MessageQueue {
             deleted = true;
             for (ArrayDeque<MessageRef> level : pending) {
                 for (MessageRef ref : level) {
-                    broker.forget(ref, operations);
+                    forget(ref, operations);
                 }
                 level.clear();
             }
@@ -359,8 +374,11 @@ final class MessageQueue {
         return operations;
     }
 
-    /** Removes expired messages that wait in memory; paged ones expire when they are read. */
-    void expire(long now) {
+    /**
+     * Takes expired messages that wait in memory out of this queue and answers them; paged ones expire when they are
+     * read.
+     */
+    List<MessageRef> expire(long now) {
         List<MessageRef> expired = new ArrayList<>();
         synchronized (lock) {
             for (ArrayDeque<MessageRef> level : pending) {
@@ -375,14 +393,14 @@ final class MessageQueue {
                 }
             }
         }
-        broker.expired(expired);
+        return expired;
     }
 
     /**
      * The messages a browser would see now, in delivery order: those in memory, then, per priority, those in the
      * store past the cursor.
      */
-    List<MessageRef> snapshot() {
+    private List<MessageRef> snapshot() {
         long now = System.currentTimeMillis();
         List<List<MessageRef>> levels = new ArrayList<>();
         long[] from = new long[PRIORITIES];
@@ -398,7 +416,7 @@ final class MessageQueue {
         for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
             refs.addAll(levels.get(PRIORITIES - 1 - priority));
             if (from[priority] != Long.MAX_VALUE) {
-                for (PagedMessage row : broker.readPage(this, priority, from[priority], Integer.MAX_VALUE)) {
+                for (PagedMessage row : services.store().page(id, priority, from[priority], Integer.MAX_VALUE).join()) {
                     if (!skip.contains(row.message().id())) {
                         refs.add(new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount()));
                     }
@@ -407,6 +425,30 @@ final class MessageQueue {
         }
         refs.removeIf(ref -> ref.message.isExpired(now));
         return refs;
+    }
+
+    /**
+     * The encoded messages of this queue a browser with {@code selector} (null: everything) sees now, in delivery
+     * order.
+     *
+     * @throws JMSException if the stored backlog cannot be read, or a message cannot be read for the selector
+     */
+    List<byte[]> browse(Selector selector) throws JMSException {
+        List<MessageRef> snapshot;
+        try {
+            snapshot = snapshot();
+        } catch (RuntimeException e) {
+            JMSException failure = new JMSException("Cannot browse " + destination + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+        List<byte[]> messages = new ArrayList<>();
+        for (MessageRef ref : snapshot) {
+            if (selector == null || selector.matches(ref.message.filterable())) {
+                messages.add(ref.message.encoded);
+            }
+        }
+        return messages;
     }
 
     /**
@@ -446,7 +488,7 @@ final class MessageQueue {
             }
         }
         if (expired != null) {
-            broker.expired(expired);
+            services.expired().add(expired);
         }
         maybeRead();
     }
@@ -500,7 +542,7 @@ final class MessageQueue {
 
     private void read(int priority, long after, int limit, boolean scan) {
         reading = true;
-        broker.page(this, priority, after, limit).whenComplete((rows, failure) -> {
+        services.store().page(id, priority, after, limit).whenComplete((rows, failure) -> {
             synchronized (lock) {
                 reading = false;
                 if (failure != null) {
@@ -541,7 +583,7 @@ final class MessageQueue {
             }
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             if (row.message().deliveryTime() > now) {
-                broker.schedule(() -> hold(ref), row.message().deliveryTime() - now);
+                services.scheduler().schedule(() -> hold(ref), row.message().deliveryTime() - now);
             } else {
                 arrived(ref);
             }

@@ -3,6 +3,7 @@ package dev.gannet.broker;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ public final class ServerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
     final ClientEndpoint endpoint;
-    private final Broker broker;
+    private final ConnectionParts parts;
+    private final Connections connections;
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
@@ -37,8 +39,9 @@ public final class ServerConnection {
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
 
-    ServerConnection(Broker broker, long id, ClientEndpoint endpoint) {
-        this.broker = broker;
+    ServerConnection(ConnectionParts parts, Connections connections, long id, ClientEndpoint endpoint) {
+        this.parts = parts;
+        this.connections = connections;
         this.id = id;
         this.endpoint = endpoint;
     }
@@ -160,7 +163,7 @@ public final class ServerConnection {
         } else if (command instanceof Command.ReturnPrefetched returned) {
             return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
         } else if (command instanceof Command.CreateSession create) {
-            sessions.put(create.sessionId(), new ServerSession(broker, this, create.sessionId(), create.transacted()));
+            sessions.put(create.sessionId(), new ServerSession(parts, this, create.sessionId(), create.transacted()));
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
@@ -170,7 +173,7 @@ public final class ServerConnection {
             }
             return done(null);
         } else if (command instanceof Command.CreateConsumer create) {
-            broker.createConsumer(session(create.sessionId()), create);
+            session(create.sessionId()).createConsumer(create);
             return done(null);
         } else if (command instanceof Command.CloseConsumer close) {
             ServerSession session = session(close.sessionId());
@@ -182,7 +185,7 @@ public final class ServerConnection {
             consumer.queue.creditChanged();
             return done(null);
         } else if (command instanceof Command.Send send) {
-            return broker.send(session(send.sessionId()), send.message()).thenApply(v -> null);
+            return parts.postOffice().send(session(send.sessionId()), send.message()).thenApply(v -> null);
         } else if (command instanceof Command.Acknowledge ack) {
             return session(ack.sessionId()).acknowledge(ack.deliveryIds()).thenApply(v -> null);
         } else if (command instanceof Command.Recover recover) {
@@ -199,21 +202,22 @@ public final class ServerConnection {
             failedSends.remove(rollback.sessionId());
             return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
         } else if (command instanceof Command.CreateTemporary create) {
-            GannetDestination temporary = broker.createTemporary(this, create.topic());
+            GannetDestination temporary = parts.registry().createTemporary(this, create.topic());
             temporaries.add(temporary);
             return done(temporary);
         } else if (command instanceof Command.DeleteTemporary delete) {
-            broker.deleteTemporary(this, delete.destination());
+            parts.registry().deleteTemporary(this, delete.destination());
             temporaries.remove(delete.destination());
             return done(null);
         } else if (command instanceof Command.CheckDestination check) {
-            broker.checkDestination(check.destination());
+            parts.registry().checkDestination(check.destination());
             return done(null);
         } else if (command instanceof Command.Unsubscribe unsubscribe) {
-            broker.unsubscribe(this, unsubscribe.name());
+            parts.subscriptions().unsubscribe(this, unsubscribe.name());
             return done(null);
         } else if (command instanceof Command.Browse browse) {
-            return done(broker.browse(this, browse.queue(), browse.selector()));
+            Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
+            return done(parts.registry().queueFor(browse.queue()).queue().browse(selector));
         }
         throw new JMSException("Unknown command " + command.getClass().getName());
     }
@@ -234,7 +238,7 @@ public final class ServerConnection {
         if (clientId != null) {
             throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
         }
-        broker.claimClientId(requested);
+        parts.clientIds().claim(requested);
         clientId = requested;
     }
 
@@ -254,13 +258,13 @@ public final class ServerConnection {
             session.close(null);
         }
         for (GannetDestination temporary : List.copyOf(temporaries)) {
-            broker.dropTemporary(temporary);
+            parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
         if (clientId != null) {
-            broker.releaseClientId(clientId);
+            parts.clientIds().release(clientId);
         }
-        broker.connectionClosed(this);
+        connections.closed(this);
     }
 
     @Override

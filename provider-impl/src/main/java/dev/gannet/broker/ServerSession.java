@@ -2,8 +2,11 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.selector.Selector;
 import dev.gannet.store.StoreOperation;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ final class ServerSession {
     final int id;
     final ServerConnection connection;
     final boolean transacted;
-    private final Broker broker;
+    private final ConnectionParts parts;
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
@@ -48,14 +51,52 @@ final class ServerSession {
     private record Staged(ServerMessage message, GannetDestination destination) {
     }
 
-    ServerSession(Broker broker, ServerConnection connection, int id, boolean transacted) {
-        this.broker = broker;
+    ServerSession(ConnectionParts parts, ServerConnection connection, int id, boolean transacted) {
+        this.parts = parts;
         this.connection = connection;
         this.id = id;
         this.transacted = transacted;
     }
 
-    void addConsumer(ServerConsumer consumer) throws JMSException {
+    /**
+     * Creates a consumer of a queue, or of a topic through the subscription {@code create} names (a new unnamed one
+     * if none), and lets its queue dispatch to it.
+     *
+     * @throws jakarta.jms.InvalidSelectorException if the selector is not valid
+     * @throws InvalidDestinationException if the destination cannot be used, or is a temporary destination of
+     *                                     another connection
+     * @throws JMSException if the consumer id is taken, or the subscription refuses the consumer
+     */
+    void createConsumer(Command.CreateConsumer create) throws JMSException {
+        GannetDestination destination = create.destination();
+        Selector selector = Selector.parse(Subscription.blankToNull(create.selector()));
+        boolean everything = Subscription.blankToNull(create.selector()) == null;
+        ServerConsumer consumer;
+        if (destination.kind().isQueue()) {
+            QueueDestination queue = parts.registry().queueFor(destination);
+            checkOwner(queue.owner(), destination);
+            consumer = new ServerConsumer(create.consumerId(), this, queue.queue(), null,
+                    everything ? null : selector, create.prefetch());
+        } else {
+            TopicDestination topic = parts.registry().topicFor(destination);
+            checkOwner(topic.owner, destination);
+            Subscription subscription = parts.subscriptions().subscribe(connection, topic, create.subscription(),
+                    everything ? null : selector, create.noLocal());
+            consumer = new ServerConsumer(create.consumerId(), this, subscription.queue(), subscription, null,
+                    create.prefetch());
+        }
+        addConsumer(consumer);
+        consumer.queue.addConsumer(consumer);
+    }
+
+    private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {
+        if (owner != null && owner != connection) {
+            throw new InvalidDestinationException("Temporary destination " + destination
+                    + " can be consumed only by the connection that created it");
+        }
+    }
+
+    private void addConsumer(ServerConsumer consumer) throws JMSException {
         if (consumers.putIfAbsent(consumer.id, consumer) != null) {
             throw new JMSException("Consumer " + this + ":" + consumer.id + " exists already");
         }
@@ -120,11 +161,11 @@ final class ServerSession {
             for (Long deliveryId : deliveryIds) {
                 InFlight consumed = inFlight.remove(deliveryId);
                 if (consumed != null) {
-                    broker.forget(consumed.ref, operations);
+                    consumed.ref.queue.forget(consumed.ref, operations);
                 }
             }
         }
-        return broker.write(operations);
+        return parts.store().write(operations);
     }
 
     /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
@@ -137,17 +178,17 @@ final class ServerSession {
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> routed = new ArrayList<>();
         for (Staged send : sends) {
-            routed.addAll(broker.route(send.destination(), send.message(), operations));
+            routed.addAll(parts.postOffice().route(send.destination(), send.message(), operations));
         }
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
                 InFlight consumed = inFlight.remove(deliveryId);
                 if (consumed != null) {
-                    broker.forget(consumed.ref, operations);
+                    consumed.ref.queue.forget(consumed.ref, operations);
                 }
             }
         }
-        return broker.commitRouted(operations, routed);
+        return parts.postOffice().commitRouted(operations, routed);
     }
 
     /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
@@ -212,7 +253,7 @@ final class ServerSession {
             takeUnseen(flight -> flight.consumer == consumer && !seen.contains(flight.deliveryId), unseen);
         }
         putBack(unseen, flight -> false);
-        broker.consumerClosed(consumer);
+        parts.subscriptions().consumerClosed(consumer);
     }
 
     /**
@@ -233,7 +274,7 @@ final class ServerSession {
         }
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
-        closing.forEach(broker::consumerClosed);
+        closing.forEach(parts.subscriptions()::consumerClosed);
     }
 
     /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */
@@ -276,7 +317,7 @@ final class ServerSession {
             ref.markRedelivered();
             DestinationSettings settings = ref.queue.settings;
             if (settings.maxDeliveryAttempts() > 0 && ref.redeliveries() >= settings.maxDeliveryAttempts()) {
-                broker.deadLetter(ref);
+                parts.mover().deadLetter(ref);
                 continue;
             }
             if (ref.queue.storesReferenceTo(ref.message)) {
@@ -284,12 +325,12 @@ final class ServerSession {
             }
             long delay = settings.redeliveryDelayMillis(ref.redeliveries());
             if (delay > 0) {
-                broker.schedule(() -> ref.queue.putBack(List.of(ref)), delay);
+                parts.scheduler().schedule(() -> ref.queue.putBack(List.of(ref)), delay);
             } else {
                 byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
             }
         }
-        broker.writeInBackground(counts);
+        parts.store().writeInBackground(counts);
         byQueue.forEach(MessageQueue::putBack);
     }
 

@@ -1,0 +1,6 @@
+package dev.gannet.broker;
+
+/** The broker parts a {@link ServerConnection} and its sessions carry commands out with. */
+record ConnectionParts(ClientIds clientIds, DestinationRegistry registry, Subscriptions subscriptions,
+                       PostOffice postOffice, MessageMover mover, StoreWriter store, Scheduler scheduler) {
+}

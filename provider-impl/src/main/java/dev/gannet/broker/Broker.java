@@ -42,7 +42,7 @@ public final class Broker implements AutoCloseable {
         PostOffice postOffice = new PostOffice(registry, duplicates, writer, state.maxMessageId());
         MessageMover mover = new MessageMover(config.name(), registry, postOffice, expired);
         this.connections = new Connections(new ConnectionParts(new ClientIds(), registry, subscriptions, postOffice,
-                mover, writer, scheduler));
+                mover, new ResourceManager(), writer, scheduler));
         new Recovery(config.name(), registry, subscriptions, duplicates, writer).restore(state);
         mover.start(scheduler);
     }

@@ -32,8 +32,6 @@ public final class ServerConnection {
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
-    /** The first failed one-way send of each transacted session since its last commit or rollback. */
-    private final Map<Integer, FailedSend> failedSends = new ConcurrentHashMap<>();
     private volatile String clientId;
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
@@ -101,9 +99,8 @@ public final class ServerConnection {
     private void oneWaySendFailed(Command.Send send, Throwable cause) {
         String reason = "a send to " + describe(send.message().destination()) + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
-        if (session != null && session.transacted) {
+        if (session != null && session.markRollbackOnly(reason, cause)) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
-            failedSends.putIfAbsent(send.sessionId(), new FailedSend(reason, cause));
             return;
         }
         LOG.warn("Connection {}, session {}: {}", this, send.sessionId(), reason);
@@ -127,18 +124,6 @@ public final class ServerConnection {
             case TEMPORARY_TOPIC -> "temporary topic";
         };
         return kind + " " + destination.name();
-    }
-
-    /** A one-way send of a transacted session that failed; the session's next commit rolls back with it. */
-    private record FailedSend(String reason, Throwable cause) {
-        TransactionRolledBackException rolledBack() {
-            TransactionRolledBackException e = new TransactionRolledBackException("Transaction rolled back: " + reason);
-            e.initCause(cause);
-            if (cause instanceof Exception linked) {
-                e.setLinkedException(linked);
-            }
-            return e;
-        }
     }
 
     private CompletableFuture<Object> dispatch(Command command) throws JMSException {
@@ -167,7 +152,6 @@ public final class ServerConnection {
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
-            failedSends.remove(close.sessionId());
             if (session != null) {
                 session.close(close.deliveredIds());
             }
@@ -191,15 +175,8 @@ public final class ServerConnection {
         } else if (command instanceof Command.Recover recover) {
             return done(session(recover.sessionId()).recover(recover.deliveredIds()));
         } else if (command instanceof Command.Commit commit) {
-            ServerSession session = session(commit.sessionId());
-            FailedSend failed = failedSends.remove(commit.sessionId());
-            if (failed != null) {
-                session.rollback(commit.deliveredIds());
-                throw failed.rolledBack();
-            }
-            return session.commit(commit.deliveredIds()).thenApply(v -> null);
+            return session(commit.sessionId()).commit(commit.deliveredIds()).thenApply(v -> null);
         } else if (command instanceof Command.Rollback rollback) {
-            failedSends.remove(rollback.sessionId());
             return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
         } else if (command instanceof Command.CreateTemporary create) {
             GannetDestination temporary = parts.registry().createTemporary(this, create.topic());
@@ -252,7 +229,6 @@ public final class ServerConnection {
         }
         closed = true;
         started = false;
-        failedSends.clear();
         for (ServerSession session : List.copyOf(sessions.values())) {
             sessions.remove(session.id);
             session.close(null);

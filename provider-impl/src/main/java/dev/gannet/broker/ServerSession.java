@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
- * transacted, the sends staged until commit.
+ * transacted, its current {@link Transaction} (begun with the session and after each commit or rollback, kept by
+ * the {@link ResourceManager}).
  */
 final class ServerSession {
 
@@ -34,7 +35,8 @@ final class ServerSession {
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
-    private final List<Staged> staged = new ArrayList<>(); // guarded by lock
+    private Transaction transaction; // guarded by lock; null unless transacted, or once closed
+    private long transactions; // guarded by lock; numbers this session's transactions
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
     /**
@@ -47,15 +49,14 @@ final class ServerSession {
     private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
     }
 
-    /** A send of a transacted session, waiting for commit. */
-    private record Staged(ServerMessage message, GannetDestination destination) {
-    }
-
     ServerSession(ConnectionParts parts, ServerConnection connection, int id, boolean transacted) {
         this.parts = parts;
         this.connection = connection;
         this.id = id;
         this.transacted = transacted;
+        if (transacted) {
+            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+        }
     }
 
     /**
@@ -147,11 +148,38 @@ final class ServerSession {
         return true;
     }
 
-    /** Stages a send of a transacted session until commit. */
-    void stage(ServerMessage message, GannetDestination destination) {
+    /**
+     * Stages a send of a transacted session until commit.
+     *
+     * @throws jakarta.jms.IllegalStateException if the session is not transacted, or closed
+     */
+    void stage(ServerMessage message, GannetDestination destination) throws JMSException {
         synchronized (lock) {
-            staged.add(new Staged(message, destination));
+            transaction().stage(message, destination);
         }
+    }
+
+    /**
+     * A one-way send of this session failed: if transacted, its transaction rolls back at commit, naming why.
+     * Answers whether it did, false for a session that is not transacted, or closed.
+     */
+    boolean markRollbackOnly(String reason, Throwable cause) {
+        synchronized (lock) {
+            if (transaction == null) {
+                return false;
+            }
+            transaction.markRollbackOnly(reason, cause);
+            return true;
+        }
+    }
+
+    /** The current transaction; the caller holds {@code lock}. */
+    private Transaction transaction() throws JMSException {
+        if (transaction == null) {
+            throw new jakarta.jms.IllegalStateException("Session " + this + (transacted ? " is closed"
+                    : " is not transacted"));
+        }
+        return transaction;
     }
 
     /** Consumes the listed deliveries: their messages leave their queues (and the store). */
@@ -168,35 +196,55 @@ final class ServerSession {
         return parts.store().write(operations);
     }
 
-    /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
+    /**
+     * Commits the session's transaction: its staged sends and the listed deliveries, in one store transaction; a
+     * new transaction begins.
+     *
+     * @throws jakarta.jms.TransactionRolledBackException if the transaction was marked rollback-only (a one-way send
+     *         failed): it is rolled back instead
+     * @throws jakarta.jms.InvalidDestinationException if a staged send's destination is gone
+     */
     CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
-        List<Staged> sends;
-        synchronized (lock) {
-            sends = List.copyOf(staged);
-            staged.clear();
+        Transaction committing = endTransaction();
+        JMSException rolledBack = committing.rollbackOnlyFailure();
+        if (rolledBack != null) {
+            recover(deliveredIds);
+            throw rolledBack;
         }
-        List<StoreOperation> operations = new ArrayList<>();
-        List<MessageRef> routed = new ArrayList<>();
-        for (Staged send : sends) {
-            routed.addAll(parts.postOffice().route(send.destination(), send.message(), operations));
-        }
+        return committing.commit(parts.postOffice(), () -> takeConsumed(deliveredIds));
+    }
+
+    /** Removes the listed deliveries from the in-flight table and answers their references. */
+    private List<MessageRef> takeConsumed(List<Long> deliveredIds) {
+        List<MessageRef> consumed = new ArrayList<>();
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
-                InFlight consumed = inFlight.remove(deliveryId);
-                if (consumed != null) {
-                    consumed.ref.queue.forget(consumed.ref, operations);
+                InFlight flight = inFlight.remove(deliveryId);
+                if (flight != null) {
+                    consumed.add(flight.ref);
                 }
             }
         }
-        return parts.postOffice().commitRouted(operations, routed);
+        return consumed;
     }
 
-    /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
-    long rollback(List<Long> deliveredIds) {
-        synchronized (lock) {
-            staged.clear();
-        }
+    /**
+     * Rolls the session's transaction back (its staged sends are dropped, a new one begins) and returns every
+     * unconsumed delivery; answers the new delivery generation.
+     */
+    long rollback(List<Long> deliveredIds) throws JMSException {
+        endTransaction().rollback();
         return recover(deliveredIds);
+    }
+
+    /** Ends the current transaction and begins the session's next one; answers the ended one. */
+    private Transaction endTransaction() throws JMSException {
+        synchronized (lock) {
+            Transaction ended = transaction();
+            parts.resourceManager().end(ended);
+            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+            return ended;
+        }
     }
 
     /**
@@ -268,7 +316,11 @@ final class ServerSession {
         }
         List<InFlight> returned;
         synchronized (lock) {
-            staged.clear();
+            if (transaction != null) {
+                parts.resourceManager().end(transaction);
+                transaction.rollback();
+                transaction = null;
+            }
             generation++;
             returned = takeInFlight();
         }

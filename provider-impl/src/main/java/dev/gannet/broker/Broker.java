@@ -1,6 +1,8 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.Limits;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
@@ -34,15 +36,17 @@ public final class Broker implements AutoCloseable {
         this.scheduler = new Scheduler(config.name());
         RecoveredState state = store.recover();
         StoreWriter writer = new StoreWriter(config.name(), store);
+        QueueRows queueRows = new QueueRows(config.name(), writer);
         ExpiredMessages expired = new ExpiredMessages();
+        ThrottledLog warnings = new ThrottledLog();
         this.registry = new DestinationRegistry(config.name(), config.destinations(),
-                new QueueServices(scheduler, writer, expired), state.maxQueueId());
+                new QueueServices(scheduler, writer, expired), queueRows, state.maxQueueId());
         this.duplicates = new DuplicateDetection(config.name(), config.destinations());
-        Subscriptions subscriptions = new Subscriptions(registry, writer);
-        PostOffice postOffice = new PostOffice(registry, duplicates, writer, state.maxMessageId());
-        MessageMover mover = new MessageMover(config.name(), registry, postOffice, expired);
-        this.connections = new Connections(new ConnectionParts(new ClientIds(), registry, subscriptions, postOffice,
-                mover, new ResourceManager(), writer, scheduler));
+        Subscriptions subscriptions = new Subscriptions(registry, writer, queueRows);
+        PostOffice postOffice = new PostOffice(registry, duplicates, writer, queueRows, state.maxMessageId());
+        MessageMover mover = new MessageMover(config.name(), registry, postOffice, expired, warnings);
+        this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
+                postOffice, mover, new ResourceManager(), writer, scheduler));
         new Recovery(config.name(), registry, subscriptions, duplicates, writer).restore(state);
         mover.start(scheduler);
     }
@@ -53,8 +57,7 @@ public final class Broker implements AutoCloseable {
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config) {
-        MessageStore store = new JdbcMessageStore(new DerbyDatabase(config.dataDirectory().resolve("derby")),
-                config.name());
+        MessageStore store = new JdbcMessageStore(storeDatabase(config), config.name());
         try {
             Broker broker = new Broker(config, store);
             LOG.info("Broker {} started on {}", config.name(), config.dataDirectory().toAbsolutePath());
@@ -63,6 +66,11 @@ public final class Broker implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The database of the broker's store: Derby in {@code config.dataDirectory()}. */
+    public static JdbcMessageStore.Database storeDatabase(BrokerConfig config) {
+        return new DerbyDatabase(config.dataDirectory().resolve("derby"));
     }
 
     public BrokerConfig config() {
@@ -78,11 +86,13 @@ public final class Broker implements AutoCloseable {
      * Creates the queue {@code name} and stores it, unless it exists already; the standalone server declares the
      * queues of its configuration this way at start.
      *
-     * @throws IllegalArgumentException if the name is empty or belongs to a temporary queue
+     * @throws IllegalArgumentException if the name is empty, longer than {@link Limits#MAX_DESTINATION_NAME_LENGTH}, or
+     *         belongs to a temporary queue
      */
     public void declareQueue(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Queue name must not be empty");
+        if (name == null || name.isEmpty() || name.length() > Limits.MAX_DESTINATION_NAME_LENGTH) {
+            throw new IllegalArgumentException("Queue name must have 1 to " + Limits.MAX_DESTINATION_NAME_LENGTH
+                    + " characters");
         }
         try {
             registry.queueFor(GannetDestination.of(DestinationKind.QUEUE, name));
@@ -95,11 +105,13 @@ public final class Broker implements AutoCloseable {
      * Registers the topic {@code name} unless it exists already. Topics are not stored: only their durable
      * subscriptions are, and a topic without subscriptions drops what is published to it.
      *
-     * @throws IllegalArgumentException if the name is empty or belongs to a temporary topic
+     * @throws IllegalArgumentException if the name is empty, longer than {@link Limits#MAX_DESTINATION_NAME_LENGTH}, or
+     *         belongs to a temporary topic
      */
     public void declareTopic(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Topic name must not be empty");
+        if (name == null || name.isEmpty() || name.length() > Limits.MAX_DESTINATION_NAME_LENGTH) {
+            throw new IllegalArgumentException("Topic name must have 1 to " + Limits.MAX_DESTINATION_NAME_LENGTH
+                    + " characters");
         }
         if (registry.topic(new TopicKey(name)).owner != null) {
             throw new IllegalArgumentException("Topic " + name + " is a temporary topic");

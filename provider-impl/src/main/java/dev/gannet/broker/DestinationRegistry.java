@@ -4,7 +4,6 @@ import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
-import dev.gannet.store.StoreOperation;
 import dev.gannet.store.StoredQueue;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -25,7 +24,7 @@ final class DestinationRegistry {
     private final String brokerName;
     private final DestinationPolicies policies;
     private final QueueServices services;
-    private final StoreWriter store;
+    private final QueueRows queueRows;
     private final AtomicLong queueIds;
     private final AtomicLong temporaryIds = new AtomicLong();
     private final Map<QueueKey, QueueDestination> queues = new ConcurrentHashMap<>();
@@ -34,11 +33,12 @@ final class DestinationRegistry {
     private final Object creation = new Object();
 
     /** @param maxQueueId the highest queue id the store holds: new queues are numbered after it */
-    DestinationRegistry(String brokerName, DestinationPolicies policies, QueueServices services, long maxQueueId) {
+    DestinationRegistry(String brokerName, DestinationPolicies policies, QueueServices services, QueueRows queueRows,
+                        long maxQueueId) {
         this.brokerName = brokerName;
         this.policies = policies;
         this.services = services;
-        this.store = services.store();
+        this.queueRows = queueRows;
         this.queueIds = new AtomicLong(maxQueueId);
     }
 
@@ -56,8 +56,15 @@ final class DestinationRegistry {
         return queueIds.incrementAndGet();
     }
 
-    /** Registers a queue the store held at start; answers its queue of messages. */
+    /**
+     * Registers a queue the store held at start; answers its queue of messages.
+     *
+     * @throws IllegalArgumentException if the queue is registered already (stored twice)
+     */
     MessageQueue restoreQueue(long id, QueueKey key) {
+        if (queues.containsKey(key)) {
+            throw new IllegalArgumentException("queue " + key.name() + " is stored twice");
+        }
         GannetDestination destination = GannetDestination.of(DestinationKind.QUEUE, key.name());
         MessageQueue queue = newQueue(id, key.storeName(), true, destination);
         queues.put(key, new QueueDestination(queue, null));
@@ -91,8 +98,7 @@ final class DestinationRegistry {
             return queues.computeIfAbsent(key, k -> {
                 long id = nextQueueId();
                 MessageQueue queue = newQueue(id, k.storeName(), true, destination);
-                store.writeInBackground(List.of(new StoreOperation.AddQueue(
-                        new StoredQueue(id, queue.name, null, null, false, false))));
+                queueRows.store(new StoredQueue(id, queue.name, null, null, false, false));
                 return new QueueDestination(queue, null);
             });
         }

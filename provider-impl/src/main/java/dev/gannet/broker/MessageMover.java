@@ -1,6 +1,7 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.MessageProperties;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetMessage;
@@ -31,12 +32,15 @@ final class MessageMover {
     private final DestinationRegistry registry;
     private final PostOffice postOffice;
     private final ExpiredMessages expired;
+    private final ThrottledLog warnings;
 
-    MessageMover(String brokerName, DestinationRegistry registry, PostOffice postOffice, ExpiredMessages expired) {
+    MessageMover(String brokerName, DestinationRegistry registry, PostOffice postOffice, ExpiredMessages expired,
+                 ThrottledLog warnings) {
         this.brokerName = brokerName;
         this.registry = registry;
         this.postOffice = postOffice;
         this.expired = expired;
+        this.warnings = warnings;
     }
 
     /** Starts the periodic expiry work on {@code scheduler}. */
@@ -93,7 +97,7 @@ final class MessageMover {
         List<MessageRef> moved = new ArrayList<>();
         String deadLetterQueue = ref.queue.settings.deadLetterQueue();
         if (deadLetterQueue == null) {
-            LOG.warn("Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
+            warnings.warn(LOG, "Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
                     brokerName, ref.message.id, ref.queue.destination, ref.redeliveries());
             ref.queue.forget(ref, operations);
         } else {
@@ -111,7 +115,7 @@ final class MessageMover {
         GannetDestination to = GannetDestination.of(DestinationKind.QUEUE, target);
         ref.queue.forget(ref, operations);
         if (ref.queue.destination.equals(to)) {
-            LOG.warn("Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", brokerName,
+            warnings.warn(LOG, "Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", brokerName,
                     ref.message.id, to, reason, target);
             return;
         }

@@ -2,6 +2,7 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.CommandValidator;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.store.StoreOperation;
 import jakarta.jms.JMSException;
@@ -22,13 +23,16 @@ final class PostOffice {
     private final DestinationRegistry registry;
     private final DuplicateDetection duplicates;
     private final StoreWriter store;
+    private final QueueRows queueRows;
     private final AtomicLong messageIds;
 
     /** @param maxMessageId the highest message id the store holds: new messages are numbered after it */
-    PostOffice(DestinationRegistry registry, DuplicateDetection duplicates, StoreWriter store, long maxMessageId) {
+    PostOffice(DestinationRegistry registry, DuplicateDetection duplicates, StoreWriter store, QueueRows queueRows,
+               long maxMessageId) {
         this.registry = registry;
         this.duplicates = duplicates;
         this.store = store;
+        this.queueRows = queueRows;
         this.messageIds = new AtomicLong(maxMessageId);
     }
 
@@ -37,17 +41,21 @@ final class PostOffice {
     }
 
     /**
-     * Sends a message of a non-transacted session, or stages it in a transacted one.
+     * Sends a message of a non-transacted session, or stages it in a transacted one. A message whose headers and
+     * properties the broker cannot read, or that breaks a {@link dev.gannet.api.Limits limit}, is refused here, before
+     * anything is stored.
      *
+     * @throws jakarta.jms.MessageFormatException if the message's headers or properties cannot be read
      * @throws ResourceAllocationException if the message is too large for its destination, or the destination is
      *                                     full (see {@link #checkLimits})
      * @throws jakarta.jms.InvalidDestinationException if the destination cannot be used
      */
     CompletableFuture<Void> send(ServerSession session, OutboundMessage outbound) throws JMSException {
+        CommandValidator.checkContent(outbound);
         checkLimits(outbound);
         ServerMessage message = new ServerMessage(nextMessageId(), outbound.persistent(), outbound.priority(),
                 outbound.expiration(), outbound.deliveryTime(), outbound.groupId(), outbound.encoded(),
-                session.connection);
+                new ServerMessage.Origin(session.connection.id(), session.connection.clientId()));
         if (session.transacted) {
             registry.checkDestination(outbound.destination());
             session.stage(message, outbound.destination());
@@ -118,6 +126,11 @@ final class PostOffice {
         }
         message.storedReferences = (int) refs.stream().filter(ref -> ref.queue.storesReferenceTo(message)).count();
         if (message.storedReferences > 0) {
+            for (MessageRef ref : refs) {
+                if (ref.queue.storesReferenceTo(message)) {
+                    queueRows.addIfUnstored(ref.queue.id, operations);
+                }
+            }
             operations.add(new StoreOperation.AddMessage(message.toStored()));
         }
         for (MessageRef ref : refs) {
@@ -131,7 +144,7 @@ final class PostOffice {
 
     /**
      * Writes what routing produced, then hands the references to their queues. If the write fails the routing is
-     * undone (limits, paging, duplicate IDs) and the future fails.
+     * undone (limits, paging, duplicate IDs, queue rows it carried) and the future fails.
      */
     CompletableFuture<Void> commitRouted(List<StoreOperation> operations, List<MessageRef> refs) {
         if (operations.isEmpty()) {
@@ -143,6 +156,7 @@ final class PostOffice {
                 refs.forEach(ref -> ref.queue.add(ref));
                 return;
             }
+            queueRows.notStored(operations);
             for (MessageRef ref : refs) {
                 ref.queue.abandon(ref);
                 Runnable unclaim = ref.message.duplicateClaim;

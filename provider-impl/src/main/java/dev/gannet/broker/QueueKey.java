@@ -14,17 +14,16 @@ record QueueKey(String name) {
         Objects.requireNonNull(name, "queue name");
     }
 
-    /** The key of a queue stored as {@code storeName}, which {@link #isStoredQueue} accepts. */
+    /**
+     * The key of a queue stored as {@code storeName}.
+     *
+     * @throws IllegalArgumentException if {@code storeName} is not {@code queue:} and a name
+     */
     static QueueKey fromStoreName(String storeName) {
-        if (!isStoredQueue(storeName)) {
-            throw new IllegalArgumentException("Stored name " + storeName + " is not a queue's");
+        if (!storeName.startsWith(STORE_PREFIX) || storeName.length() == STORE_PREFIX.length()) {
+            throw new IllegalArgumentException("a queue's name must be '" + STORE_PREFIX + "' and a name");
         }
         return new QueueKey(storeName.substring(STORE_PREFIX.length()));
-    }
-
-    /** Whether a stored queue's name belongs to a JMS queue. */
-    static boolean isStoredQueue(String storeName) {
-        return storeName.startsWith(STORE_PREFIX);
     }
 
     /** The name of this queue's row in the store. */

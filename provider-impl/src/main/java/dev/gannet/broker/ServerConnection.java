@@ -1,8 +1,10 @@
 package dev.gannet.broker;
 
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.CommandValidator;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
@@ -29,6 +31,7 @@ public final class ServerConnection {
     final ClientEndpoint endpoint;
     private final ConnectionParts parts;
     private final Connections connections;
+    private final ThrottledLog warnings;
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
@@ -40,6 +43,7 @@ public final class ServerConnection {
     ServerConnection(ConnectionParts parts, Connections connections, long id, ClientEndpoint endpoint) {
         this.parts = parts;
         this.connections = connections;
+        this.warnings = parts.warnings();
         this.id = id;
         this.endpoint = endpoint;
     }
@@ -58,13 +62,15 @@ public final class ServerConnection {
 
     /**
      * Carries out one command. The future completes with the command's answer, or exceptionally with the
-     * {@link JMSException} the spec names for what went wrong.
+     * {@link JMSException} the spec names for what went wrong; a command that breaks a rule of the protocol
+     * ({@link CommandValidator}) is refused before anything is done.
      */
     public CompletableFuture<Object> handle(Command command) {
         try {
             if (closed && !(command instanceof Command.Close)) {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
+            CommandValidator.check(command);
             return dispatch(command);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
@@ -87,7 +93,19 @@ public final class ServerConnection {
      *         flow-control window then
      */
     public CompletableFuture<Void> post(Command.Send send) {
-        return handle(send).handle((ignored, failure) -> {
+        return completeOneWay(send, handle(send));
+    }
+
+    /**
+     * Refuses a one-way send a transport found invalid, as {@link #post} refuses a failed one: the session's next
+     * commit rolls back with {@code reason}, or the client hears it through {@link ClientEndpoint#sendFailed}.
+     */
+    public CompletableFuture<Void> refuse(Command.Send send, JMSException reason) {
+        return completeOneWay(send, CompletableFuture.failedFuture(reason));
+    }
+
+    private CompletableFuture<Void> completeOneWay(Command.Send send, CompletableFuture<Object> outcome) {
+        return outcome.handle((ignored, failure) -> {
             if (failure != null) {
                 oneWaySendFailed(send, failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
@@ -97,13 +115,14 @@ public final class ServerConnection {
     }
 
     private void oneWaySendFailed(Command.Send send, Throwable cause) {
-        String reason = "a send to " + describe(send.message().destination()) + " failed: " + cause.getMessage();
+        String reason = "a send to " + describe(send.message() == null ? null : send.message().destination())
+                + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
         if (session != null && session.markRollbackOnly(reason, cause)) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
             return;
         }
-        LOG.warn("Connection {}, session {}: {}", this, send.sessionId(), reason);
+        warnings.warn(LOG, "Connection {}, session {}: {}", this, send.sessionId(), reason);
         JMSException notice = new JMSException("Session " + send.sessionId() + ": " + reason,
                 cause instanceof JMSException jms ? jms.getErrorCode() : null);
         notice.initCause(cause);
@@ -148,7 +167,19 @@ public final class ServerConnection {
         } else if (command instanceof Command.ReturnPrefetched returned) {
             return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
         } else if (command instanceof Command.CreateSession create) {
-            sessions.put(create.sessionId(), new ServerSession(parts, this, create.sessionId(), create.transacted()));
+            if (sessions.containsKey(create.sessionId())) {
+                throw sessionExists(create.sessionId());
+            }
+            ServerSession session = new ServerSession(parts, this, create.sessionId(), create.transacted());
+            if (sessions.putIfAbsent(create.sessionId(), session) != null) {
+                session.close(List.of()); // ends the transaction it began
+                throw sessionExists(create.sessionId());
+            }
+            if (closed) { // the connection closed while the session was made: it goes with it
+                sessions.remove(create.sessionId());
+                session.close(List.of());
+                throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
+            }
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
@@ -157,7 +188,9 @@ public final class ServerConnection {
             }
             return done(null);
         } else if (command instanceof Command.CreateConsumer create) {
-            session(create.sessionId()).createConsumer(create);
+            ServerSession session = session(create.sessionId());
+            session.requireNewConsumerId(create.consumerId());
+            session.createConsumer(create);
             return done(null);
         } else if (command instanceof Command.CloseConsumer close) {
             ServerSession session = session(close.sessionId());
@@ -201,6 +234,11 @@ public final class ServerConnection {
 
     private static CompletableFuture<Object> done(Object answer) {
         return CompletableFuture.completedFuture(answer);
+    }
+
+    private jakarta.jms.IllegalStateException sessionExists(int sessionId) {
+        return new jakarta.jms.IllegalStateException("Session " + this + ":" + sessionId
+                + " exists already; a session id is used once per connection");
     }
 
     private ServerSession session(int sessionId) throws JMSException {

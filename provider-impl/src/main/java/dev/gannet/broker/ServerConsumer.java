@@ -43,8 +43,8 @@ final class ServerConsumer {
         }
         try {
             return selector.matches(message.filterable());
-        } catch (JMSException e) {
-            LOG.warn("Message {} cannot be read for selector {}; consumer {} skips it", message.id, selector, this, e);
+        } catch (JMSException e) { // logged once by the message
+            LOG.debug("Consumer {} skips message {}: {}", this, message.id, e.getMessage());
             return false;
         }
     }

@@ -4,13 +4,17 @@ import dev.gannet.message.GannetMessage;
 import dev.gannet.message.MessageCodec;
 import dev.gannet.selector.Filterable;
 import dev.gannet.store.StoredMessage;
-import jakarta.jms.JMSException;
+import jakarta.jms.MessageFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A message inside the broker: immutable routing data and the encoded message, shared by every queue that holds
  * a reference to it.
  */
 final class ServerMessage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMessage.class);
 
     final long id;
     final boolean persistent;
@@ -20,8 +24,8 @@ final class ServerMessage {
     /** JMSXGroupID, or null. */
     final String groupId;
     final byte[] encoded;
-    /** The connection that sent it, for noLocal; null after a restart. */
-    final ServerConnection origin;
+    /** Who sent it, for noLocal; null after a restart and for messages the broker made. */
+    final Origin origin;
     /**
      * How many durable queues it was stored for: with one, consuming it removes it from the store; with more, each
      * queue counts it down (see {@link dev.gannet.store.StoreOperation.ReleaseMessage}). Set while routing.
@@ -29,10 +33,14 @@ final class ServerMessage {
     int storedReferences;
     /** Releases the duplicate ID this message claimed, should its store write fail; null if it claimed none. */
     Runnable duplicateClaim;
-    private volatile GannetMessage decoded; // headers and properties, decoded on the first selector evaluation
+    /**
+     * Headers and properties, decoded on the first selector evaluation; or the failure that decoding gave, kept so
+     * that a message the broker cannot read is decoded and logged once, not at every evaluation.
+     */
+    private volatile Object decoded;
 
     ServerMessage(long id, boolean persistent, int priority, long expiration, long deliveryTime, String groupId,
-                  byte[] encoded, ServerConnection origin) {
+                  byte[] encoded, Origin origin) {
         this.id = id;
         this.persistent = persistent;
         this.priority = priority;
@@ -41,6 +49,13 @@ final class ServerMessage {
         this.groupId = groupId;
         this.encoded = encoded;
         this.origin = origin;
+    }
+
+    /**
+     * What a message keeps of the connection that sent it: enough for noLocal (spec 6.11), and not the connection
+     * itself, which must be free to go when it closes while its messages wait in queues.
+     */
+    record Origin(long connectionId, String clientId) {
     }
 
     static ServerMessage recovered(StoredMessage stored) {
@@ -58,13 +73,27 @@ final class ServerMessage {
         return expiration != 0 && now >= expiration;
     }
 
-    /** The message as selectors see it. */
-    Filterable filterable() throws JMSException {
-        GannetMessage message = decoded;
-        if (message == null) {
-            message = MessageCodec.decodeForSelection(encoded);
-            decoded = message;
+    /**
+     * The message as selectors see it.
+     *
+     * @throws MessageFormatException if its headers or properties cannot be read (only a message stored by an older
+     *         broker can be so: sends are checked); the same exception every time, logged the first time
+     */
+    Filterable filterable() throws MessageFormatException {
+        Object state = decoded;
+        if (state == null) {
+            try {
+                state = MessageCodec.decodeForSelection(encoded);
+            } catch (MessageFormatException e) {
+                LOG.warn("Message {} cannot be read for selectors, so every consumer and subscription with a selector"
+                        + " skips it: {}", id, e.getMessage());
+                state = e;
+            }
+            decoded = state;
         }
-        return message;
+        if (state instanceof MessageFormatException unreadable) {
+            throw unreadable;
+        }
+        return (GannetMessage) state;
     }
 }

@@ -103,6 +103,14 @@ final class ServerSession {
         }
     }
 
+    /** Refuses a consumer id this session already uses, before anything is made for the new consumer. */
+    void requireNewConsumerId(int consumerId) throws JMSException {
+        if (consumers.containsKey(consumerId)) {
+            throw new jakarta.jms.IllegalStateException("Consumer " + this + ":" + consumerId + " exists already;"
+                    + " a consumer id is used once per session");
+        }
+    }
+
     ServerConsumer consumer(int consumerId) throws JMSException {
         ServerConsumer consumer = consumers.get(consumerId);
         if (consumer == null) {

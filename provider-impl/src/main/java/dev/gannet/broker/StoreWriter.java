@@ -61,6 +61,14 @@ final class StoreWriter {
         LOG.error("Broker {}: background store write failed", brokerName, failure);
     }
 
+    /**
+     * Sets aside a stored queue the broker cannot load, with its references (see
+     * {@link MessageStore#quarantineQueue}); waits for it and answers how many rows were set aside.
+     */
+    int quarantineQueue(long queueId, String reason) {
+        return store.quarantineQueue(queueId, reason).join();
+    }
+
     /** Reads part of a queue's stored backlog (see {@link MessageStore#page}). */
     CompletableFuture<List<PagedMessage>> page(long queueId, int priority, long afterId, int limit) {
         return store.page(queueId, priority, afterId, Long.MAX_VALUE, limit);

@@ -24,16 +24,15 @@ record Subscription(SubscriptionKey key, String topic, MessageQueue queue, Selec
         }
         try {
             return selector == null || selector.matches(message.filterable());
-        } catch (JMSException e) {
-            LOG.warn("Message {} cannot be read for selector {}; subscription {} skips it", message.id, selector,
-                    queue, e);
+        } catch (JMSException e) { // logged once by the message
+            LOG.debug("Subscription {} skips message {}: {}", queue, message.id, e.getMessage());
             return false;
         }
     }
 
-    private boolean isLocal(ServerConnection origin) {
+    private boolean isLocal(ServerMessage.Origin origin) {
         if (owner != null) {
-            return owner == origin;
+            return owner.id() == origin.connectionId();
         }
         return clientId != null && clientId.equals(origin.clientId());
     }

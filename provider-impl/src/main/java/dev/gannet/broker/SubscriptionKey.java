@@ -18,19 +18,32 @@ record SubscriptionKey(boolean durable, String clientId, String name) {
         Objects.requireNonNull(name, "subscription name");
     }
 
-    /** The key of the durable subscription stored as {@code storeName}. */
+    /**
+     * The key of the durable subscription stored as {@code storeName}.
+     *
+     * @throws IllegalArgumentException if {@code storeName} is not such a name
+     */
     static SubscriptionKey fromStoreName(String storeName) {
         if (!storeName.startsWith(DURABLE_PREFIX)) {
-            throw new IllegalArgumentException("Stored name " + storeName + " is not a durable subscription's");
+            throw new IllegalArgumentException("a durable subscription's name must start with '" + DURABLE_PREFIX
+                    + "'");
         }
         String rest = storeName.substring(DURABLE_PREFIX.length());
         if (rest.startsWith(NO_CLIENT_ID + ":")) {
             return new SubscriptionKey(true, null, rest.substring(NO_CLIENT_ID.length() + 1));
         }
         int slash = rest.indexOf('/');
-        int length = Integer.parseInt(rest.substring(0, slash));
-        int clientEnd = slash + 1 + length;
-        return new SubscriptionKey(true, rest.substring(slash + 1, clientEnd), rest.substring(clientEnd + 1));
+        try {
+            int length = Integer.parseInt(rest.substring(0, Math.max(slash, 0)));
+            int clientEnd = slash + 1 + length;
+            if (length > 0 && clientEnd < rest.length() && rest.charAt(clientEnd) == ':') {
+                return new SubscriptionKey(true, rest.substring(slash + 1, clientEnd), rest.substring(clientEnd + 1));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("a durable subscription's name must be '" + DURABLE_PREFIX
+                + "', the length of the client ID, '/', the client ID, ':' and the subscription name");
     }
 
     /** The name of the subscription's queue: its row in the store when durable, else only its name in logs. */

@@ -20,18 +20,29 @@ final class Subscriptions {
 
     private final DestinationRegistry registry;
     private final StoreWriter store;
+    private final QueueRows queueRows;
     /** Durable and shared subscriptions; changed only under {@link #lock}. */
     private final Map<SubscriptionKey, Subscription> named = new ConcurrentHashMap<>();
     private final Object lock = new Object();
 
-    Subscriptions(DestinationRegistry registry, StoreWriter store) {
+    Subscriptions(DestinationRegistry registry, StoreWriter store, QueueRows queueRows) {
         this.registry = registry;
         this.store = store;
+        this.queueRows = queueRows;
     }
 
-    /** Registers a durable subscription the store held at start; answers its queue. */
-    MessageQueue restore(StoredQueue stored, Selector selector) {
+    /**
+     * Registers a durable subscription the store held at start; answers its queue.
+     *
+     * @throws JMSException             if its selector does not parse
+     * @throws IllegalArgumentException if its name is no durable subscription's, or it is registered already
+     */
+    MessageQueue restore(StoredQueue stored) throws JMSException {
         SubscriptionKey key = SubscriptionKey.fromStoreName(stored.name());
+        Selector selector = stored.selector() == null ? null : Selector.parse(stored.selector());
+        if (named.containsKey(key)) {
+            throw new IllegalArgumentException("the subscription is stored twice");
+        }
         TopicDestination topic = registry.topic(new TopicKey(stored.topic()));
         MessageQueue queue = registry.newQueue(stored.id(), stored.name(), true, topic.destination());
         Subscription subscription = new Subscription(key, stored.topic(), queue, selector, stored.noLocal(), true,
@@ -89,8 +100,8 @@ final class Subscriptions {
             Subscription subscription = new Subscription(key, topic.name, queue, selector, noLocal, spec.durable(),
                     spec.shared(), clientId, null);
             if (spec.durable()) {
-                store.writeInBackground(List.of(new StoreOperation.AddQueue(new StoredQueue(id, key.storeName(),
-                        topic.name, selectorText, noLocal, spec.shared()))));
+                queueRows.store(new StoredQueue(id, key.storeName(), topic.name, selectorText, noLocal,
+                        spec.shared()));
             }
             named.put(key, subscription);
             topic.addSubscription(subscription);
@@ -143,6 +154,7 @@ final class Subscriptions {
         }
         List<StoreOperation> operations = subscription.queue().delete();
         if (subscription.durable()) {
+            queueRows.removed(subscription.queue().id);
             operations.clear(); // RemoveQueue drops the references and orphaned messages itself
             operations.add(new StoreOperation.RemoveQueue(subscription.queue().id));
         }

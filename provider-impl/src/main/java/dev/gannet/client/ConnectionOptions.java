@@ -2,6 +2,7 @@ package dev.gannet.client;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.GannetProperties;
+import dev.gannet.api.Limits;
 import dev.gannet.transport.tcp.TcpOptions;
 import dev.gannet.transport.vm.VmBrokerRegistry;
 
@@ -92,9 +93,9 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
             } catch (NumberFormatException e) {
                 prefetch = 0;
             }
-            if (prefetch < 1) {
-                throw new IllegalArgumentException("Broker URL '" + url + "': prefetch must be a whole number >= 1, not '"
-                        + prefetchText + "'");
+            if (prefetch < 1 || prefetch > Limits.MAX_PREFETCH) {
+                throw new IllegalArgumentException("Broker URL '" + url + "': prefetch must be a whole number from 1"
+                        + " to " + Limits.MAX_PREFETCH + ", not '" + prefetchText + "'");
             }
         }
         String clientId = options.remove(GannetProperties.CLIENT_ID);

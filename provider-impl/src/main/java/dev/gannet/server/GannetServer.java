@@ -1,5 +1,9 @@
 package dev.gannet.server;
 
+import dev.gannet.broker.Broker;
+import dev.gannet.store.StoreException;
+import dev.gannet.store.jdbc.StoreCheck;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -9,24 +13,37 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Exit status: 0 after a clean stop, 1 if the broker cannot start or stop cleanly, 2 for a bad command line or
  * config file (the problem is printed to stderr, naming the key).
+ *
+ * <p>{@code GannetServer --check-store gannet.properties} instead runs the consistency check of the broker's store
+ * ({@link StoreCheck}) while the broker is stopped, prints what it found and exits with 0 if the store is
+ * consistent, 1 if it is not or cannot be checked (no store, or a broker has it open), 2 as above.
  */
 public final class GannetServer {
+
+    /** The option that checks the store instead of starting the broker. */
+    public static final String CHECK_STORE = "--check-store";
+    private static final int MAX_FINDINGS_PRINTED = 100;
 
     private GannetServer() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: java dev.gannet.server.GannetServer CONFIG_FILE");
+        boolean check = args.length == 2 && CHECK_STORE.equals(args[0]);
+        if (args.length != 1 && !check) {
+            System.err.println("usage: java dev.gannet.server.GannetServer [" + CHECK_STORE + "] CONFIG_FILE");
             System.exit(2);
         }
+        String file = args[args.length - 1];
         ServerConfig config;
         try {
-            config = ServerConfig.load(Path.of(args[0]));
+            config = ServerConfig.load(Path.of(file));
         } catch (IllegalArgumentException e) {
-            System.err.println("Gannet: bad config file " + args[0] + ":" + System.lineSeparator() + e.getMessage());
+            System.err.println("Gannet: bad config file " + file + ":" + System.lineSeparator() + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (check) {
+            System.exit(checkStore(config));
         }
         RunningServer server;
         try {
@@ -54,6 +71,18 @@ public final class GannetServer {
         System.out.println("Gannet broker " + config.broker().name() + " listening on " + server.url()
                 + " (data directory " + server.dataDirectory() + ")");
         awaitUninterruptibly(stopped);
+    }
+
+    /** Prints the consistency check of the configured broker's store; answers the exit status. */
+    private static int checkStore(ServerConfig config) {
+        try {
+            StoreCheck.Report report = StoreCheck.check(Broker.storeDatabase(config.broker()));
+            System.out.println(report.describe(MAX_FINDINGS_PRINTED));
+            return report.consistent() ? 0 : 1;
+        } catch (StoreException e) {
+            System.err.println("Gannet: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

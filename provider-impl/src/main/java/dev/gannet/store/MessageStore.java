@@ -28,6 +28,15 @@ public interface MessageStore extends AutoCloseable {
      */
     CompletableFuture<List<PagedMessage>> page(long queueId, int priority, long afterId, long beforeId, int limit);
 
+    /**
+     * Sets aside a stored queue the broker cannot load (a name or selector it cannot read): the queue and the
+     * references it holds leave their tables for the store's quarantine, with {@code reason}, and so do messages
+     * no other queue holds. Runs in order with the units handed over before it.
+     *
+     * @return completes with the number of rows set aside
+     */
+    CompletableFuture<Integer> quarantineQueue(long queueId, String reason);
+
     /** Waits for accepted units to commit, then releases the store (threads, files). */
     @Override
     void close();

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param duplicates    the remembered duplicate IDs, oldest first
  * @param maxMessageId  the highest message id ever stored, 0 if none
  * @param maxQueueId    the highest queue id ever stored, 0 if none
+ * @param quarantined   how many rows the store has set aside so far because they could not be loaded
  */
 public record RecoveredState(List<StoredQueue> queues, Map<Long, long[]> pendingCounts,
-                             List<StoredDuplicate> duplicates, long maxMessageId, long maxQueueId) {
+                             List<StoredDuplicate> duplicates, long maxMessageId, long maxQueueId,
+                             long quarantined) {
 }

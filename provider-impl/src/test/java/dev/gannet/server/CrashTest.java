@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * must hold: a send or commit that returned is never lost, an acknowledge or commit that returned is never undone, a
  * transaction is all or nothing, and nothing arrives that nobody sent. A message whose acknowledge threw may come
  * again: counted as redelivered. {@link DeliveryLedger} keeps the books; its {@link DeliveryLedger.Tally} names
- * each count.
+ * each count. After every kill, and after the drain, the store passes the operator's consistency check.
  *
  * <p>System properties: {@value #ITERATIONS_PROPERTY} (default {@value #DEFAULT_ITERATIONS}; run e.g. 50 to hunt
  * rare cases) and {@value #SEED_PROPERTY}, which repeats the kill delays of an earlier run (thread timing is not
@@ -82,7 +82,8 @@ class CrashTest {
         Random random = new Random(seed);
         DeliveryLedger ledger = new DeliveryLedger();
         // each step has its own deadline; this bounds the whole: every step of every iteration, and the drain
-        long iterationBudget = ServerProcess.STARTS + 2 * GETS_GOING + KILL_AFTER_MIN + KILL_AFTER_SPREAD + 2 * STOPS;
+        long iterationBudget = 2 * ServerProcess.STARTS + 2 * GETS_GOING + KILL_AFTER_MIN + KILL_AFTER_SPREAD
+                + 2 * STOPS;
         assertTimeoutPreemptively(Duration.ofMillis((iterations + 1) * iterationBudget), () -> {
             for (int iteration = 1; iteration <= iterations; iteration++) {
                 runUntilKilled(iteration, random, ledger);
@@ -147,6 +148,7 @@ class CrashTest {
             assertEquals(KILLED, server.awaitExit(STOPS), "exit status of a JVM ended by SIGKILL; stderr:\n"
                     + server.stderr());
             clients.awaitEnd(STOPS);
+            assertStoreConsistent("after the kill of iteration " + iteration);
             System.out.printf("crash iteration %d: server listening after %d ms, killed %d ms after the consumers got"
                             + " going; sends confirmed %d, transactions committed %d, acknowledged %d, consumed in"
                             + " committed transactions %d%n", iteration, startMillis, killAfter,
@@ -176,6 +178,19 @@ class CrashTest {
         server.terminate();
         assertEquals(0, server.awaitExit(STOPS), "after all the crashes, SIGTERM still stops the server cleanly;"
                 + " stderr:\n" + server.stderr());
+        assertStoreConsistent("after the drain");
+    }
+
+    /**
+     * Runs the operator's consistency check ({@code GannetServer --check-store}) on the stopped server's store: no
+     * reference without its message or queue, no message without references, no value out of range.
+     */
+    private void assertStoreConsistent(String when) throws IOException, InterruptedException {
+        try (ServerProcess check = ServerProcess.checkStore(directory.resolve("gannet.properties"))) {
+            int status = check.awaitExit(ServerProcess.STARTS);
+            System.out.println("crash store check " + when + ": " + check.stdout().strip());
+            assertEquals(0, status, "store check " + when + ":\n" + check.stdout() + check.stderr());
+        }
     }
 
     /** Starts the server on the same data directory as every time before, on a free port, and returns the port. */

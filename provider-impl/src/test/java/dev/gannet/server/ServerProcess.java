@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -47,13 +48,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server JVM on an existing config file, without waiting for it. */
     static ServerProcess launch(Path configFile) throws IOException {
+        return start(configFile, List.of());
+    }
+
+    /** Starts {@code GannetServer --check-store} (the store's consistency check) on an existing config file. */
+    static ServerProcess checkStore(Path configFile) throws IOException {
+        return start(configFile, List.of(GannetServer.CHECK_STORE));
+    }
+
+    private static ServerProcess start(Path configFile, List<String> options) throws IOException {
         String name = configFile.getFileName().toString();
         Path stdout = configFile.resolveSibling(name + "." + System.nanoTime() + ".out");
         Path stderr = configFile.resolveSibling(name + "." + System.nanoTime() + ".err");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classpath = System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, GannetServer.class.getName(),
-                configFile.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
+                GannetServer.class.getName()));
+        command.addAll(options);
+        command.add(configFile.toString());
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
@@ -81,6 +94,14 @@ final class ServerProcess implements AutoCloseable {
         assertTrue(process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS),
                 "server still running " + timeoutMillis + " ms later; stderr:\n" + stderr());
         return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM on Linux: the server's shutdown hook closes it. */

@@ -31,6 +31,11 @@ public final class DerbyDatabase implements JdbcMessageStore.Database {
     }
 
     @Override
+    public boolean exists() {
+        return Files.isDirectory(directory);
+    }
+
+    @Override
     public Connection open() throws SQLException {
         try {
             Files.createDirectories(directory.getParent());
@@ -50,5 +55,10 @@ public final class DerbyDatabase implements JdbcMessageStore.Database {
                 LOG.warn("Derby database {} did not shut down cleanly", directory, e);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Derby database " + directory;
     }
 }

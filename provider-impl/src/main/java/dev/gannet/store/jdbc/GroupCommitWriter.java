@@ -17,7 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The store's only writer. It takes every unit that queued up while it was busy and applies them all in one
  * JDBC transaction (group commit), then completes their futures in arrival order. Durability is never
- * weakened: a future completes only after the commit that holds its unit.
+ * weakened: a future completes only after the commit that holds its unit. Units are isolated: one that fails
+ * fails alone, and leaves nothing behind in the store or in the writer (see {@link #apply}).
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -114,30 +115,80 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies a group in one transaction. If it fails because of what one of its units holds (a value the schema
+     * refuses, a reference to a row that does not exist), the group is rolled back and its halves are applied
+     * apart, down to single units: only the units that fail alone fail, every other one commits, in order. A
+     * failure of the database itself fails the whole group at once.
+     */
     private void apply(List<Unit> group) {
+        Object result;
         try {
-            Object result = null;
-            if (group.size() == 1 && group.get(0).task != null) {
-                result = group.get(0).task.run();
-            } else {
-                statements.apply(group.stream().flatMap(u -> u.operations.stream()).toList());
-            }
-            connection.commit();
-            for (Unit unit : group) {
-                unit.done.complete(result);
-            }
+            result = applyInOneTransaction(group);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("Store transaction of {} unit(s) failed; rolling back", group.size(), e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+            rollBack(e);
+            if (group.size() > 1 && causedByData(e)) {
+                LOG.debug("Store transaction of {} units failed ({}); applying them apart", group.size(),
+                        e.getMessage());
+                int half = group.size() / 2;
+                apply(group.subList(0, half));
+                apply(group.subList(half, group.size()));
+                return;
+            }
+            if (group.size() == 1) {
+                LOG.warn("Store unit failed and was rolled back: {}", e.getMessage());
+                LOG.debug("Store unit failure", e);
+            } else {
+                LOG.error("Store transaction of {} units failed; rolling back", group.size(), e);
             }
             StoreException failure = new StoreException("Store write failed: " + e.getMessage(), e);
             for (Unit unit : group) {
                 unit.done.completeExceptionally(failure);
             }
+            return;
         }
+        for (Unit unit : group) {
+            unit.done.complete(result);
+        }
+    }
+
+    private Object applyInOneTransaction(List<Unit> group) throws SQLException {
+        Object result = null;
+        if (group.size() == 1 && group.get(0).task != null) {
+            result = group.get(0).task.run();
+        } else {
+            statements.apply(group.stream().flatMap(u -> u.operations.stream()).toList());
+        }
+        connection.commit();
+        return result;
+    }
+
+    /** Undoes a failed transaction, and drops whatever its statements still held (batched rows not executed). */
+    private void rollBack(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+        statements.close();
+    }
+
+    /**
+     * Whether a failure lies in the data of some unit: a data exception (SQLState class 22, e.g. a value too long
+     * for its column) or an integrity constraint violation (class 23: a check, a key, a foreign key), or a runtime
+     * exception while binding a unit's values. Anything else (a lost connection, a full disk) is the database's.
+     */
+    private static boolean causedByData(Exception failure) {
+        if (!(failure instanceof SQLException)) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failRemaining() {
@@ -306,6 +357,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
 
+        /** Closes the statements, and with them any rows batched and not executed; the next apply prepares anew. */
         void close() {
             for (PreparedStatement p : new PreparedStatement[]{insertMessage, insertReference, updateDeliveryCount,
                     deleteReference, deleteMessage, releaseMessage, deleteReleasedMessage, insertDuplicate,
@@ -318,6 +370,15 @@ final class GroupCommitWriter implements AutoCloseable {
                     }
                 }
             }
+            insertMessage = null;
+            insertReference = null;
+            updateDeliveryCount = null;
+            deleteReference = null;
+            deleteMessage = null;
+            releaseMessage = null;
+            deleteReleasedMessage = null;
+            insertDuplicate = null;
+            deleteDuplicate = null;
         }
     }
 }

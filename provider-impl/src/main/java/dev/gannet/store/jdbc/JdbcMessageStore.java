@@ -9,6 +9,9 @@ import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,18 +29,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JdbcMessageStore implements MessageStore {
 
-    private static final int SCHEMA_VERSION = 2;
-    private static final int MIGRATION_STEPS_FROM_1 = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMessageStore.class);
+
+    /** The schema this store creates, and upgrades older stores to. */
+    static final int SCHEMA_VERSION = 3;
 
     private final Database database;
     private final SqlStatements sql;
     private final Connection connection;
     private final GroupCommitWriter writer;
+    private final String name;
 
     /** What distinguishes one database product from another for this store. */
     public interface Database {
         /** SQL dialect key used in {@code sql.properties}. */
         String dialect();
+
+        /** Whether the database exists already (opening creates it). */
+        boolean exists();
 
         Connection open() throws SQLException;
 
@@ -46,29 +55,32 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * Opens (creating if needed) the store's schema.
+     * Opens (creating if needed) the store's schema, upgrading a store of an older version in place. Rows of an
+     * old store that break the rules of the current version are set aside in GANNET_QUARANTINE.
      *
      * @throws StoreException if the database cannot be opened or holds an unknown schema version
      */
     public JdbcMessageStore(Database database, String name) {
         this.database = database;
+        this.name = name;
         this.sql = new SqlStatements(database.dialect());
         try {
             this.connection = database.open();
             connection.setAutoCommit(false);
-            createOrCheckSchema();
+            createOrUpgradeSchema();
         } catch (SQLException e) {
             database.shutdown();
-            throw new StoreException("Cannot open the " + database.dialect() + " store of broker " + name, e);
+            throw new StoreException("Cannot open the " + database.dialect() + " store of broker " + name + ": "
+                    + e.getMessage(), e);
         }
         this.writer = new GroupCommitWriter(name, connection, sql);
     }
 
-    private void createOrCheckSchema() throws SQLException {
+    private void createOrUpgradeSchema() throws SQLException {
         if (!tableExists("GANNET_VERSION")) {
             try (Statement s = connection.createStatement()) {
                 for (String key : List.of("create.version", "create.queue", "create.message", "create.reference",
-                        "create.referenceIndex", "create.duplicate")) {
+                        "create.referenceIndex", "create.duplicate", "create.quarantine")) {
                     s.execute(sql.get(key));
                 }
             }
@@ -79,27 +91,53 @@ public final class JdbcMessageStore implements MessageStore {
             connection.commit();
             return;
         }
-        int version;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get("select.version"))) {
-            version = rs.next() ? rs.getInt(1) : -1;
+        int version = schemaVersion(connection, sql);
+        if (version < 1 || version > SCHEMA_VERSION) {
+            throw new SQLException("Store schema version " + version + " is not one this broker reads (1 to "
+                    + SCHEMA_VERSION + ")");
         }
         if (version == 1) {
             migrateFromVersion1();
-        } else if (version != SCHEMA_VERSION) {
-            throw new SQLException("Store schema version " + version + " is not the supported version "
-                    + SCHEMA_VERSION);
+        }
+        if (version <= 2) {
+            migrateFromVersion2();
         }
         connection.commit();
+    }
+
+    /** The schema version the store's tables are at. */
+    static int schemaVersion(Connection connection, SqlStatements sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get("select.version"))) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
     }
 
     /** Version 2 added what paging, shared-message counting and duplicate detection need. */
     private void migrateFromVersion1() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (int step = 1; step <= MIGRATION_STEPS_FROM_1; step++) {
-                s.execute(sql.get("migrate.1." + step));
+            for (String step : sql.steps("migrate.1")) {
+                s.execute(step);
             }
             s.execute(sql.get("create.referenceIndex"));
             s.execute(sql.get("create.duplicate"));
+        }
+    }
+
+    /**
+     * Version 3 holds every value the broker accepts, and protects itself: checks of ranges, foreign keys from
+     * references to their queue and message. Rows a version 2 store may hold against those rules (e.g. a priority
+     * of 12, a reference left without its message by a failed group commit) are quarantined first.
+     */
+    private void migrateFromVersion2() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql.get("create.quarantine"));
+            Quarantine quarantine = new Quarantine(connection, sql, name);
+            quarantine.rowsBreakingVersion3();
+            for (String step : sql.steps("migrate.2")) {
+                s.execute(step);
+            }
+            LOG.info("Store {}: upgraded to schema version {}; {} row(s) set aside in GANNET_QUARANTINE", name,
+                    SCHEMA_VERSION, quarantine.rows());
         }
     }
 
@@ -137,8 +175,9 @@ public final class JdbcMessageStore implements MessageStore {
         }
         long maxMessageId = maxOf("select.maxMessageId");
         long maxQueueId = maxOf("select.maxQueueId");
+        long quarantined = Quarantine.count(connection, sql);
         connection.commit();
-        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId);
+        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId, quarantined);
     }
 
     @Override
@@ -168,6 +207,15 @@ public final class JdbcMessageStore implements MessageStore {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get(key))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    @Override
+    public CompletableFuture<Integer> quarantineQueue(long queueId, String reason) {
+        return writer.submitTask(() -> {
+            Quarantine quarantine = new Quarantine(connection, sql, name);
+            quarantine.queue(queueId, reason);
+            return quarantine.rows();
+        });
     }
 
     @Override

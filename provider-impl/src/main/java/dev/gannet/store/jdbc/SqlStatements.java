@@ -3,6 +3,8 @@ package dev.gannet.store.jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** The store's SQL, read from {@code sql.properties}: a dialect-prefixed key wins over the plain one. */
@@ -29,5 +31,15 @@ final class SqlStatements {
             throw new IllegalStateException("No SQL for key '" + key + "' (dialect " + dialect + ")");
         }
         return value;
+    }
+
+    /** The statements {@code prefix.1}, {@code prefix.2}, ... in order, as far as they go (e.g. a migration). */
+    List<String> steps(String prefix) {
+        List<String> steps = new ArrayList<>();
+        for (int step = 1; sql.getProperty(prefix + "." + step) != null
+                || sql.getProperty(dialect + "." + prefix + "." + step) != null; step++) {
+            steps.add(get(prefix + "." + step));
+        }
+        return steps;
     }
 }

@@ -2,6 +2,7 @@ package dev.gannet.transport.tcp;
 
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import jakarta.jms.JMSException;
 
 /**
  * One unit on the wire. On the wire a frame is {@code length:int32, type:byte, correlationId:int64, body}; the
@@ -68,5 +69,13 @@ sealed interface Frame {
 
     /** Bytes that are not a valid frame; the channel they came from is closed. */
     record Malformed(String reason) implements Frame {
+    }
+
+    /**
+     * A well-formed command or one-way send (then {@code correlationId} is 0) holding a value the protocol does not
+     * allow ({@link dev.gannet.protocol.CommandValidator}). It never reaches the broker: the server answers it with
+     * {@code reason}, and the connection stays open. Like {@link Malformed}, it never travels.
+     */
+    record Invalid(long correlationId, boolean oneWay, Command command, JMSException reason) implements Frame {
     }
 }

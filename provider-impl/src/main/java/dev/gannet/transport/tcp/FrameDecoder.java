@@ -1,17 +1,21 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.CommandValidator;
 import dev.gannet.protocol.Delivery;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import jakarta.jms.JMSException;
 
 import java.util.List;
 
 /**
  * Turns one frame (already cut by a {@link io.netty.handler.codec.LengthFieldBasedFrameDecoder}, length stripped)
  * into a {@link Frame}. Bad input becomes a {@link Frame.Malformed} value, after which the decoder is broken and
- * discards everything it still receives; it never throws into the pipeline.
+ * discards everything it still receives; it never throws into the pipeline. A command is checked as it is decoded
+ * ({@link CommandValidator}); a well-formed one with a value the protocol does not allow becomes a
+ * {@link Frame.Invalid}, which the server answers with the reason.
  */
 final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
 
@@ -46,8 +50,8 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
                     in.readString(), in.readString(), in.readString());
             case FrameType.HANDSHAKE_ANSWER -> new Frame.HandshakeAnswer(in.readInt(),
                     AnswerCodec.readOptionalError(in));
-            case FrameType.COMMAND -> new Frame.CommandFrame(correlationId, CommandCodec.read(in));
-            case FrameType.ONE_WAY_SEND -> new Frame.OneWaySend(requireSend(CommandCodec.read(in)));
+            case FrameType.COMMAND -> command(correlationId, CommandCodec.read(in), false);
+            case FrameType.ONE_WAY_SEND -> command(0, requireSend(CommandCodec.read(in)), true);
             case FrameType.SENDS_PROCESSED -> new Frame.SendsProcessed((int) positive(in.readInt(), "sends"),
                     positive(in.readLong(), "bytes"));
             case FrameType.SEND_FAILURE -> new Frame.SendFailure(AnswerCodec.readError(in));
@@ -60,6 +64,16 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         };
         in.requireEnd();
         return frame;
+    }
+
+    /** A command as it came, or, when a value of it breaks a rule of the protocol, the reason it is refused. */
+    private static Frame command(long correlationId, Command command, boolean oneWay) {
+        try {
+            CommandValidator.check(command);
+        } catch (JMSException e) {
+            return new Frame.Invalid(correlationId, oneWay, command, e);
+        }
+        return oneWay ? new Frame.OneWaySend((Command.Send) command) : new Frame.CommandFrame(correlationId, command);
     }
 
     private static Command.Send requireSend(Command command) throws MalformedFrameException {

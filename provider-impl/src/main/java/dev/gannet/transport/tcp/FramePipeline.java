@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -13,27 +14,33 @@ final class FramePipeline {
 
     private static final FrameEncoder ENCODER = new FrameEncoder();
     private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
-    private static final ProtocolErrorHandler ERRORS = new ProtocolErrorHandler();
 
     private FramePipeline() {
     }
 
+    /** {@link #install(ChannelPipeline, TcpOptions, ThrottledLog, ChannelHandler)} with warnings of its own. */
+    static void install(ChannelPipeline pipeline, TcpOptions options, ChannelHandler protocol) {
+        install(pipeline, options, new ThrottledLog(), protocol);
+    }
+
     /**
      * Installs the shared handlers, then {@code protocol} (the side's own handler), then a last handler that closes
-     * the channel on any failure left unhandled.
+     * the channel on any failure left unhandled. Warnings about the peer go through {@code warnings}, so that many
+     * bad peers cannot flood the log.
      */
-    static void install(ChannelPipeline pipeline, TcpOptions options, ChannelHandler protocol) {
+    static void install(ChannelPipeline pipeline, TcpOptions options, ThrottledLog warnings, ChannelHandler protocol) {
+        ProtocolErrorHandler errors = new ProtocolErrorHandler(warnings);
         int maxFrameLength = options.maxFrameSize() + FrameType.HEADER_SIZE;
         pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameLength, 0, 4, 0, 4));
         pipeline.addLast("decoder", new FrameDecoder());
-        pipeline.addLast("malformed", ERRORS);
+        pipeline.addLast("malformed", errors);
         pipeline.addLast("prepender", PREPENDER);
         pipeline.addLast("encoder", ENCODER);
         pipeline.addLast("idle", new IdleStateHandler(options.heartbeatTimeout().toMillis(),
                 options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
-        pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout()));
-        pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout()));
+        pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout(), warnings));
+        pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout(), warnings));
         pipeline.addLast("protocol", protocol);
-        pipeline.addLast("errors", ERRORS);
+        pipeline.addLast("errors", errors);
     }
 }

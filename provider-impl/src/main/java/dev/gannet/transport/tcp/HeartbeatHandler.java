@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,9 +20,11 @@ final class HeartbeatHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatHandler.class);
 
     private final Duration timeout;
+    private final ThrottledLog warnings;
 
-    HeartbeatHandler(Duration timeout) {
+    HeartbeatHandler(Duration timeout, ThrottledLog warnings) {
         this.timeout = timeout;
+        this.warnings = warnings;
     }
 
     @Override
@@ -38,8 +41,8 @@ final class HeartbeatHandler extends ChannelDuplexHandler {
                 case WRITER_IDLE -> ctx.writeAndFlush(new Frame.Heartbeat())
                         .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
                 case READER_IDLE -> {
-                    LOG.warn("Closing tcp connection {}: nothing received for {} ms", ctx.channel().remoteAddress(),
-                            timeout.toMillis());
+                    warnings.warn(LOG, "Closing tcp connection {}: nothing received for {} ms",
+                            ctx.channel().remoteAddress(), timeout.toMillis());
                     ctx.close();
                 }
                 default -> {

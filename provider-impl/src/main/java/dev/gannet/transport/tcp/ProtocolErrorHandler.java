@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,17 +12,23 @@ import java.io.IOException;
 
 /**
  * Closes a channel whose peer sent bad bytes ({@link Frame.Malformed}, an oversized or negative length) or whose
- * pipeline failed, logging the reason. Only that one channel is affected.
+ * pipeline failed, logging the reason (throttled: see {@link ThrottledLog}). Only that one channel is affected.
  */
 @ChannelHandler.Sharable
 final class ProtocolErrorHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolErrorHandler.class);
 
+    private final ThrottledLog warnings;
+
+    ProtocolErrorHandler(ThrottledLog warnings) {
+        this.warnings = warnings;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Frame.Malformed malformed) {
-            LOG.warn("Closing tcp connection {}: malformed frame: {}", ctx.channel().remoteAddress(),
+            warnings.warn(LOG, "Closing tcp connection {}: malformed frame: {}", ctx.channel().remoteAddress(),
                     malformed.reason());
             ctx.close();
         } else {
@@ -34,10 +41,10 @@ final class ProtocolErrorHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof IOException) {
             LOG.debug("Closing tcp connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
         } else if (cause instanceof DecoderException) {
-            LOG.warn("Closing tcp connection {}: bad frame: {}", ctx.channel().remoteAddress(),
+            warnings.warn(LOG, "Closing tcp connection {}: bad frame: {}", ctx.channel().remoteAddress(),
                     cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage());
         } else {
-            LOG.warn("Closing tcp connection {} after a failure", ctx.channel().remoteAddress(), cause);
+            warnings.warn(LOG, "Closing tcp connection {} after a failure", ctx.channel().remoteAddress(), cause);
         }
         ctx.close();
     }

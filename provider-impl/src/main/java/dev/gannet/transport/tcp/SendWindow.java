@@ -26,9 +26,13 @@ final class SendWindow {
     private long bytes; // guarded by this
     private Supplier<JMSException> loss; // guarded by this
 
-    /** What a send counts against the window; both sides compute it the same way. */
+    /**
+     * What a send counts against the window; both sides compute it the same way. A send without content (refused by
+     * the broker) weighs its fields.
+     */
     static int weight(Command.Send send) {
-        return send.message().encoded().length + FIELDS_WEIGHT;
+        boolean content = send.message() != null && send.message().encoded() != null;
+        return (content ? send.message().encoded().length : 0) + FIELDS_WEIGHT;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.lane.SerialExecutor;
 import dev.gannet.broker.ServerConnection;
 import dev.gannet.protocol.Command;
@@ -18,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
  * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
  * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
- * the client's {@link SendWindow} and reported processed in batches. A client must wait for the handshake answer
+ * the client's {@link SendWindow} and reported processed in batches. A command the decoder found invalid
+ * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
+ * without reaching the broker. A client must wait for the handshake answer
  * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
  * channel goes, the broker connection is closed.
  */
@@ -30,14 +33,16 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final Broker broker;
     private final SerialExecutor lane;
+    private final ThrottledLog warnings;
     private final ProcessedSends processedSends = new ProcessedSends();
     private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
     private ServerConnection connection; // confined to the lane
     private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
 
-    ServerChannelHandler(Broker broker, SerialExecutor lane) {
+    ServerChannelHandler(Broker broker, SerialExecutor lane, ThrottledLog warnings) {
         this.broker = broker;
         this.lane = lane;
+        this.warnings = warnings;
     }
 
     @Override
@@ -48,19 +53,18 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             Channel channel = ctx.channel();
             lane.execute(() -> handle(channel, command));
         } else if (msg instanceof Frame.OneWaySend send && state == State.OPEN) {
-            int weight = SendWindow.weight(send.send());
-            if (!processedSends.received(weight)) {
-                LOG.warn("Closing tcp connection {}: it sent beyond its window of {} one-way sends or {} bytes",
-                        ctx.channel().remoteAddress(), SendWindow.MAX_SENDS, SendWindow.MAX_BYTES);
-                state = State.CLOSED;
-                ctx.close();
-                return;
-            }
+            oneWay(ctx, send.send(), null);
+        } else if (msg instanceof Frame.Invalid invalid && state == State.OPEN) {
             Channel channel = ctx.channel();
-            lane.execute(() -> post(channel, send.send(), weight));
+            if (invalid.oneWay()) {
+                oneWay(ctx, (Command.Send) invalid.command(), invalid.reason());
+            } else {
+                lane.execute(() -> reply(channel, invalid.correlationId(),
+                        CompletableFuture.failedFuture(invalid.reason())));
+            }
         } else if (state != State.CLOSED) {
-            LOG.warn("Closing tcp connection {}: {} frame not expected in state {}", ctx.channel().remoteAddress(),
-                    msg.getClass().getSimpleName(), state);
+            warnings.warn(LOG, "Closing tcp connection {}: {} frame not expected in state {}",
+                    ctx.channel().remoteAddress(), msg.getClass().getSimpleName(), state);
             state = State.CLOSED;
             ctx.close();
         }
@@ -83,7 +87,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                     ? "not a Gannet client (magic 0x" + Integer.toHexString(request.magic()) + ")"
                     : "protocol version " + request.version() + " is not supported; this broker speaks version "
                     + Frame.HandshakeRequest.VERSION;
-            LOG.warn("Refusing tcp connection {}: {}", ctx.channel().remoteAddress(), reason);
+            warnings.warn(LOG, "Refusing tcp connection {}: {}", ctx.channel().remoteAddress(), reason);
             state = State.CLOSED;
             ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
                     WireError.of(new JMSException(reason)))).addListener(ChannelFutureListener.CLOSE);
@@ -110,9 +114,26 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                 }));
     }
 
+    /**
+     * Counts a one-way send against the window, then carries it out on the lane, or refuses it there when
+     * {@code invalid} names why it breaks the protocol's rules. A client beyond its window is disconnected.
+     */
+    private void oneWay(ChannelHandlerContext ctx, Command.Send send, JMSException invalid) {
+        int weight = SendWindow.weight(send);
+        if (!processedSends.received(weight)) {
+            warnings.warn(LOG, "Closing tcp connection {}: it sent beyond its window of {} one-way sends or {} bytes",
+                    ctx.channel().remoteAddress(), SendWindow.MAX_SENDS, SendWindow.MAX_BYTES);
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
+        Channel channel = ctx.channel();
+        lane.execute(() -> post(channel, send, weight, invalid));
+    }
+
     /** Runs on the lane: carries out a one-way send; reports processed sends when half the window is reached. */
-    private void post(Channel channel, Command.Send send, int weight) {
-        connection.post(send).thenRun(() -> {
+    private void post(Channel channel, Command.Send send, int weight, JMSException invalid) {
+        (invalid == null ? connection.post(send) : connection.refuse(send, invalid)).thenRun(() -> {
             Frame.SendsProcessed report = processedSends.processed(weight);
             if (report != null) {
                 EventLoopTasks.submit(channel, () -> channel.writeAndFlush(report, channel.voidPromise()));
@@ -120,10 +141,14 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Runs on the lane: carries out one command; its reply is written after the replies of earlier commands. */
+    /** Runs on the lane: carries out one command. */
     private void handle(Channel channel, Frame.CommandFrame frame) {
-        long correlationId = frame.correlationId();
-        CompletableFuture<Frame.Reply> reply = connection.handle(frame.command())
+        reply(channel, frame.correlationId(), connection.handle(frame.command()));
+    }
+
+    /** Runs on the lane: writes the outcome of one command after the replies of earlier commands. */
+    private void reply(Channel channel, long correlationId, CompletableFuture<Object> outcome) {
+        CompletableFuture<Frame.Reply> reply = outcome
                 .handle((answer, failure) -> failure == null
                         ? new Frame.Reply(correlationId, answer, null)
                         : new Frame.Reply(correlationId, null, WireError.of(failure)));

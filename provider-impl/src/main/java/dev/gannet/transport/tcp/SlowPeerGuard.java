@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -18,10 +19,12 @@ final class SlowPeerGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SlowPeerGuard.class);
 
     private final Duration limit;
+    private final ThrottledLog warnings;
     private ScheduledFuture<?> closing; // confined to the channel's event loop
 
-    SlowPeerGuard(Duration limit) {
+    SlowPeerGuard(Duration limit, ThrottledLog warnings) {
         this.limit = limit;
+        this.warnings = warnings;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class SlowPeerGuard extends ChannelInboundHandlerAdapter {
     private void closeIfStillBlocked(ChannelHandlerContext ctx) {
         closing = null;
         if (!ctx.channel().isWritable()) {
-            LOG.warn("Closing tcp connection {}: its write buffer stayed full for {} ms (peer not reading)",
+            warnings.warn(LOG, "Closing tcp connection {}: its write buffer stayed full for {} ms (peer not reading)",
                     ctx.channel().remoteAddress(), limit.toMillis());
             ctx.close();
         }

@@ -2,6 +2,7 @@ package dev.gannet.transport.tcp;
 
 import dev.gannet.broker.Broker;
 import dev.gannet.lane.SerialExecutor;
+import dev.gannet.log.ThrottledLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -39,6 +40,8 @@ public final class TcpAcceptor implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final ExecutorService lanes;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    /** Warnings about clients, throttled across all of them: no client can flood the log. */
+    private final ThrottledLog warnings = new ThrottledLog();
     private final AtomicBoolean closed = new AtomicBoolean();
     private Channel serverChannel; // set once in start()
 
@@ -85,8 +88,8 @@ public final class TcpAcceptor implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
                         channel.closeFuture().addListener(f -> channels.remove(channel));
-                        FramePipeline.install(channel.pipeline(), options,
-                                new ServerChannelHandler(broker, new SerialExecutor(lanes, "tcp connection")));
+                        FramePipeline.install(channel.pipeline(), options, warnings, new ServerChannelHandler(broker,
+                                new SerialExecutor(lanes, "tcp connection"), warnings));
                     }
                 });
         var bound = bootstrap.bind(new InetSocketAddress(host, port)).awaitUninterruptibly();

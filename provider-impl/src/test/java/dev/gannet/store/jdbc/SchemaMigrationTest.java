@@ -3,19 +3,32 @@ package dev.gannet.store.jdbc;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A store written by schema version 1 (before paging) opens as version 2 with its messages intact. */
+/**
+ * A store written by an older schema opens as version 3 with its messages intact: version 1 (before paging) and
+ * version 2 (before the checks and foreign keys). Rows of a version 2 store that break version 3's rules are set
+ * aside in GANNET_QUARANTINE, and afterwards the schema refuses such rows itself.
+ */
 class SchemaMigrationTest {
 
     @TempDir
@@ -71,9 +84,135 @@ class SchemaMigrationTest {
         }
         JdbcMessageStore reopened = new JdbcMessageStore(new DerbyDatabase(directory.resolve("derby")), "migration");
         try {
-            assertEquals(0, reopened.recover().maxMessageId(), "the released message is gone");
+            RecoveredState state = reopened.recover();
+            assertEquals(0, state.maxMessageId(), "the released message is gone");
+            assertEquals(0, state.quarantined());
         } finally {
             reopened.close();
         }
+        assertEquals(JdbcMessageStore.SCHEMA_VERSION, StoreCheck.check(v1).schemaVersion());
+    }
+
+    @Test
+    void aVersion2StoreIsUpgradedWithTheRowsThatBreakVersion3Quarantined() throws Exception {
+        DerbyDatabase database = new DerbyDatabase(directory.resolve("derby"));
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            createVersion2Schema(s);
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (1, 'queue:a', NULL, NULL, 0, 0)");
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (2, 'durable:-:s', 't', NULL, 0, 0)");
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (3, 'queue:flags', NULL, NULL, 2, 0)"); // NO_LOCAL out of range
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO GANNET_MESSAGE VALUES (?, ?, 0, 0, NULL, ?, ?)")) {
+                insertMessage(p, 7, 9, 2);   // good, held by queues 1 and 2
+                insertMessage(p, 8, 12, 1);  // priority out of range (stored by a send nobody checked)
+                insertMessage(p, 9, 4, 1);   // held by no queue
+                insertMessage(p, 11, 4, 2);  // held by queue 1 and by queue 5, which is not stored
+                insertMessage(p, 12, 4, 3);  // held by queue 1 only, counted 3
+                insertMessage(p, 13, 4, 1);  // held by queue 3, whose row breaks the rules
+            }
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 7, 2, 9)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (2, 7, 0, 9)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 8, 0, 12)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 10, 0, 4)"); // message 10 is not stored
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 11, 0, 4)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (5, 11, 0, 4)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 12, 0, 4)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (3, 13, 0, 4)");
+            c.commit();
+        }
+        database.shutdown();
+        StoreCheck.Report before = StoreCheck.check(database);
+        assertEquals(2, before.schemaVersion());
+        assertEquals(Set.of(StoreCheck.Problem.values()),
+                before.findings().stream().map(StoreCheck.Finding::problem).collect(Collectors.toSet()),
+                before.describe(50));
+
+        JdbcMessageStore store = new JdbcMessageStore(database, "migration");
+        try {
+            RecoveredState state = store.recover();
+            assertEquals(List.of(1L, 2L), state.queues().stream().map(StoredQueue::id).toList());
+            assertEquals(1, state.pendingCounts().get(1L)[9]);
+            assertEquals(2, state.pendingCounts().get(1L)[4], "messages 11 and 12");
+            assertEquals(1, state.pendingCounts().get(2L)[9]);
+            assertEquals(8, state.quarantined());
+            List<PagedMessage> page = store.page(1, 4, 0, Long.MAX_VALUE, 10).join();
+            assertEquals(List.of(11L, 12L), page.stream().map(m -> m.message().id()).toList());
+            assertEquals(List.of(1, 1), page.stream().map(m -> m.message().references()).toList());
+        } finally {
+            store.close();
+        }
+
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            assertEquals(List.of("GANNET_MESSAGE 13", "GANNET_MESSAGE 8", "GANNET_MESSAGE 9", "GANNET_QUEUE 3",
+                    "GANNET_REFERENCE 1/10", "GANNET_REFERENCE 1/8", "GANNET_REFERENCE 3/13",
+                    "GANNET_REFERENCE 5/11"), quarantined(s));
+            try (ResultSet rs = s.executeQuery("SELECT ROW_DATA, BODY, REASON FROM GANNET_QUARANTINE"
+                    + " WHERE SOURCE_TABLE = 'GANNET_MESSAGE' AND SOURCE_KEY = '8'")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).contains("PRIORITY=12"), rs.getString(1));
+                assertArrayEquals(new byte[]{8}, rs.getBytes(2), "the body is kept");
+                assertTrue(rs.getString(3).contains("MESSAGE_OUT_OF_RANGE"), rs.getString(3));
+            }
+            // Version 3 refuses what version 2 let in, and holds what the broker accepts.
+            assertRefused("23513", () -> s.execute("INSERT INTO GANNET_MESSAGE VALUES (20, 12, 0, 0, NULL,"
+                    + " CAST(X'01' AS BLOB), 1)"));
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 99, 0, 4)"));
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_REFERENCE VALUES (99, 7, 0, 9)"));
+            assertRefused("23503", () -> s.execute("DELETE FROM GANNET_MESSAGE WHERE ID = 7"));
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (4, 'durable:1024/" + "c".repeat(1024) + ":"
+                    + "n".repeat(1024) + "', '" + "t".repeat(1024) + "', '" + "x".repeat(16384) + "', 0, 0)");
+            s.execute("INSERT INTO GANNET_DUPLICATE VALUES (1, 'temp-queue://" + "q".repeat(1024) + "', '"
+                    + "d".repeat(4000) + "')");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO GANNET_MESSAGE VALUES (21, 9, 0, 0, ?,"
+                    + " CAST(X'01' AS BLOB), 0)")) {
+                p.setString(1, "\uD83D\uDE00".repeat(512)); // 1024 Java chars, as the broker's limits count them
+                p.executeUpdate();
+            }
+            c.rollback();
+        }
+        database.shutdown();
+        StoreCheck.Report after = StoreCheck.check(database);
+        assertTrue(after.consistent(), after.describe(50));
+        assertEquals(8, after.quarantined());
+    }
+
+    private static void createVersion2Schema(Statement s) throws SQLException {
+        s.execute("CREATE TABLE GANNET_VERSION (VERSION INT NOT NULL)");
+        s.execute("INSERT INTO GANNET_VERSION VALUES (2)");
+        s.execute("CREATE TABLE GANNET_QUEUE (ID BIGINT NOT NULL PRIMARY KEY, NAME VARCHAR(1024) NOT NULL,"
+                + " TOPIC VARCHAR(1024), SELECTOR VARCHAR(4000), NO_LOCAL SMALLINT NOT NULL,"
+                + " SHARED SMALLINT NOT NULL)");
+        s.execute("CREATE TABLE GANNET_MESSAGE (ID BIGINT NOT NULL PRIMARY KEY, PRIORITY SMALLINT NOT NULL,"
+                + " EXPIRATION BIGINT NOT NULL, DELIVERY_TIME BIGINT NOT NULL, GROUP_ID VARCHAR(1024),"
+                + " BODY BLOB(2G) NOT NULL, REFERENCE_COUNT INT NOT NULL)");
+        s.execute("CREATE TABLE GANNET_REFERENCE (QUEUE_ID BIGINT NOT NULL, MESSAGE_ID BIGINT NOT NULL,"
+                + " DELIVERY_COUNT INT NOT NULL, PRIORITY SMALLINT NOT NULL, PRIMARY KEY (QUEUE_ID, MESSAGE_ID))");
+        s.execute("CREATE INDEX GANNET_REFERENCE_PAGE ON GANNET_REFERENCE (QUEUE_ID, PRIORITY, MESSAGE_ID)");
+        s.execute("CREATE TABLE GANNET_DUPLICATE (SEQ BIGINT NOT NULL PRIMARY KEY, DESTINATION VARCHAR(1024)"
+                + " NOT NULL, DUPLICATE_ID VARCHAR(4000) NOT NULL)");
+    }
+
+    private static void insertMessage(PreparedStatement p, long id, int priority, int references)
+            throws SQLException {
+        p.setLong(1, id);
+        p.setShort(2, (short) priority);
+        p.setBytes(3, new byte[]{(byte) id});
+        p.setInt(4, references);
+        p.executeUpdate();
+    }
+
+    private static List<String> quarantined(Statement s) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT SOURCE_TABLE, SOURCE_KEY FROM GANNET_QUARANTINE"
+                + " ORDER BY SOURCE_TABLE, SOURCE_KEY")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    private static void assertRefused(String sqlState, Executable statement) {
+        SQLException refused = assertThrows(SQLException.class, statement);
+        assertEquals(sqlState, refused.getSQLState(), refused.getMessage());
     }
 }

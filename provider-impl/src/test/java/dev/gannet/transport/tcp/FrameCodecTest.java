@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.lane.SerialExecutor;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Command;
@@ -53,9 +54,12 @@ class FrameCodecTest {
                 new Command.Open(null, null, null),
                 new Command.SetClientId("id"),
                 new Command.Close(),
+                new Command.Start(),
+                new Command.Stop(),
+                new Command.ReturnPrefetched(3, List.of(4L, 5L)),
                 new Command.CreateSession(3, true),
                 new Command.CloseSession(3, List.of(1L, 2L, Long.MAX_VALUE)),
-                new Command.CloseSession(3, null),
+                new Command.CloseSession(3, List.of()),
                 new Command.CreateConsumer(3, 4, QUEUE, "color = 'red'", false, null, 1000),
                 new Command.CreateConsumer(3, 5, TEMP_TOPIC, null, true, new SubscriptionSpec("sub", true, true), 1),
                 new Command.CreateConsumer(3, 6, TEMP_TOPIC, "", true, SubscriptionSpec.PRIVATE, 1),
@@ -64,7 +68,7 @@ class FrameCodecTest {
                 new Command.Send(3, message),
                 new Command.Send(3, new OutboundMessage(TEMP_TOPIC, false, 0, 0, 0, null, new byte[0])),
                 new Command.Acknowledge(3, List.of(9L)),
-                new Command.Recover(3, List.of(-1L)),
+                new Command.Recover(3, List.of(1L)),
                 new Command.Commit(3, List.of()),
                 new Command.Rollback(3, List.of(5L, 6L)),
                 new Command.CreateTemporary(true),
@@ -302,7 +306,7 @@ class FrameCodecTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         // no broker: every test here ends before the handshake reaches it
         FramePipeline.install(channel.pipeline(), OPTIONS,
-                new ServerChannelHandler(null, new SerialExecutor(Runnable::run, "test")));
+                new ServerChannelHandler(null, new SerialExecutor(Runnable::run, "test"), new ThrottledLog()));
         return channel;
     }
 

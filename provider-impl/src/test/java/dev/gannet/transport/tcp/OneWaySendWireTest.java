@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.broker.Broker;
 import dev.gannet.lane.SerialExecutor;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetTextMessage;
@@ -60,7 +61,7 @@ class OneWaySendWireTest {
         broker = Broker.start(new BrokerConfig("one-way-" + System.nanoTime(), dataDirectory));
         server = new EmbeddedChannel();
         FramePipeline.install(server.pipeline(), OPTIONS,
-                new ServerChannelHandler(broker, new SerialExecutor(lane::add, "test lane")));
+                new ServerChannelHandler(broker, new SerialExecutor(lane::add, "test lane"), new ThrottledLog()));
         server.writeInbound(Unpooled.wrappedBuffer(encode(Frame.HandshakeRequest.of(null, null, null))));
         runLane();
         assertNull(assertInstanceOf(Frame.HandshakeAnswer.class, single(written())).failure());

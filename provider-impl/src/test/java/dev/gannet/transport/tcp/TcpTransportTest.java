@@ -71,6 +71,7 @@ class TcpTransportTest {
     void messageSentOverTcpIsDeliveredToTheConsumerOverTcp() throws Exception {
         RecordingEndpoint endpoint = new RecordingEndpoint();
         TcpBrokerLink link = connect("client-1", endpoint);
+        call(link, new Command.Start());
         call(link, new Command.CreateSession(1, false));
         call(link, new Command.CreateConsumer(1, 1, ORDERS, null, false, null, 10));
         call(link, new Command.Send(1, textMessage("hello over tcp")));
@@ -143,6 +144,7 @@ class TcpTransportTest {
             out.flush();
             assertEquals(-1, drain(garbage.getInputStream()), "the broker should close the garbage connection");
         }
+        call(good, new Command.Start());
         call(good, new Command.CreateSession(1, false));
         call(good, new Command.CreateConsumer(1, 1, ORDERS, null, false, null, 10));
         call(good, new Command.Send(1, textMessage("still served")));
@@ -203,11 +205,12 @@ class TcpTransportTest {
             out.write(FrameBytes.of(Frame.HandshakeRequest.of(null, null, null)));
             out.flush();
             in.readNBytes(in.readInt()); // commands may follow only once the handshake is answered
-            out.write(FrameBytes.of(new Frame.CommandFrame(1, new Command.CreateSession(1, false))));
-            out.write(FrameBytes.of(new Frame.CommandFrame(2,
+            out.write(FrameBytes.of(new Frame.CommandFrame(1, new Command.Start())));
+            out.write(FrameBytes.of(new Frame.CommandFrame(2, new Command.CreateSession(1, false))));
+            out.write(FrameBytes.of(new Frame.CommandFrame(3,
                     new Command.CreateConsumer(1, 1, slow, null, false, null, count))));
             out.flush();
-            for (int i = 0; i < 2; i++) { // the two replies; then this client reads no more
+            for (int i = 0; i < 3; i++) { // the three replies; then this client reads no more
                 in.readNBytes(in.readInt());
             }
 

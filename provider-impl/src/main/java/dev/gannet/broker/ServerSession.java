@@ -2,11 +2,8 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
-import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
-import dev.gannet.selector.Selector;
 import dev.gannet.store.StoreOperation;
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -23,20 +20,18 @@ import java.util.function.Predicate;
 
 /**
  * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
- * transacted, its current {@link Transaction} (begun with the session and after each commit or rollback, kept by
- * the {@link ResourceManager}).
+ * transacted, the sends staged until commit.
  */
 final class ServerSession {
 
     final int id;
     final ServerConnection connection;
     final boolean transacted;
-    private final ConnectionParts parts;
+    private final Broker broker;
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
-    private Transaction transaction; // guarded by lock; null unless transacted, or once closed
-    private long transactions; // guarded by lock; numbers this session's transactions
+    private final List<Staged> staged = new ArrayList<>(); // guarded by lock
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
     /**
@@ -49,55 +44,18 @@ final class ServerSession {
     private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
     }
 
-    ServerSession(ConnectionParts parts, ServerConnection connection, int id, boolean transacted) {
-        this.parts = parts;
+    /** A send of a transacted session, waiting for commit. */
+    private record Staged(ServerMessage message, GannetDestination destination) {
+    }
+
+    ServerSession(Broker broker, ServerConnection connection, int id, boolean transacted) {
+        this.broker = broker;
         this.connection = connection;
         this.id = id;
         this.transacted = transacted;
-        if (transacted) {
-            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
-        }
     }
 
-    /**
-     * Creates a consumer of a queue, or of a topic through the subscription {@code create} names (a new unnamed one
-     * if none), and lets its queue dispatch to it.
-     *
-     * @throws jakarta.jms.InvalidSelectorException if the selector is not valid
-     * @throws InvalidDestinationException if the destination cannot be used, or is a temporary destination of
-     *                                     another connection
-     * @throws JMSException if the consumer id is taken, or the subscription refuses the consumer
-     */
-    void createConsumer(Command.CreateConsumer create) throws JMSException {
-        GannetDestination destination = create.destination();
-        Selector selector = Selector.parse(Subscription.blankToNull(create.selector()));
-        boolean everything = Subscription.blankToNull(create.selector()) == null;
-        ServerConsumer consumer;
-        if (destination.kind().isQueue()) {
-            QueueDestination queue = parts.registry().queueFor(destination);
-            checkOwner(queue.owner(), destination);
-            consumer = new ServerConsumer(create.consumerId(), this, queue.queue(), null,
-                    everything ? null : selector, create.prefetch());
-        } else {
-            TopicDestination topic = parts.registry().topicFor(destination);
-            checkOwner(topic.owner, destination);
-            Subscription subscription = parts.subscriptions().subscribe(connection, topic, create.subscription(),
-                    everything ? null : selector, create.noLocal());
-            consumer = new ServerConsumer(create.consumerId(), this, subscription.queue(), subscription, null,
-                    create.prefetch());
-        }
-        addConsumer(consumer);
-        consumer.queue.addConsumer(consumer);
-    }
-
-    private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {
-        if (owner != null && owner != connection) {
-            throw new InvalidDestinationException("Temporary destination " + destination
-                    + " can be consumed only by the connection that created it");
-        }
-    }
-
-    private void addConsumer(ServerConsumer consumer) throws JMSException {
+    void addConsumer(ServerConsumer consumer) throws JMSException {
         if (consumers.putIfAbsent(consumer.id, consumer) != null) {
             throw new JMSException("Consumer " + this + ":" + consumer.id + " exists already");
         }
@@ -156,38 +114,11 @@ final class ServerSession {
         return true;
     }
 
-    /**
-     * Stages a send of a transacted session until commit.
-     *
-     * @throws jakarta.jms.IllegalStateException if the session is not transacted, or closed
-     */
-    void stage(ServerMessage message, GannetDestination destination) throws JMSException {
+    /** Stages a send of a transacted session until commit. */
+    void stage(ServerMessage message, GannetDestination destination) {
         synchronized (lock) {
-            transaction().stage(message, destination);
+            staged.add(new Staged(message, destination));
         }
-    }
-
-    /**
-     * A one-way send of this session failed: if transacted, its transaction rolls back at commit, naming why.
-     * Answers whether it did, false for a session that is not transacted, or closed.
-     */
-    boolean markRollbackOnly(String reason, Throwable cause) {
-        synchronized (lock) {
-            if (transaction == null) {
-                return false;
-            }
-            transaction.markRollbackOnly(reason, cause);
-            return true;
-        }
-    }
-
-    /** The current transaction; the caller holds {@code lock}. */
-    private Transaction transaction() throws JMSException {
-        if (transaction == null) {
-            throw new jakarta.jms.IllegalStateException("Session " + this + (transacted ? " is closed"
-                    : " is not transacted"));
-        }
-        return transaction;
     }
 
     /** Consumes the listed deliveries: their messages leave their queues (and the store). */
@@ -197,62 +128,42 @@ final class ServerSession {
             for (Long deliveryId : deliveryIds) {
                 InFlight consumed = inFlight.remove(deliveryId);
                 if (consumed != null) {
-                    consumed.ref.queue.forget(consumed.ref, operations);
+                    broker.forget(consumed.ref, operations);
                 }
             }
         }
-        return parts.store().write(operations);
+        return broker.write(operations);
     }
 
-    /**
-     * Commits the session's transaction: its staged sends and the listed deliveries, in one store transaction; a
-     * new transaction begins.
-     *
-     * @throws jakarta.jms.TransactionRolledBackException if the transaction was marked rollback-only (a one-way send
-     *         failed): it is rolled back instead
-     * @throws jakarta.jms.InvalidDestinationException if a staged send's destination is gone
-     */
+    /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
     CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
-        Transaction committing = endTransaction();
-        JMSException rolledBack = committing.rollbackOnlyFailure();
-        if (rolledBack != null) {
-            recover(deliveredIds);
-            throw rolledBack;
+        List<Staged> sends;
+        synchronized (lock) {
+            sends = List.copyOf(staged);
+            staged.clear();
         }
-        return committing.commit(parts.postOffice(), () -> takeConsumed(deliveredIds));
-    }
-
-    /** Removes the listed deliveries from the in-flight table and answers their references. */
-    private List<MessageRef> takeConsumed(List<Long> deliveredIds) {
-        List<MessageRef> consumed = new ArrayList<>();
+        List<StoreOperation> operations = new ArrayList<>();
+        List<MessageRef> routed = new ArrayList<>();
+        for (Staged send : sends) {
+            routed.addAll(broker.route(send.destination(), send.message(), operations));
+        }
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
-                InFlight flight = inFlight.remove(deliveryId);
-                if (flight != null) {
-                    consumed.add(flight.ref);
+                InFlight consumed = inFlight.remove(deliveryId);
+                if (consumed != null) {
+                    broker.forget(consumed.ref, operations);
                 }
             }
         }
-        return consumed;
+        return broker.commitRouted(operations, routed);
     }
 
-    /**
-     * Rolls the session's transaction back (its staged sends are dropped, a new one begins) and returns every
-     * unconsumed delivery; answers the new delivery generation.
-     */
-    long rollback(List<Long> deliveredIds) throws JMSException {
-        endTransaction().rollback();
-        return recover(deliveredIds);
-    }
-
-    /** Ends the current transaction and begins the session's next one; answers the ended one. */
-    private Transaction endTransaction() throws JMSException {
+    /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
+    long rollback(List<Long> deliveredIds) {
         synchronized (lock) {
-            Transaction ended = transaction();
-            parts.resourceManager().end(ended);
-            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
-            return ended;
+            staged.clear();
         }
+        return recover(deliveredIds);
     }
 
     /**
@@ -309,7 +220,7 @@ final class ServerSession {
             takeUnseen(flight -> flight.consumer == consumer && !seen.contains(flight.deliveryId), unseen);
         }
         putBack(unseen, flight -> false);
-        parts.subscriptions().consumerClosed(consumer);
+        broker.consumerClosed(consumer);
     }
 
     /**
@@ -324,17 +235,13 @@ final class ServerSession {
         }
         List<InFlight> returned;
         synchronized (lock) {
-            if (transaction != null) {
-                parts.resourceManager().end(transaction);
-                transaction.rollback();
-                transaction = null;
-            }
+            staged.clear();
             generation++;
             returned = takeInFlight();
         }
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
-        closing.forEach(parts.subscriptions()::consumerClosed);
+        closing.forEach(broker::consumerClosed);
     }
 
     /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */
@@ -377,7 +284,7 @@ final class ServerSession {
             ref.markRedelivered();
             DestinationSettings settings = ref.queue.settings;
             if (settings.maxDeliveryAttempts() > 0 && ref.redeliveries() >= settings.maxDeliveryAttempts()) {
-                parts.mover().deadLetter(ref);
+                broker.deadLetter(ref);
                 continue;
             }
             if (ref.queue.storesReferenceTo(ref.message)) {
@@ -385,12 +292,12 @@ final class ServerSession {
             }
             long delay = settings.redeliveryDelayMillis(ref.redeliveries());
             if (delay > 0) {
-                parts.scheduler().schedule(() -> ref.queue.putBack(List.of(ref)), delay);
+                broker.schedule(() -> ref.queue.putBack(List.of(ref)), delay);
             } else {
                 byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
             }
         }
-        parts.store().writeInBackground(counts);
+        broker.writeInBackground(counts);
         byQueue.forEach(MessageQueue::putBack);
     }
 

@@ -2,14 +2,15 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.selector.Selector;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.StoreOperation;
+import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,29 +18,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages waiting for consumers, in delivery order: higher priority first, FIFO within a priority. A JMS queue
  * is one of these; so is every topic subscription. Dispatch is serialised by this queue's own lock, so queues
- * never wait for each other.
- *
- * <h2>Paging</h2>
- * A durable queue keeps at most {@link DestinationSettings#memoryWindowBytes()} of its backlog in heap. Once the
- * window is full the queue pages: persistent messages routed to it from then on live only in the store, and are
- * read back ({@link dev.gannet.store.MessageStore#page}), highest priority first, whenever the window has drained
- * below half. Per priority, {@code cursor} is the highest message id held in memory by paging; the invariant is
- * that every stored reference of this queue with an id above the cursor is paged ({@code paged} counts them),
- * while every other one is in memory, in flight, or waiting for its delivery time. A reference whose store write
- * has not committed yet is {@code uncommitted} until {@link #add} sees it; a page read cannot see it, so when the
- * read moves the cursor past it, it is switched back to be held in memory.
- *
- * <p>A consumer whose selector matches nothing in a full window makes the queue <em>scan ahead</em>: paged
- * messages are read past the cursor and those a consumer accepts are delivered at once. Their ids are remembered
- * ({@code takenAhead}) so that the ordinary page-in skips them. Nothing else of a scan stays in memory.
+ * never wait for each other. A durable queue keeps at most its memory window of backlog in heap; its
+ * {@link PagingCursor} reads the rest from the store (see there).
  */
 final class MessageQueue {
 
@@ -47,8 +32,6 @@ final class MessageQueue {
     private static final int PRIORITIES = 10;
     /** Heap a reference costs beyond its encoded message, roughly; counts toward the memory window. */
     private static final int REFERENCE_OVERHEAD = 200;
-    private static final int MAX_PAGE = 2000;
-    private static final int MIN_PAGE = 50;
     private static final Comparator<MessageRef> BY_ARRIVAL = Comparator.comparingLong(ref -> ref.arrival);
 
     final long id;
@@ -58,7 +41,7 @@ final class MessageQueue {
     /** The queue or topic this queue serves: what dead-lettered messages name as their origin. */
     final GannetDestination destination;
     final DestinationSettings settings;
-    private final Broker broker;
+    private final QueueServices services;
     private final Object lock = new Object();
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<MessageRef>[] pending = new ArrayDeque[PRIORITIES]; // guarded by lock
@@ -70,37 +53,26 @@ final class MessageQueue {
     private final Map<String, ServerConsumer> groupOwners = new HashMap<>(); // guarded by lock
     private boolean deleted; // guarded by lock
 
-    // Paging state, guarded by lock (see the class comment).
-    private long memoryBytes;
-    private boolean paging;
-    private boolean reading;
-    private final boolean[] scanned = new boolean[PRIORITIES]; // scanned to the end since the last arrival
-    private long highestId;
-    private final long[] cursor = new long[PRIORITIES];
-    private final long[] scanCursor = new long[PRIORITIES];
-    private final long[] paged = new long[PRIORITIES];
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private final TreeMap<Long, MessageRef>[] uncommitted = new TreeMap[PRIORITIES];
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private final TreeSet<Long>[] takenAhead = new TreeSet[PRIORITIES];
+    /** Heap the references waiting in {@code pending} take, for the memory window. */
+    private long memoryBytes; // guarded by lock
+    private final PagingCursor paging; // guarded by lock
 
     /** Every message this queue holds, wherever it is (memory, store, in flight, delayed): for the limits. */
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Object space = new Object();
 
-    MessageQueue(Broker broker, long id, String name, boolean durable, GannetDestination destination,
-                 DestinationSettings settings) {
-        this.broker = broker;
+    MessageQueue(long id, String name, boolean durable, GannetDestination destination, DestinationSettings settings,
+                 QueueServices services) {
+        this.services = services;
         this.id = id;
         this.name = name;
         this.durable = durable;
         this.destination = destination;
         this.settings = settings;
+        this.paging = new PagingCursor(id, name, settings.memoryWindowBytes(), services.store());
         for (int i = 0; i < PRIORITIES; i++) {
             pending[i] = new ArrayDeque<>();
-            uncommitted[i] = new TreeMap<>();
-            takenAhead[i] = new TreeSet<>();
         }
     }
 
@@ -116,10 +88,9 @@ final class MessageQueue {
     void recovered(long[] counts) {
         synchronized (lock) {
             for (int p = 0; p < PRIORITIES; p++) {
-                paged[p] = counts[p];
                 depth.addAndGet(counts[p]);
             }
-            paging = true;
+            paging.recovered(counts);
             maybeRead();
         }
     }
@@ -145,22 +116,8 @@ final class MessageQueue {
         if (!storesReferenceTo(ref.message)) {
             return;
         }
-        long messageId = ref.message.id;
-        int p = ref.message.priority;
         synchronized (lock) {
-            if (!paging && memoryBytes >= settings.memoryWindowBytes()) {
-                paging = true;
-                for (int i = 0; i < PRIORITIES; i++) {
-                    cursor[i] = Math.max(cursor[i], highestId);
-                }
-                LOG.debug("Queue {} pages: {} bytes in memory", name, memoryBytes);
-            }
-            if (paging && messageId > cursor[p]) {
-                ref.state = MessageRef.PAGED;
-                uncommitted[p].put(messageId, ref);
-                paged[p]++;
-            }
-            highestId = Math.max(highestId, messageId);
+            paging.admit(ref, memoryBytes);
         }
     }
 
@@ -168,10 +125,21 @@ final class MessageQueue {
     void abandon(MessageRef ref) {
         released(ref);
         synchronized (lock) {
-            if (ref.state == MessageRef.PAGED && uncommitted[ref.message.priority].remove(ref.message.id) != null) {
-                paged[ref.message.priority]--;
-            }
+            paging.abandon(ref);
         }
+    }
+
+    /**
+     * Adds to {@code operations} what removes a consumed, expired or dropped reference of this queue from the store,
+     * and frees its room in the queue.
+     */
+    void forget(MessageRef ref, List<StoreOperation> operations) {
+        if (storesReferenceTo(ref.message)) {
+            operations.add(new StoreOperation.RemoveReference(id, ref.message.id));
+            operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
+                    : new StoreOperation.RemoveMessage(ref.message.id));
+        }
+        released(ref);
     }
 
     /** A reference left this queue for good (consumed, expired, dead-lettered, dropped): room for another. */
@@ -218,8 +186,7 @@ final class MessageQueue {
     void add(MessageRef ref) {
         synchronized (lock) {
             if (ref.state == MessageRef.PAGED) {
-                uncommitted[ref.message.priority].remove(ref.message.id);
-                scanned[ref.message.priority] = false;
+                paging.committed(ref);
                 maybeRead();
                 return;
             }
@@ -229,7 +196,7 @@ final class MessageQueue {
         }
         long delay = ref.message.deliveryTime - System.currentTimeMillis();
         if (delay > 0) {
-            broker.schedule(() -> hold(ref), delay);
+            services.scheduler().schedule(() -> hold(ref), delay);
             return;
         }
         hold(ref);
@@ -317,7 +284,7 @@ final class MessageQueue {
     void addConsumer(ServerConsumer consumer) {
         synchronized (lock) {
             consumers.add(consumer);
-            Arrays.fill(scanned, false);
+            paging.consumerAdded();
             dispatch();
         }
     }
@@ -350,7 +317,7 @@ final class MessageQueue {
             deleted = true;
             for (ArrayDeque<MessageRef> level : pending) {
                 for (MessageRef ref : level) {
-                    broker.forget(ref, operations);
+                    forget(ref, operations);
                 }
                 level.clear();
             }
@@ -359,8 +326,11 @@ final class MessageQueue {
         return operations;
     }
 
-    /** Removes expired messages that wait in memory; paged ones expire when they are read. */
-    void expire(long now) {
+    /**
+     * Takes expired messages that wait in memory out of this queue and answers them; paged ones expire when they are
+     * read.
+     */
+    List<MessageRef> expire(long now) {
         List<MessageRef> expired = new ArrayList<>();
         synchronized (lock) {
             for (ArrayDeque<MessageRef> level : pending) {
@@ -375,14 +345,14 @@ final class MessageQueue {
                 }
             }
         }
-        broker.expired(expired);
+        return expired;
     }
 
     /**
      * The messages a browser would see now, in delivery order: those in memory, then, per priority, those in the
      * store past the cursor.
      */
-    List<MessageRef> snapshot() {
+    private List<MessageRef> snapshot() {
         long now = System.currentTimeMillis();
         List<List<MessageRef>> levels = new ArrayList<>();
         long[] from = new long[PRIORITIES];
@@ -390,15 +360,15 @@ final class MessageQueue {
         synchronized (lock) {
             for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
                 levels.add(new ArrayList<>(pending[priority]));
-                from[priority] = paged[priority] > 0 ? cursor[priority] : Long.MAX_VALUE;
-                skip.addAll(takenAhead[priority]);
+                from[priority] = paging.browseFrom(priority);
             }
+            paging.addTakenAhead(skip);
         }
         List<MessageRef> refs = new ArrayList<>();
         for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
             refs.addAll(levels.get(PRIORITIES - 1 - priority));
             if (from[priority] != Long.MAX_VALUE) {
-                for (PagedMessage row : broker.readPage(this, priority, from[priority], Integer.MAX_VALUE)) {
+                for (PagedMessage row : paging.readAll(priority, from[priority])) {
                     if (!skip.contains(row.message().id())) {
                         refs.add(new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount()));
                     }
@@ -407,6 +377,30 @@ final class MessageQueue {
         }
         refs.removeIf(ref -> ref.message.isExpired(now));
         return refs;
+    }
+
+    /**
+     * The encoded messages of this queue a browser with {@code selector} (null: everything) sees now, in delivery
+     * order.
+     *
+     * @throws JMSException if the stored backlog cannot be read, or a message cannot be read for the selector
+     */
+    List<byte[]> browse(Selector selector) throws JMSException {
+        List<MessageRef> snapshot;
+        try {
+            snapshot = snapshot();
+        } catch (RuntimeException e) {
+            JMSException failure = new JMSException("Cannot browse " + destination + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+        List<byte[]> messages = new ArrayList<>();
+        for (MessageRef ref : snapshot) {
+            if (selector == null || selector.matches(ref.message.filterable())) {
+                messages.add(ref.message.encoded);
+            }
+        }
+        return messages;
     }
 
     /**
@@ -420,7 +414,7 @@ final class MessageQueue {
         long now = System.currentTimeMillis();
         List<MessageRef> expired = null;
         for (int priority = PRIORITIES - 1; priority >= 0 && anyConsumerHasCredit(); priority--) {
-            if (priority < PRIORITIES - 1 && readable(priority + 1)) {
+            if (priority < PRIORITIES - 1 && paging.readable(priority + 1)) {
                 break; // a higher priority waits in the store: read it before going on
             }
             Iterator<MessageRef> it = pending[priority].iterator();
@@ -446,63 +440,26 @@ final class MessageQueue {
             }
         }
         if (expired != null) {
-            broker.expired(expired);
+            services.expired().add(expired);
         }
         maybeRead();
     }
 
     // ---- paging
 
-    /**
-     * Starts a page read when the window drained below half, or a scan ahead when consumers with credit find
-     * nothing they accept in a full window. One read at a time; its completion looks again.
-     */
+    /** Starts the read of the stored backlog its paging cursor asks for, if any; its completion looks again. */
     private void maybeRead() {
-        if (!paging || reading || deleted) {
+        if (deleted) {
             return;
         }
-        long window = settings.memoryWindowBytes();
-        int top = highestReadable();
-        if (top < 0) {
+        PagingCursor.PageRead read = paging.nextRead(memoryBytes, p -> !pending[p].isEmpty(),
+                this::anyConsumerHasCredit);
+        if (read == null) {
             return;
         }
-        boolean outranked = false;
-        for (int p = top - 1; p >= 0 && !outranked; p--) {
-            outranked = !pending[p].isEmpty();
-        }
-        if (memoryBytes < window / 2 || outranked && anyConsumerHasCredit()) {
-            int limit = (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, (window - memoryBytes) / 1024));
-            read(top, cursor[top], limit, false);
-        } else if (anyConsumerHasCredit()) {
-            for (int p = top; p >= 0; p--) {
-                if (!scanned[p] && paged[p] > uncommitted[p].size()) {
-                    read(p, Math.max(cursor[p], scanCursor[p]), MAX_PAGE, true);
-                    return;
-                }
-            }
-        }
-    }
-
-    /** The highest priority with committed paged messages to read, or -1. */
-    private int highestReadable() {
-        for (int p = PRIORITIES - 1; p >= 0; p--) {
-            if (paged[p] > uncommitted[p].size()) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether the store holds committed paged messages of {@code priority} or higher. */
-    private boolean readable(int priority) {
-        return paging && highestReadable() >= priority;
-    }
-
-    private void read(int priority, long after, int limit, boolean scan) {
-        reading = true;
-        broker.page(this, priority, after, limit).whenComplete((rows, failure) -> {
+        paging.run(read).whenComplete((rows, failure) -> {
             synchronized (lock) {
-                reading = false;
+                paging.readFinished();
                 if (failure != null) {
                     LOG.error("Queue {}: reading its stored backlog failed; will try again", name, failure);
                     return;
@@ -510,69 +467,33 @@ final class MessageQueue {
                 if (deleted) {
                     return;
                 }
-                if (scan) {
-                    scanned(priority, rows);
+                if (read.scan()) {
+                    scanned(read.priority(), rows);
                 } else {
-                    pagedIn(priority, rows);
-                    if (rows.size() < limit) {
-                        paged[priority] = uncommitted[priority].size(); // all committed ones are read
-                        stopPagingIfDone();
-                    }
+                    pagedIn(read, rows);
                 }
                 dispatch();
             }
         });
     }
 
-    /** Holds what a page read returned, moves the cursor, and keeps the invariant for what it passed. */
-    private void pagedIn(int p, List<PagedMessage> rows) {
+    /** Holds what a page read returned (a scan ahead has not delivered). */
+    private void pagedIn(PagingCursor.PageRead read, List<PagedMessage> rows) {
         long now = System.currentTimeMillis();
-        for (PagedMessage row : rows) {
-            long messageId = row.message().id();
-            cursor[p] = messageId;
-            highestId = Math.max(highestId, messageId);
-            if (takenAhead[p].remove(messageId)) {
-                continue; // a scan delivered it, and counted it
-            }
-            paged[p]--;
-            MessageRef written = uncommitted[p].remove(messageId);
-            if (written != null) {
-                written.state = MessageRef.READ; // committed, but add() has not run yet
-            }
+        for (PagedMessage row : paging.pagedIn(read, rows)) {
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             if (row.message().deliveryTime() > now) {
-                broker.schedule(() -> hold(ref), row.message().deliveryTime() - now);
+                services.scheduler().schedule(() -> hold(ref), row.message().deliveryTime() - now);
             } else {
                 arrived(ref);
             }
         }
-        // References written while the read ran, with ids below the new cursor, are held in memory instead.
-        SortedMap<Long, MessageRef> passed = uncommitted[p].headMap(cursor[p]);
-        for (MessageRef ref : passed.values()) {
-            ref.state = MessageRef.HELD;
-            paged[p]--;
-        }
-        passed.clear();
-        // Taken ahead and consumed since: the read could not meet them any more.
-        takenAhead[p].headSet(cursor[p], true).clear();
-        stopPagingIfDone();
-    }
-
-    private void stopPagingIfDone() {
-        for (int i = 0; i < PRIORITIES; i++) {
-            if (paged[i] > 0) {
-                return;
-            }
-        }
-        paging = false;
-        LOG.debug("Queue {} stopped paging", name);
     }
 
     /** Delivers what a scan ahead found that a consumer accepts; the rest of it is not kept. */
     private void scanned(int p, List<PagedMessage> rows) {
         if (rows.isEmpty()) {
-            scanCursor[p] = cursor[p];
-            scanned[p] = true;
+            paging.scanEnded(p);
             return;
         }
         long now = System.currentTimeMillis();
@@ -580,18 +501,13 @@ final class MessageQueue {
             if (!anyConsumerHasCredit()) {
                 return; // the next scan goes on from here
             }
-            long messageId = row.message().id();
-            scanCursor[p] = messageId;
-            if (takenAhead[p].contains(messageId) || uncommitted[p].containsKey(messageId)
-                    || row.message().deliveryTime() > now || row.message().expiration() != 0
-                    && row.message().expiration() <= now) {
+            if (!paging.scanReached(p, row, now)) {
                 continue;
             }
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             ServerConsumer consumer = consumerFor(ref);
             if (consumer != null && consumer.deliver(ref)) {
-                takenAhead[p].add(messageId);
-                paged[p]--;
+                paging.takenAhead(p, row.message().id());
             }
         }
     }

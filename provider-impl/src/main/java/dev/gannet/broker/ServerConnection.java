@@ -5,6 +5,7 @@ import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.CommandValidator;
+import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
@@ -28,21 +29,21 @@ public final class ServerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
     final ClientEndpoint endpoint;
-    private final Broker broker;
+    private final ConnectionParts parts;
+    private final Connections connections;
     private final ThrottledLog warnings;
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
-    /** The first failed one-way send of each transacted session since its last commit or rollback. */
-    private final Map<Integer, FailedSend> failedSends = new ConcurrentHashMap<>();
     private volatile String clientId;
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
 
-    ServerConnection(Broker broker, ThrottledLog warnings, long id, ClientEndpoint endpoint) {
-        this.broker = broker;
-        this.warnings = warnings;
+    ServerConnection(ConnectionParts parts, Connections connections, long id, ClientEndpoint endpoint) {
+        this.parts = parts;
+        this.connections = connections;
+        this.warnings = parts.warnings();
         this.id = id;
         this.endpoint = endpoint;
     }
@@ -117,9 +118,8 @@ public final class ServerConnection {
         String reason = "a send to " + describe(send.message() == null ? null : send.message().destination())
                 + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
-        if (session != null && session.transacted) {
+        if (session != null && session.markRollbackOnly(reason, cause)) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
-            failedSends.putIfAbsent(send.sessionId(), new FailedSend(reason, cause));
             return;
         }
         warnings.warn(LOG, "Connection {}, session {}: {}", this, send.sessionId(), reason);
@@ -145,18 +145,6 @@ public final class ServerConnection {
         return kind + " " + destination.name();
     }
 
-    /** A one-way send of a transacted session that failed; the session's next commit rolls back with it. */
-    private record FailedSend(String reason, Throwable cause) {
-        TransactionRolledBackException rolledBack() {
-            TransactionRolledBackException e = new TransactionRolledBackException("Transaction rolled back: " + reason);
-            e.initCause(cause);
-            if (cause instanceof Exception linked) {
-                e.setLinkedException(linked);
-            }
-            return e;
-        }
-    }
-
     private CompletableFuture<Object> dispatch(Command command) throws JMSException {
         if (command instanceof Command.Open open) {
             if (open.clientId() != null) {
@@ -179,19 +167,22 @@ public final class ServerConnection {
         } else if (command instanceof Command.ReturnPrefetched returned) {
             return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
         } else if (command instanceof Command.CreateSession create) {
-            ServerSession session = new ServerSession(broker, this, create.sessionId(), create.transacted());
+            if (sessions.containsKey(create.sessionId())) {
+                throw sessionExists(create.sessionId());
+            }
+            ServerSession session = new ServerSession(parts, this, create.sessionId(), create.transacted());
             if (sessions.putIfAbsent(create.sessionId(), session) != null) {
-                throw new jakarta.jms.IllegalStateException("Session " + this + ":" + create.sessionId()
-                        + " exists already; a session id is used once per connection");
+                session.close(List.of()); // ends the transaction it began
+                throw sessionExists(create.sessionId());
             }
             if (closed) { // the connection closed while the session was made: it goes with it
                 sessions.remove(create.sessionId());
+                session.close(List.of());
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
             return done(null);
         } else if (command instanceof Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
-            failedSends.remove(close.sessionId());
             if (session != null) {
                 session.close(close.deliveredIds());
             }
@@ -199,7 +190,7 @@ public final class ServerConnection {
         } else if (command instanceof Command.CreateConsumer create) {
             ServerSession session = session(create.sessionId());
             session.requireNewConsumerId(create.consumerId());
-            broker.createConsumer(session, create);
+            session.createConsumer(create);
             return done(null);
         } else if (command instanceof Command.CloseConsumer close) {
             ServerSession session = session(close.sessionId());
@@ -211,44 +202,43 @@ public final class ServerConnection {
             consumer.queue.creditChanged();
             return done(null);
         } else if (command instanceof Command.Send send) {
-            return broker.send(session(send.sessionId()), send.message()).thenApply(v -> null);
+            return parts.postOffice().send(session(send.sessionId()), send.message()).thenApply(v -> null);
         } else if (command instanceof Command.Acknowledge ack) {
             return session(ack.sessionId()).acknowledge(ack.deliveryIds()).thenApply(v -> null);
         } else if (command instanceof Command.Recover recover) {
             return done(session(recover.sessionId()).recover(recover.deliveredIds()));
         } else if (command instanceof Command.Commit commit) {
-            ServerSession session = session(commit.sessionId());
-            FailedSend failed = failedSends.remove(commit.sessionId());
-            if (failed != null) {
-                session.rollback(commit.deliveredIds());
-                throw failed.rolledBack();
-            }
-            return session.commit(commit.deliveredIds()).thenApply(v -> null);
+            return session(commit.sessionId()).commit(commit.deliveredIds()).thenApply(v -> null);
         } else if (command instanceof Command.Rollback rollback) {
-            failedSends.remove(rollback.sessionId());
             return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
         } else if (command instanceof Command.CreateTemporary create) {
-            GannetDestination temporary = broker.createTemporary(this, create.topic());
+            GannetDestination temporary = parts.registry().createTemporary(this, create.topic());
             temporaries.add(temporary);
             return done(temporary);
         } else if (command instanceof Command.DeleteTemporary delete) {
-            broker.deleteTemporary(this, delete.destination());
+            parts.registry().deleteTemporary(this, delete.destination());
             temporaries.remove(delete.destination());
             return done(null);
         } else if (command instanceof Command.CheckDestination check) {
-            broker.checkDestination(check.destination());
+            parts.registry().checkDestination(check.destination());
             return done(null);
         } else if (command instanceof Command.Unsubscribe unsubscribe) {
-            broker.unsubscribe(this, unsubscribe.name());
+            parts.subscriptions().unsubscribe(this, unsubscribe.name());
             return done(null);
         } else if (command instanceof Command.Browse browse) {
-            return done(broker.browse(this, browse.queue(), browse.selector()));
+            Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
+            return done(parts.registry().queueFor(browse.queue()).queue().browse(selector));
         }
         throw new JMSException("Unknown command " + command.getClass().getName());
     }
 
     private static CompletableFuture<Object> done(Object answer) {
         return CompletableFuture.completedFuture(answer);
+    }
+
+    private jakarta.jms.IllegalStateException sessionExists(int sessionId) {
+        return new jakarta.jms.IllegalStateException("Session " + this + ":" + sessionId
+                + " exists already; a session id is used once per connection");
     }
 
     private ServerSession session(int sessionId) throws JMSException {
@@ -263,7 +253,7 @@ public final class ServerConnection {
         if (clientId != null) {
             throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
         }
-        broker.claimClientId(requested);
+        parts.clientIds().claim(requested);
         clientId = requested;
     }
 
@@ -277,19 +267,18 @@ public final class ServerConnection {
         }
         closed = true;
         started = false;
-        failedSends.clear();
         for (ServerSession session : List.copyOf(sessions.values())) {
             sessions.remove(session.id);
             session.close(null);
         }
         for (GannetDestination temporary : List.copyOf(temporaries)) {
-            broker.dropTemporary(temporary);
+            parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
         if (clientId != null) {
-            broker.releaseClientId(clientId);
+            parts.clientIds().release(clientId);
         }
-        broker.connectionClosed(this);
+        connections.closed(this);
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.selector.Selector;
 import dev.gannet.store.StoreOperation;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -20,18 +23,20 @@ import java.util.function.Predicate;
 
 /**
  * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
- * transacted, the sends staged until commit.
+ * transacted, its current {@link Transaction} (begun with the session and after each commit or rollback, kept by
+ * the {@link ResourceManager}).
  */
 final class ServerSession {
 
     final int id;
     final ServerConnection connection;
     final boolean transacted;
-    private final Broker broker;
+    private final ConnectionParts parts;
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
-    private final List<Staged> staged = new ArrayList<>(); // guarded by lock
+    private Transaction transaction; // guarded by lock; null unless transacted, or once closed
+    private long transactions; // guarded by lock; numbers this session's transactions
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
     /**
@@ -44,18 +49,55 @@ final class ServerSession {
     private record InFlight(long deliveryId, MessageRef ref, ServerConsumer consumer) {
     }
 
-    /** A send of a transacted session, waiting for commit. */
-    private record Staged(ServerMessage message, GannetDestination destination) {
-    }
-
-    ServerSession(Broker broker, ServerConnection connection, int id, boolean transacted) {
-        this.broker = broker;
+    ServerSession(ConnectionParts parts, ServerConnection connection, int id, boolean transacted) {
+        this.parts = parts;
         this.connection = connection;
         this.id = id;
         this.transacted = transacted;
+        if (transacted) {
+            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+        }
     }
 
-    void addConsumer(ServerConsumer consumer) throws JMSException {
+    /**
+     * Creates a consumer of a queue, or of a topic through the subscription {@code create} names (a new unnamed one
+     * if none), and lets its queue dispatch to it.
+     *
+     * @throws jakarta.jms.InvalidSelectorException if the selector is not valid
+     * @throws InvalidDestinationException if the destination cannot be used, or is a temporary destination of
+     *                                     another connection
+     * @throws JMSException if the consumer id is taken, or the subscription refuses the consumer
+     */
+    void createConsumer(Command.CreateConsumer create) throws JMSException {
+        GannetDestination destination = create.destination();
+        Selector selector = Selector.parse(Subscription.blankToNull(create.selector()));
+        boolean everything = Subscription.blankToNull(create.selector()) == null;
+        ServerConsumer consumer;
+        if (destination.kind().isQueue()) {
+            QueueDestination queue = parts.registry().queueFor(destination);
+            checkOwner(queue.owner(), destination);
+            consumer = new ServerConsumer(create.consumerId(), this, queue.queue(), null,
+                    everything ? null : selector, create.prefetch());
+        } else {
+            TopicDestination topic = parts.registry().topicFor(destination);
+            checkOwner(topic.owner, destination);
+            Subscription subscription = parts.subscriptions().subscribe(connection, topic, create.subscription(),
+                    everything ? null : selector, create.noLocal());
+            consumer = new ServerConsumer(create.consumerId(), this, subscription.queue(), subscription, null,
+                    create.prefetch());
+        }
+        addConsumer(consumer);
+        consumer.queue.addConsumer(consumer);
+    }
+
+    private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {
+        if (owner != null && owner != connection) {
+            throw new InvalidDestinationException("Temporary destination " + destination
+                    + " can be consumed only by the connection that created it");
+        }
+    }
+
+    private void addConsumer(ServerConsumer consumer) throws JMSException {
         if (consumers.putIfAbsent(consumer.id, consumer) != null) {
             throw new JMSException("Consumer " + this + ":" + consumer.id + " exists already");
         }
@@ -114,11 +156,38 @@ final class ServerSession {
         return true;
     }
 
-    /** Stages a send of a transacted session until commit. */
-    void stage(ServerMessage message, GannetDestination destination) {
+    /**
+     * Stages a send of a transacted session until commit.
+     *
+     * @throws jakarta.jms.IllegalStateException if the session is not transacted, or closed
+     */
+    void stage(ServerMessage message, GannetDestination destination) throws JMSException {
         synchronized (lock) {
-            staged.add(new Staged(message, destination));
+            transaction().stage(message, destination);
         }
+    }
+
+    /**
+     * A one-way send of this session failed: if transacted, its transaction rolls back at commit, naming why.
+     * Answers whether it did, false for a session that is not transacted, or closed.
+     */
+    boolean markRollbackOnly(String reason, Throwable cause) {
+        synchronized (lock) {
+            if (transaction == null) {
+                return false;
+            }
+            transaction.markRollbackOnly(reason, cause);
+            return true;
+        }
+    }
+
+    /** The current transaction; the caller holds {@code lock}. */
+    private Transaction transaction() throws JMSException {
+        if (transaction == null) {
+            throw new jakarta.jms.IllegalStateException("Session " + this + (transacted ? " is closed"
+                    : " is not transacted"));
+        }
+        return transaction;
     }
 
     /** Consumes the listed deliveries: their messages leave their queues (and the store). */
@@ -128,42 +197,62 @@ final class ServerSession {
             for (Long deliveryId : deliveryIds) {
                 InFlight consumed = inFlight.remove(deliveryId);
                 if (consumed != null) {
-                    broker.forget(consumed.ref, operations);
+                    consumed.ref.queue.forget(consumed.ref, operations);
                 }
             }
         }
-        return broker.write(operations);
+        return parts.store().write(operations);
     }
 
-    /** Applies staged sends and consumes the listed deliveries, in one store transaction. */
+    /**
+     * Commits the session's transaction: its staged sends and the listed deliveries, in one store transaction; a
+     * new transaction begins.
+     *
+     * @throws jakarta.jms.TransactionRolledBackException if the transaction was marked rollback-only (a one-way send
+     *         failed): it is rolled back instead
+     * @throws jakarta.jms.InvalidDestinationException if a staged send's destination is gone
+     */
     CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
-        List<Staged> sends;
-        synchronized (lock) {
-            sends = List.copyOf(staged);
-            staged.clear();
+        Transaction committing = endTransaction();
+        JMSException rolledBack = committing.rollbackOnlyFailure();
+        if (rolledBack != null) {
+            recover(deliveredIds);
+            throw rolledBack;
         }
-        List<StoreOperation> operations = new ArrayList<>();
-        List<MessageRef> routed = new ArrayList<>();
-        for (Staged send : sends) {
-            routed.addAll(broker.route(send.destination(), send.message(), operations));
-        }
+        return committing.commit(parts.postOffice(), () -> takeConsumed(deliveredIds));
+    }
+
+    /** Removes the listed deliveries from the in-flight table and answers their references. */
+    private List<MessageRef> takeConsumed(List<Long> deliveredIds) {
+        List<MessageRef> consumed = new ArrayList<>();
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
-                InFlight consumed = inFlight.remove(deliveryId);
-                if (consumed != null) {
-                    broker.forget(consumed.ref, operations);
+                InFlight flight = inFlight.remove(deliveryId);
+                if (flight != null) {
+                    consumed.add(flight.ref);
                 }
             }
         }
-        return broker.commitRouted(operations, routed);
+        return consumed;
     }
 
-    /** Drops staged sends and returns every unconsumed delivery; answers the new delivery generation. */
-    long rollback(List<Long> deliveredIds) {
-        synchronized (lock) {
-            staged.clear();
-        }
+    /**
+     * Rolls the session's transaction back (its staged sends are dropped, a new one begins) and returns every
+     * unconsumed delivery; answers the new delivery generation.
+     */
+    long rollback(List<Long> deliveredIds) throws JMSException {
+        endTransaction().rollback();
         return recover(deliveredIds);
+    }
+
+    /** Ends the current transaction and begins the session's next one; answers the ended one. */
+    private Transaction endTransaction() throws JMSException {
+        synchronized (lock) {
+            Transaction ended = transaction();
+            parts.resourceManager().end(ended);
+            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+            return ended;
+        }
     }
 
     /**
@@ -220,7 +309,7 @@ final class ServerSession {
             takeUnseen(flight -> flight.consumer == consumer && !seen.contains(flight.deliveryId), unseen);
         }
         putBack(unseen, flight -> false);
-        broker.consumerClosed(consumer);
+        parts.subscriptions().consumerClosed(consumer);
     }
 
     /**
@@ -235,13 +324,17 @@ final class ServerSession {
         }
         List<InFlight> returned;
         synchronized (lock) {
-            staged.clear();
+            if (transaction != null) {
+                parts.resourceManager().end(transaction);
+                transaction.rollback();
+                transaction = null;
+            }
             generation++;
             returned = takeInFlight();
         }
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
-        closing.forEach(broker::consumerClosed);
+        closing.forEach(parts.subscriptions()::consumerClosed);
     }
 
     /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */
@@ -284,7 +377,7 @@ final class ServerSession {
             ref.markRedelivered();
             DestinationSettings settings = ref.queue.settings;
             if (settings.maxDeliveryAttempts() > 0 && ref.redeliveries() >= settings.maxDeliveryAttempts()) {
-                broker.deadLetter(ref);
+                parts.mover().deadLetter(ref);
                 continue;
             }
             if (ref.queue.storesReferenceTo(ref.message)) {
@@ -292,12 +385,12 @@ final class ServerSession {
             }
             long delay = settings.redeliveryDelayMillis(ref.redeliveries());
             if (delay > 0) {
-                broker.schedule(() -> ref.queue.putBack(List.of(ref)), delay);
+                parts.scheduler().schedule(() -> ref.queue.putBack(List.of(ref)), delay);
             } else {
                 byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
             }
         }
-        broker.writeInBackground(counts);
+        parts.store().writeInBackground(counts);
         byQueue.forEach(MessageQueue::putBack);
     }
 

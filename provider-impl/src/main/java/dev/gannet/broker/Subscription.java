@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * @param clientId client ID of the connection that created it, if any (noLocal for durable subscriptions)
  * @param owner    the connection of an unshared non-durable subscription (noLocal), else null
  */
-record Subscription(String key, String topic, MessageQueue queue, Selector selector, boolean noLocal,
+record Subscription(SubscriptionKey key, String topic, MessageQueue queue, Selector selector, boolean noLocal,
                     boolean durable, boolean shared, String clientId, ServerConnection owner) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);

@@ -1,0 +1,201 @@
+package dev.gannet.broker;
+
+import dev.gannet.api.DestinationPolicies;
+import dev.gannet.api.DestinationSettings;
+import dev.gannet.message.DestinationKind;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.store.StoredQueue;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The broker's queues and topics, permanent and temporary, by {@link QueueKey} and {@link TopicKey}; creates every
+ * {@link MessageQueue} (a queue's, or a subscription's for {@link Subscriptions}) with the settings of its
+ * destination. A queue is created, and stored, the first time it is used; a topic is only registered.
+ */
+final class DestinationRegistry {
+
+    private final String brokerName;
+    private final DestinationPolicies policies;
+    private final QueueServices services;
+    private final QueueRows queueRows;
+    private final AtomicLong queueIds;
+    private final AtomicLong temporaryIds = new AtomicLong();
+    private final Map<QueueKey, QueueDestination> queues = new ConcurrentHashMap<>();
+    private final Map<TopicKey, TopicDestination> topics = new ConcurrentHashMap<>();
+    /** Held while a permanent queue is created and its store row written, so both happen once. */
+    private final Object creation = new Object();
+
+    /** @param maxQueueId the highest queue id the store holds: new queues are numbered after it */
+    DestinationRegistry(String brokerName, DestinationPolicies policies, QueueServices services, QueueRows queueRows,
+                        long maxQueueId) {
+        this.brokerName = brokerName;
+        this.policies = policies;
+        this.services = services;
+        this.queueRows = queueRows;
+        this.queueIds = new AtomicLong(maxQueueId);
+    }
+
+    /** The settings of a destination: the defaults overridden by every pattern of the config that matches. */
+    DestinationSettings settingsFor(GannetDestination destination) {
+        return policies.settingsFor(destination.name());
+    }
+
+    /** A new queue of messages for {@code destination}, with the id {@link #nextQueueId} gave it or a stored one. */
+    MessageQueue newQueue(long id, String name, boolean durable, GannetDestination destination) {
+        return new MessageQueue(id, name, durable, destination, settingsFor(destination), services);
+    }
+
+    long nextQueueId() {
+        return queueIds.incrementAndGet();
+    }
+
+    /**
+     * Registers a queue the store held at start; answers its queue of messages.
+     *
+     * @throws IllegalArgumentException if the queue is registered already (stored twice)
+     */
+    MessageQueue restoreQueue(long id, QueueKey key) {
+        if (queues.containsKey(key)) {
+            throw new IllegalArgumentException("queue " + key.name() + " is stored twice");
+        }
+        GannetDestination destination = GannetDestination.of(DestinationKind.QUEUE, key.name());
+        MessageQueue queue = newQueue(id, key.storeName(), true, destination);
+        queues.put(key, new QueueDestination(queue, null));
+        return queue;
+    }
+
+    /**
+     * The queue {@code destination} names, created and stored on first use if it is a permanent queue.
+     *
+     * @throws InvalidDestinationException if it names a temporary queue that is gone, or a permanent queue by the
+     *                                     name of a temporary one
+     */
+    QueueDestination queueFor(GannetDestination destination) throws JMSException {
+        QueueKey key = new QueueKey(destination.name());
+        if (destination.kind() == DestinationKind.TEMPORARY_QUEUE) {
+            QueueDestination temporary = queues.get(key);
+            if (temporary == null || temporary.owner() == null) {
+                throw new InvalidDestinationException("Temporary queue " + destination.name() + " does not exist"
+                        + " (it was deleted, or its connection closed)");
+            }
+            return temporary;
+        }
+        QueueDestination existing = queues.get(key);
+        if (existing != null) {
+            if (existing.owner() != null) {
+                throw new InvalidDestinationException("Queue " + destination.name() + " is a temporary queue");
+            }
+            return existing;
+        }
+        synchronized (creation) {
+            return queues.computeIfAbsent(key, k -> {
+                long id = nextQueueId();
+                MessageQueue queue = newQueue(id, k.storeName(), true, destination);
+                queueRows.store(new StoredQueue(id, queue.name, null, null, false, false));
+                return new QueueDestination(queue, null);
+            });
+        }
+    }
+
+    /**
+     * The topic {@code destination} names, registered on first use if it is a permanent topic.
+     *
+     * @throws InvalidDestinationException if it names a temporary topic that is gone
+     */
+    TopicDestination topicFor(GannetDestination destination) throws JMSException {
+        if (destination.kind() == DestinationKind.TEMPORARY_TOPIC) {
+            TopicDestination temporary = topics.get(new TopicKey(destination.name()));
+            if (temporary == null || temporary.owner == null) {
+                throw new InvalidDestinationException("Temporary topic " + destination.name() + " does not exist"
+                        + " (it was deleted, or its connection closed)");
+            }
+            return temporary;
+        }
+        return topic(new TopicKey(destination.name()));
+    }
+
+    /** The topic of {@code key}, registered if new. */
+    TopicDestination topic(TopicKey key) {
+        return topics.computeIfAbsent(key, k -> new TopicDestination(k.name(), null));
+    }
+
+    /** The topic of {@code key} if registered, else null. */
+    TopicDestination existingTopic(TopicKey key) {
+        return topics.get(key);
+    }
+
+    /** Refuses destinations that cannot be used: temporary ones that are gone, permanent names of temporary ones. */
+    void checkDestination(GannetDestination destination) throws JMSException {
+        switch (destination.kind()) {
+            case QUEUE, TEMPORARY_QUEUE -> queueFor(destination);
+            case TOPIC, TEMPORARY_TOPIC -> topicFor(destination);
+        }
+    }
+
+    /** Every queue of messages: the queues' and the topic subscriptions'. */
+    List<MessageQueue> messageQueues() {
+        List<MessageQueue> all = new ArrayList<>();
+        queues.values().forEach(destination -> all.add(destination.queue()));
+        topics.values().forEach(topic -> topic.subscriptions().forEach(s -> all.add(s.queue())));
+        return all;
+    }
+
+    GannetDestination createTemporary(ServerConnection owner, boolean topic) {
+        String name = "temp-" + (topic ? "topic" : "queue") + "-" + brokerName + "-" + owner.id() + "-"
+                + temporaryIds.incrementAndGet();
+        if (topic) {
+            topics.put(new TopicKey(name), new TopicDestination(name, owner));
+            return GannetDestination.of(DestinationKind.TEMPORARY_TOPIC, name);
+        }
+        queues.put(new QueueKey(name), new QueueDestination(newQueue(nextQueueId(), name, false,
+                GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name)), owner));
+        return GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name);
+    }
+
+    /**
+     * Deletes a temporary destination of {@code owner} (spec 6.2.2: not while it has consumers).
+     *
+     * @throws InvalidDestinationException if it does not exist
+     * @throws JMSException                if it belongs to another connection or still has consumers
+     */
+    void deleteTemporary(ServerConnection owner, GannetDestination destination) throws JMSException {
+        boolean topic = destination.kind() == DestinationKind.TEMPORARY_TOPIC;
+        TopicDestination temporaryTopic = topic ? topics.get(new TopicKey(destination.name())) : null;
+        QueueDestination temporaryQueue = topic ? null : queues.get(new QueueKey(destination.name()));
+        ServerConnection actualOwner = topic ? (temporaryTopic == null ? null : temporaryTopic.owner)
+                : (temporaryQueue == null ? null : temporaryQueue.owner());
+        if (actualOwner == null) {
+            throw new InvalidDestinationException("Temporary destination " + destination + " does not exist");
+        }
+        if (actualOwner != owner) {
+            throw new JMSException("Temporary destination " + destination + " belongs to another connection");
+        }
+        boolean inUse = topic ? temporaryTopic.hasConsumers() : temporaryQueue.queue().consumerCount() > 0;
+        if (inUse) {
+            throw new JMSException("Temporary destination " + destination + " still has consumers");
+        }
+        dropTemporary(destination);
+    }
+
+    /** Removes a temporary destination with whatever it holds (its connection closed, or it was deleted). */
+    void dropTemporary(GannetDestination destination) {
+        if (destination.kind() == DestinationKind.TEMPORARY_TOPIC) {
+            TopicDestination topic = topics.remove(new TopicKey(destination.name()));
+            if (topic != null) {
+                topic.subscriptions().forEach(s -> s.queue().delete());
+            }
+        } else {
+            QueueDestination queue = queues.remove(new QueueKey(destination.name()));
+            if (queue != null) {
+                queue.queue().delete();
+            }
+        }
+    }
+}

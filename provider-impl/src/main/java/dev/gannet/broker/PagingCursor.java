@@ -1,0 +1,269 @@
+package dev.gannet.broker;
+
+import dev.gannet.store.PagedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
+
+/**
+ * The paging cursor of one durable {@link MessageQueue} over its stored backlog. The queue keeps at most its
+ * memory window ({@link dev.gannet.api.DestinationSettings#memoryWindowBytes()}) of backlog in heap. Once the window
+ * is full the queue pages: persistent messages routed to it from then on live only in the store, and are read back
+ * ({@link dev.gannet.store.MessageStore#page}), highest priority first, whenever the window has drained below half.
+ * Per priority, {@code cursor} is the highest message id held in memory by paging; the invariant is that every
+ * stored reference of the queue with an id above the cursor is paged ({@code paged} counts them), while every other
+ * one is in memory, in flight, or waiting for its delivery time. A reference whose store write has not committed
+ * yet is {@code uncommitted} until {@link MessageQueue#add} sees it; a page read cannot see it, so when the read
+ * moves the cursor past it, it is switched back to be held in memory.
+ *
+ * <p>A consumer whose selector matches nothing in a full window makes the queue <em>scan ahead</em>: paged
+ * messages are read past the cursor and those a consumer accepts are delivered at once. Their ids are remembered
+ * ({@code takenAhead}) so that the ordinary page-in skips them. Nothing else of a scan stays in memory.
+ *
+ * <p>Not thread-safe: the queue calls it only under its own lock, which guards every field here.
+ */
+final class PagingCursor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PagingCursor.class);
+    private static final int PRIORITIES = 10;
+    private static final int MAX_PAGE = 2000;
+    private static final int MIN_PAGE = 50;
+
+    /** A read of the stored backlog to run: a page-in, or a scan ahead. */
+    record PageRead(int priority, long after, int limit, boolean scan) {
+    }
+
+    private final long queueId;
+    private final String queueName;
+    private final long window;
+    private final StoreWriter store;
+    private boolean paging;
+    private boolean reading;
+    private final boolean[] scanned = new boolean[PRIORITIES]; // scanned to the end since the last arrival
+    private long highestId;
+    private final long[] cursor = new long[PRIORITIES];
+    private final long[] scanCursor = new long[PRIORITIES];
+    private final long[] paged = new long[PRIORITIES];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final TreeMap<Long, MessageRef>[] uncommitted = new TreeMap[PRIORITIES];
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final TreeSet<Long>[] takenAhead = new TreeSet[PRIORITIES];
+
+    PagingCursor(long queueId, String queueName, long window, StoreWriter store) {
+        this.queueId = queueId;
+        this.queueName = queueName;
+        this.window = window;
+        this.store = store;
+        for (int i = 0; i < PRIORITIES; i++) {
+            uncommitted[i] = new TreeMap<>();
+            takenAhead[i] = new TreeSet<>();
+        }
+    }
+
+    /** The queue starts with a stored backlog, all of it paged: {@code counts} per priority. */
+    void recovered(long[] counts) {
+        for (int p = 0; p < PRIORITIES; p++) {
+            paged[p] = counts[p];
+        }
+        paging = true;
+    }
+
+    /**
+     * A stored reference was routed to the queue, which holds {@code memoryBytes} in memory: paging starts if the
+     * window is full, and while it pages the reference is marked to live in the store only.
+     */
+    void admit(MessageRef ref, long memoryBytes) {
+        long messageId = ref.message.id;
+        int p = ref.message.priority;
+        if (!paging && memoryBytes >= window) {
+            paging = true;
+            for (int i = 0; i < PRIORITIES; i++) {
+                cursor[i] = Math.max(cursor[i], highestId);
+            }
+            LOG.debug("Queue {} pages: {} bytes in memory", queueName, memoryBytes);
+        }
+        if (paging && messageId > cursor[p]) {
+            ref.state = MessageRef.PAGED;
+            uncommitted[p].put(messageId, ref);
+            paged[p]++;
+        }
+        highestId = Math.max(highestId, messageId);
+    }
+
+    /** The write of an admitted reference failed: it never arrives. */
+    void abandon(MessageRef ref) {
+        if (ref.state == MessageRef.PAGED && uncommitted[ref.message.priority].remove(ref.message.id) != null) {
+            paged[ref.message.priority]--;
+        }
+    }
+
+    /** The write of a reference {@link #admit} marked paged committed: a page read can see it now. */
+    void committed(MessageRef ref) {
+        uncommitted[ref.message.priority].remove(ref.message.id);
+        scanned[ref.message.priority] = false;
+    }
+
+    /** A consumer came: the backlog is worth scanning again. */
+    void consumerAdded() {
+        Arrays.fill(scanned, false);
+    }
+
+    /** Whether the store holds committed paged messages of {@code priority} or higher. */
+    boolean readable(int priority) {
+        return paging && highestReadable() >= priority;
+    }
+
+    /** The highest priority with committed paged messages to read, or -1. */
+    private int highestReadable() {
+        for (int p = PRIORITIES - 1; p >= 0; p--) {
+            if (paged[p] > uncommitted[p].size()) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The read to start now, or null: a page-in when the window ({@code memoryBytes} used) drained below half or a
+     * lower priority waits in memory ({@code waiting}) while consumers have {@code credit}; else a scan ahead when
+     * consumers with credit find nothing they accept in a full window. One read at a time: the answered read is
+     * running until {@link #readFinished}.
+     */
+    PageRead nextRead(long memoryBytes, IntPredicate waiting, BooleanSupplier credit) {
+        if (!paging || reading) {
+            return null;
+        }
+        int top = highestReadable();
+        if (top < 0) {
+            return null;
+        }
+        boolean outranked = false;
+        for (int p = top - 1; p >= 0 && !outranked; p--) {
+            outranked = waiting.test(p);
+        }
+        PageRead read = null;
+        if (memoryBytes < window / 2 || outranked && credit.getAsBoolean()) {
+            int limit = (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, (window - memoryBytes) / 1024));
+            read = new PageRead(top, cursor[top], limit, false);
+        } else if (credit.getAsBoolean()) {
+            for (int p = top; p >= 0 && read == null; p--) {
+                if (!scanned[p] && paged[p] > uncommitted[p].size()) {
+                    read = new PageRead(p, Math.max(cursor[p], scanCursor[p]), MAX_PAGE, true);
+                }
+            }
+        }
+        reading = read != null;
+        return read;
+    }
+
+    /** Runs {@code read} against the store; the caller takes its queue's lock to handle the rows. */
+    CompletableFuture<List<PagedMessage>> run(PageRead read) {
+        return store.page(queueId, read.priority(), read.after(), read.limit());
+    }
+
+    void readFinished() {
+        reading = false;
+    }
+
+    /**
+     * Moves the cursor over what a page-in returned and keeps the invariant for what it passed; answers the rows
+     * the queue is to hold (those a scan ahead has not delivered already).
+     */
+    List<PagedMessage> pagedIn(PageRead read, List<PagedMessage> rows) {
+        int p = read.priority();
+        List<PagedMessage> held = new ArrayList<>(rows.size());
+        for (PagedMessage row : rows) {
+            long messageId = row.message().id();
+            cursor[p] = messageId;
+            highestId = Math.max(highestId, messageId);
+            if (takenAhead[p].remove(messageId)) {
+                continue; // a scan delivered it, and counted it
+            }
+            paged[p]--;
+            MessageRef written = uncommitted[p].remove(messageId);
+            if (written != null) {
+                written.state = MessageRef.READ; // committed, but add() has not run yet
+            }
+            held.add(row);
+        }
+        // References written while the read ran, with ids below the new cursor, are held in memory instead.
+        SortedMap<Long, MessageRef> passed = uncommitted[p].headMap(cursor[p]);
+        for (MessageRef ref : passed.values()) {
+            ref.state = MessageRef.HELD;
+            paged[p]--;
+        }
+        passed.clear();
+        // Taken ahead and consumed since: the read could not meet them any more.
+        takenAhead[p].headSet(cursor[p], true).clear();
+        stopPagingIfDone();
+        if (rows.size() < read.limit()) {
+            paged[p] = uncommitted[p].size(); // all committed ones are read
+            stopPagingIfDone();
+        }
+        return held;
+    }
+
+    private void stopPagingIfDone() {
+        for (int i = 0; i < PRIORITIES; i++) {
+            if (paged[i] > 0) {
+                return;
+            }
+        }
+        paging = false;
+        LOG.debug("Queue {} stopped paging", queueName);
+    }
+
+    /** A scan ahead of {@code priority} found nothing more: no further scan until something arrives. */
+    void scanEnded(int priority) {
+        scanCursor[priority] = cursor[priority];
+        scanned[priority] = true;
+    }
+
+    /**
+     * A scan ahead reached {@code row}: answers whether a consumer may take it (it is neither taken ahead, nor
+     * uncommitted, nor due later, nor expired at {@code now}).
+     */
+    boolean scanReached(int priority, PagedMessage row, long now) {
+        long messageId = row.message().id();
+        scanCursor[priority] = messageId;
+        return !(takenAhead[priority].contains(messageId) || uncommitted[priority].containsKey(messageId)
+                || row.message().deliveryTime() > now || row.message().expiration() != 0
+                && row.message().expiration() <= now);
+    }
+
+    /** A scan ahead delivered the paged message {@code messageId}: the page-in is to skip it. */
+    void takenAhead(int priority, long messageId) {
+        takenAhead[priority].add(messageId);
+        paged[priority]--;
+    }
+
+    /**
+     * Where a browser reads the stored backlog of {@code priority} from: the cursor, or {@link Long#MAX_VALUE} if
+     * nothing of it is paged.
+     */
+    long browseFrom(int priority) {
+        return paged[priority] > 0 ? cursor[priority] : Long.MAX_VALUE;
+    }
+
+    /** Adds the ids a scan took ahead, which a browser must not see twice, to {@code ids}. */
+    void addTakenAhead(Set<Long> ids) {
+        for (TreeSet<Long> taken : takenAhead) {
+            ids.addAll(taken);
+        }
+    }
+
+    /** Reads every stored message of {@code priority} after {@code afterId}, waiting for the rows (browsing). */
+    List<PagedMessage> readAll(int priority, long afterId) {
+        return store.page(queueId, priority, afterId, Integer.MAX_VALUE).join();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.gannet.broker;
+
+import dev.gannet.api.DestinationSettings;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.CommandValidator;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.store.StoreOperation;
+import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where sent messages enter the broker: checks a destination's limits, routes a message to the queues it goes to
+ * (a queue, or every subscription of a topic that wants it), drops duplicates, and hands the references to their
+ * queues only once the store has committed them.
+ */
+final class PostOffice {
+
+    private final DestinationRegistry registry;
+    private final DuplicateDetection duplicates;
+    private final StoreWriter store;
+    private final QueueRows queueRows;
+    private final AtomicLong messageIds;
+
+    /** @param maxMessageId the highest message id the store holds: new messages are numbered after it */
+    PostOffice(DestinationRegistry registry, DuplicateDetection duplicates, StoreWriter store, QueueRows queueRows,
+               long maxMessageId) {
+        this.registry = registry;
+        this.duplicates = duplicates;
+        this.store = store;
+        this.queueRows = queueRows;
+        this.messageIds = new AtomicLong(maxMessageId);
+    }
+
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
+    /**
+     * Sends a message of a non-transacted session, or stages it in a transacted one. A message whose headers and
+     * properties the broker cannot read, or that breaks a {@link dev.gannet.api.Limits limit}, is refused here, before
+     * anything is stored.
+     *
+     * @throws jakarta.jms.MessageFormatException if the message's headers or properties cannot be read
+     * @throws ResourceAllocationException if the message is too large for its destination, or the destination is
+     *                                     full (see {@link #checkLimits})
+     * @throws jakarta.jms.InvalidDestinationException if the destination cannot be used
+     */
+    CompletableFuture<Void> send(ServerSession session, OutboundMessage outbound) throws JMSException {
+        CommandValidator.checkContent(outbound);
+        checkLimits(outbound);
+        ServerMessage message = new ServerMessage(nextMessageId(), outbound.persistent(), outbound.priority(),
+                outbound.expiration(), outbound.deliveryTime(), outbound.groupId(), outbound.encoded(),
+                new ServerMessage.Origin(session.connection.id(), session.connection.clientId()));
+        if (session.transacted) {
+            registry.checkDestination(outbound.destination());
+            session.stage(message, outbound.destination());
+            return CompletableFuture.completedFuture(null);
+        }
+        List<StoreOperation> operations = new ArrayList<>();
+        List<MessageRef> refs = route(outbound.destination(), message, operations);
+        return commitRouted(operations, refs);
+    }
+
+    /**
+     * Refuses a message larger than its destination allows, and waits for room in every queue it goes to (or
+     * refuses it, by the destination's full policy).
+     */
+    private void checkLimits(OutboundMessage outbound) throws JMSException {
+        GannetDestination destination = outbound.destination();
+        int size = outbound.encoded().length;
+        DestinationSettings destinationSettings = registry.settingsFor(destination);
+        long maxSize = destinationSettings.maxMessageBytes();
+        if (maxSize >= 0 && size > maxSize) {
+            throw new ResourceAllocationException("Message of " + size + " bytes is larger than " + destination
+                    + " accepts (max-message-bytes " + maxSize + ")");
+        }
+        if (destinationSettings.maxDepth() <= 0 && destinationSettings.maxBytes() <= 0) {
+            return; // its queues (a topic's subscriptions too) share its settings
+        }
+        List<MessageQueue> targets = destination.kind().isQueue() ? List.of(registry.queueFor(destination).queue())
+                : registry.topicFor(destination).subscriptions().stream().map(Subscription::queue).toList();
+        for (MessageQueue queue : targets) {
+            try {
+                if (!queue.awaitSpace(size)) {
+                    DestinationSettings settings = queue.settings;
+                    throw new ResourceAllocationException(destination + " is full: " + queue.depth() + " message(s), "
+                            + queue.bytes() + " byte(s) in " + queue.name + " (max-depth " + settings.maxDepth()
+                            + ", max-bytes " + settings.maxBytes() + ", full-policy " + settings.fullPolicy()
+                            + (settings.fullPolicy() == DestinationSettings.FullPolicy.BLOCK ? ", waited "
+                            + settings.blockTimeoutMillis() + " ms" : "") + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ResourceAllocationException("Interrupted while waiting for room in " + destination);
+            }
+        }
+    }
+
+    /**
+     * Finds the queues a message goes to and adds to {@code operations} what the store must keep of it; answers
+     * no queue for a duplicate. The references are to be added to their queues once those operations committed
+     * ({@link #commitRouted}).
+     *
+     * @throws jakarta.jms.InvalidDestinationException if the destination cannot be used
+     */
+    List<MessageRef> route(GannetDestination destination, ServerMessage message,
+                           List<StoreOperation> operations) throws JMSException {
+        List<MessageRef> refs = new ArrayList<>();
+        switch (destination.kind()) {
+            case QUEUE, TEMPORARY_QUEUE -> refs.add(new MessageRef(message, registry.queueFor(destination).queue(), 0));
+            case TOPIC, TEMPORARY_TOPIC -> {
+                for (Subscription subscription : registry.topicFor(destination).subscriptions()) {
+                    if (subscription.wants(message)) {
+                        refs.add(new MessageRef(message, subscription.queue(), 0));
+                    }
+                }
+            }
+        }
+        if (duplicates.isDuplicate(destination, message, operations)) {
+            return List.of();
+        }
+        message.storedReferences = (int) refs.stream().filter(ref -> ref.queue.storesReferenceTo(message)).count();
+        if (message.storedReferences > 0) {
+            for (MessageRef ref : refs) {
+                if (ref.queue.storesReferenceTo(message)) {
+                    queueRows.addIfUnstored(ref.queue.id, operations);
+                }
+            }
+            operations.add(new StoreOperation.AddMessage(message.toStored()));
+        }
+        for (MessageRef ref : refs) {
+            if (ref.queue.storesReferenceTo(message)) {
+                operations.add(new StoreOperation.AddReference(ref.queue.id, message.id, message.priority));
+            }
+            ref.queue.admit(ref);
+        }
+        return refs;
+    }
+
+    /**
+     * Writes what routing produced, then hands the references to their queues. If the write fails the routing is
+     * undone (limits, paging, duplicate IDs, queue rows it carried) and the future fails.
+     */
+    CompletableFuture<Void> commitRouted(List<StoreOperation> operations, List<MessageRef> refs) {
+        if (operations.isEmpty()) {
+            refs.forEach(ref -> ref.queue.add(ref));
+            return CompletableFuture.completedFuture(null);
+        }
+        return store.write(operations).whenComplete((v, failure) -> {
+            if (failure == null) {
+                refs.forEach(ref -> ref.queue.add(ref));
+                return;
+            }
+            queueRows.notStored(operations);
+            for (MessageRef ref : refs) {
+                ref.queue.abandon(ref);
+                Runnable unclaim = ref.message.duplicateClaim;
+                if (unclaim != null) {
+                    unclaim.run();
+                }
+            }
+        });
+    }
+
+    /** {@link #commitRouted} for work nobody waits for (moves of expired and dead messages); a failure is logged. */
+    void commitInBackground(List<StoreOperation> operations, List<MessageRef> refs) {
+        commitRouted(operations, refs).exceptionally(failure -> {
+            store.logBackgroundFailure(failure);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,41 @@
+/**
+ * The broker: destinations, subscriptions, sessions and transactions over one {@link dev.gannet.store.MessageStore}.
+ *
+ * <p>{@link dev.gannet.broker.Broker} only assembles the parts below with their constructors and runs their
+ * lifecycle (start, recovery, close); it is the package's public face ({@code start}, {@code connect},
+ * {@code declareQueue}, {@code declareTopic}, {@code duplicatesDropped}, {@code close}). No part refers back to it.
+ * Each part owns one job; the arrows say who may call it:
+ * <ul>
+ *   <li>{@code Scheduler} — the one timer (delivery and redelivery delays, expiry work). Called by queues,
+ *       sessions and the mover.</li>
+ *   <li>{@code StoreWriter} — every store access: writes whose failure becomes a {@code JMSException}, background
+ *       writes that log, page reads. Called by every part that stores something.</li>
+ *   <li>{@code DestinationRegistry} — queues and topics, permanent and temporary, by {@code QueueKey} and
+ *       {@code TopicKey}; creates every {@code MessageQueue}. Called by the post office, subscriptions, the mover,
+ *       recovery and connections (temporary destinations, browsing).</li>
+ *   <li>{@code Subscriptions} — topic subscriptions, durable and shared ones by {@code SubscriptionKey}. Called by
+ *       sessions (consumers), connections (unsubscribe) and recovery.</li>
+ *   <li>{@code DuplicateDetection} — the duplicate IDs each destination has seen. Called by the post office and
+ *       recovery.</li>
+ *   <li>{@code PostOffice} — sends: limits, routing to queues and subscriptions, duplicates dropped, references
+ *       handed to their queues only once stored. Called by connections, transactions and the mover.</li>
+ *   <li>{@code MessageMover} — expiry and dead-letter moves, and the periodic expiry sweep; collects what queues
+ *       set aside in {@code ExpiredMessages}. Called by sessions (dead letters) and the scheduler.</li>
+ *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
+ *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
+ *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
+ *   <li>{@code ResourceManager} and {@code Transaction} — open transactions by {@code TransactionId}: staged sends,
+ *       rollback-only mark, commit in one store unit. Called by sessions.</li>
+ *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections. Called by
+ *       connections and the broker.</li>
+ *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs and duplicate IDs from the store at start.
+ *       Called by the broker, once.</li>
+ *   <li>{@code ServerConnection}, {@code ServerSession}, {@code ServerConsumer} — a client's connection, sessions
+ *       and consumers; {@code ServerConnection.handle} and {@code post} are where transports hand over commands.
+ *       They receive the parts they use as one {@code ConnectionParts}.</li>
+ * </ul>
+ * Stored names ({@code queue:NAME}, {@code durable:LENGTH/CLIENTID:NAME}, a destination's {@code queue://NAME} for
+ * duplicate IDs) are made and read back only by the key records and {@code DuplicateDetection}, at the store
+ * boundary.
+ */
+package dev.gannet.broker;

@@ -5,7 +5,6 @@ import dev.gannet.message.GannetDestination;
 import dev.gannet.selector.Selector;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.StoreOperation;
-import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -349,58 +348,26 @@ final class MessageQueue {
     }
 
     /**
-     * The messages a browser would see now, in delivery order: those in memory, then, per priority, those in the
-     * store past the cursor.
+     * Begins a browser's walk through this queue (null selector: everything): it sees, in delivery order, what the
+     * queue holds in memory now and then its stored backlog, which it reads a page at a time.
      */
-    private List<MessageRef> snapshot() {
-        long now = System.currentTimeMillis();
-        List<List<MessageRef>> levels = new ArrayList<>();
-        long[] from = new long[PRIORITIES];
-        Set<Long> skip = new HashSet<>();
+    QueueBrowsing browse(Selector selector) {
+        List<List<MessageRef>> held = new ArrayList<>(PRIORITIES);
+        long[] after = new long[PRIORITIES];
+        Set<Long> takenAhead = new HashSet<>();
         synchronized (lock) {
-            for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
-                levels.add(new ArrayList<>(pending[priority]));
-                from[priority] = paging.browseFrom(priority);
+            for (int priority = 0; priority < PRIORITIES; priority++) {
+                held.add(new ArrayList<>(pending[priority]));
+                after[priority] = paging.browseFrom(priority);
             }
-            paging.addTakenAhead(skip);
+            paging.addTakenAhead(takenAhead);
         }
-        List<MessageRef> refs = new ArrayList<>();
-        for (int priority = PRIORITIES - 1; priority >= 0; priority--) {
-            refs.addAll(levels.get(PRIORITIES - 1 - priority));
-            if (from[priority] != Long.MAX_VALUE) {
-                for (PagedMessage row : paging.readAll(priority, from[priority])) {
-                    if (!skip.contains(row.message().id())) {
-                        refs.add(new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount()));
-                    }
-                }
-            }
-        }
-        refs.removeIf(ref -> ref.message.isExpired(now));
-        return refs;
+        return new QueueBrowsing(this, selector, held, after, takenAhead);
     }
 
-    /**
-     * The encoded messages of this queue a browser with {@code selector} (null: everything) sees now, in delivery
-     * order.
-     *
-     * @throws JMSException if the stored backlog cannot be read, or a message cannot be read for the selector
-     */
-    List<byte[]> browse(Selector selector) throws JMSException {
-        List<MessageRef> snapshot;
-        try {
-            snapshot = snapshot();
-        } catch (RuntimeException e) {
-            JMSException failure = new JMSException("Cannot browse " + destination + ": " + e.getMessage());
-            failure.initCause(e);
-            throw failure;
-        }
-        List<byte[]> messages = new ArrayList<>();
-        for (MessageRef ref : snapshot) {
-            if (selector == null || selector.matches(ref.message.filterable())) {
-                messages.add(ref.message.encoded);
-            }
-        }
-        return messages;
+    /** Reads up to {@code limit} stored messages of {@code priority} after {@code afterId}, waiting for the rows. */
+    List<PagedMessage> readStored(int priority, long afterId, int limit) {
+        return paging.read(priority, afterId, limit);
     }
 
     /**

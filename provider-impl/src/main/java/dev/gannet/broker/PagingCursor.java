@@ -262,8 +262,8 @@ final class PagingCursor {
         }
     }
 
-    /** Reads every stored message of {@code priority} after {@code afterId}, waiting for the rows (browsing). */
-    List<PagedMessage> readAll(int priority, long afterId) {
-        return store.page(queueId, priority, afterId, Integer.MAX_VALUE).join();
+    /** Reads up to {@code limit} stored messages of {@code priority} after {@code afterId}, waiting for the rows. */
+    List<PagedMessage> read(int priority, long afterId, int limit) {
+        return store.page(queueId, priority, afterId, limit).join();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,7 +228,13 @@ public final class ServerConnection {
             return done(null);
         } else if (command instanceof Command.Browse browse) {
             Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
-            return done(parts.registry().queueFor(browse.queue()).queue().browse(selector));
+            QueueBrowsing browsing = parts.registry().queueFor(browse.queue()).queue().browse(selector);
+            List<byte[]> all = new ArrayList<>();
+            for (List<byte[]> page = browsing.next(500, Long.MAX_VALUE); !page.isEmpty();
+                 page = browsing.next(500, Long.MAX_VALUE)) {
+                all.addAll(page);
+            }
+            return done(all);
         }
         throw new JMSException("Unknown command " + command.getClass().getName());
     }

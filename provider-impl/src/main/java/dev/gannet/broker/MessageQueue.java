@@ -134,12 +134,20 @@ final class MessageQueue {
      * and frees its room in the queue.
      */
     void forget(MessageRef ref, List<StoreOperation> operations) {
+        removalOf(ref, operations);
+        released(ref);
+    }
+
+    /**
+     * Adds to {@code operations} what removes a consumed reference of this queue from the store; it keeps its room
+     * until {@link #released} (a transaction releases it once its removal is written).
+     */
+    void removalOf(MessageRef ref, List<StoreOperation> operations) {
         if (storesReferenceTo(ref.message)) {
             operations.add(new StoreOperation.RemoveReference(id, ref.message.id));
             operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
                     : new StoreOperation.RemoveMessage(ref.message.id));
         }
-        released(ref);
     }
 
     /** A reference left this queue for good (consumed, expired, dead-lettered, dropped): room for another. */

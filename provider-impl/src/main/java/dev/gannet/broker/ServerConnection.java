@@ -118,7 +118,8 @@ public final class ServerConnection {
         String reason = "a send to " + describe(send.message() == null ? null : send.message().destination())
                 + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
-        if (session != null && session.markRollbackOnly(reason, cause)) {
+        Transaction transaction = session == null ? null : session.currentTransaction();
+        if (transaction != null && transaction.markRollbackOnly(reason, cause)) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
             return;
         }
@@ -172,7 +173,7 @@ public final class ServerConnection {
             }
             ServerSession session = new ServerSession(parts, this, create.sessionId(), create.transacted());
             if (sessions.putIfAbsent(create.sessionId(), session) != null) {
-                session.close(List.of()); // ends the transaction it began
+                session.close(List.of()); // rolls back the transaction it began
                 throw sessionExists(create.sessionId());
             }
             if (closed) { // the connection closed while the session was made: it goes with it

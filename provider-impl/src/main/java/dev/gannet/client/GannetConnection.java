@@ -280,8 +280,9 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         }
         fixClientId();
         int sessionId = sessionIds.incrementAndGet();
-        call(new Command.CreateSession(sessionId, sessionMode == Session.SESSION_TRANSACTED));
-        GannetSession session = new GannetSession(this, sessionId, sessionMode, domain);
+        TransactionContext transaction = TransactionContext.forSessionMode(sessionMode);
+        call(new Command.CreateSession(sessionId, transaction.isTransacted()));
+        GannetSession session = new GannetSession(this, sessionId, sessionMode, transaction, domain);
         sessions.put(sessionId, session);
         return session;
     }

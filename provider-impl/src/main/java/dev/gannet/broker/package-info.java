@@ -24,8 +24,12 @@
  *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
  *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
  *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
- *   <li>{@code ResourceManager} and {@code Transaction} — open transactions by {@code TransactionId}: staged sends,
- *       rollback-only mark, commit in one store unit. Called by sessions.</li>
+ *   <li>{@code ResourceManager} and {@code Transaction} — transactions by {@code TransactionId} (a session's
+ *       {@code TransactionId.Local} now, an XA branch's id next) from begin until committed or rolled back; a
+ *       transaction holds its staged sends, the references it consumes, its rollback-only mark with the reason,
+ *       and after-commit and after-rollback actions, moves through its {@code Transaction.State}s and commits in
+ *       one store unit. Called by sessions (begin, stage, acknowledge, commit, rollback) and connections (mark
+ *       rollback-only when a one-way send fails).</li>
  *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections. Called by
  *       connections and the broker.</li>
  *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs and duplicate IDs from the store at start.

@@ -1,6 +1,7 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.DestinationStatistics;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.selector.Selector;
 import dev.gannet.store.PagedMessage;
@@ -61,6 +62,7 @@ final class MessageQueue {
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Object space = new Object();
+    private final QueueCounters counters = new QueueCounters();
 
     MessageQueue(long id, String name, boolean durable, GannetDestination destination, DestinationSettings settings,
                  QueueServices services) {
@@ -104,6 +106,20 @@ final class MessageQueue {
         return bytes.get();
     }
 
+    /**
+     * This queue's counters now; {@code duplicatesDropped} is 0 (duplicate detection counts those per destination).
+     */
+    DestinationStatistics statistics() {
+        long delivered;
+        int consumerCount;
+        synchronized (lock) {
+            delivered = counters.delivered;
+            consumerCount = consumers.size();
+        }
+        return new DestinationStatistics(counters.enqueued.sum(), delivered, counters.acknowledged.sum(),
+                counters.expired.sum(), counters.deadLettered.sum(), 0, depth.get(), bytes.get(), consumerCount);
+    }
+
     // ---- routing
 
     /**
@@ -113,6 +129,7 @@ final class MessageQueue {
     void admit(MessageRef ref) {
         depth.incrementAndGet();
         bytes.addAndGet(ref.message.encoded.length);
+        counters.enqueued.increment();
         if (!storesReferenceTo(ref.message)) {
             return;
         }
@@ -124,16 +141,38 @@ final class MessageQueue {
     /** The write of an admitted reference failed: it never arrives. */
     void abandon(MessageRef ref) {
         released(ref);
+        counters.enqueued.decrement();
         synchronized (lock) {
             paging.abandon(ref);
         }
     }
 
     /**
-     * Adds to {@code operations} what removes a consumed, expired or dropped reference of this queue from the store,
-     * and frees its room in the queue.
+     * A consumer's acknowledgement or a committed transaction consumed {@code ref}: adds to {@code operations} what
+     * removes it from the store, frees its room in the queue and counts it acknowledged.
      */
     void forget(MessageRef ref, List<StoreOperation> operations) {
+        remove(ref, operations);
+        counters.acknowledged.increment();
+    }
+
+    /** {@code ref} expired: {@link #remove}d, and counted. */
+    void removeExpired(MessageRef ref, List<StoreOperation> operations) {
+        remove(ref, operations);
+        counters.expired.increment();
+    }
+
+    /** {@code ref} failed its maximum of delivery attempts: {@link #remove}d, and counted. */
+    void removeDeadLettered(MessageRef ref, List<StoreOperation> operations) {
+        remove(ref, operations);
+        counters.deadLettered.increment();
+    }
+
+    /**
+     * Adds to {@code operations} what removes a reference of this queue from the store, and frees its room in the
+     * queue.
+     */
+    private void remove(MessageRef ref, List<StoreOperation> operations) {
         if (storesReferenceTo(ref.message)) {
             operations.add(new StoreOperation.RemoveReference(id, ref.message.id));
             operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
@@ -317,7 +356,7 @@ final class MessageQueue {
             deleted = true;
             for (ArrayDeque<MessageRef> level : pending) {
                 for (MessageRef ref : level) {
-                    forget(ref, operations);
+                    remove(ref, operations);
                 }
                 level.clear();
             }
@@ -433,6 +472,7 @@ final class MessageQueue {
                 if (consumer != null && consumer.deliver(ref)) {
                     it.remove();
                     memoryBytes -= sizeOf(ref);
+                    counters.delivered++;
                     if (!anyConsumerHasCredit()) {
                         break;
                     }
@@ -507,6 +547,7 @@ final class MessageQueue {
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             ServerConsumer consumer = consumerFor(ref);
             if (consumer != null && consumer.deliver(ref)) {
+                counters.delivered++;
                 paging.takenAhead(p, row.message().id());
             }
         }

@@ -36,6 +36,8 @@ public final class ServerConnection {
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
     private volatile String clientId;
+    /** Who this connection is, for the command gate; replaced when its client ID is set. */
+    private volatile ConnectionIdentity identity;
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
@@ -46,6 +48,11 @@ public final class ServerConnection {
         this.warnings = parts.warnings();
         this.id = id;
         this.endpoint = endpoint;
+        this.identity = ConnectionIdentity.anonymous(id);
+    }
+
+    ConnectionIdentity identity() {
+        return identity;
     }
 
     String clientId() {
@@ -146,6 +153,7 @@ public final class ServerConnection {
     }
 
     private CompletableFuture<Object> dispatch(Command command) throws JMSException {
+        parts.gate().check(identity, command);
         if (command instanceof Command.Open open) {
             if (open.clientId() != null) {
                 setClientId(open.clientId());
@@ -255,6 +263,7 @@ public final class ServerConnection {
         }
         parts.clientIds().claim(requested);
         clientId = requested;
+        identity = identity.withClientId(requested);
     }
 
     /**

@@ -35,8 +35,7 @@ public final class ServerConnection {
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
-    private volatile String clientId;
-    /** Who this connection is, for the command gate; replaced when its client ID is set. */
+    /** Who this connection is (its client ID too), for the command gate; replaced when its client ID is set. */
     private volatile ConnectionIdentity identity;
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
@@ -56,7 +55,7 @@ public final class ServerConnection {
     }
 
     String clientId() {
-        return clientId;
+        return identity.clientId();
     }
 
     long id() {
@@ -258,11 +257,11 @@ public final class ServerConnection {
     }
 
     private void setClientId(String requested) throws JMSException {
+        String clientId = identity.clientId();
         if (clientId != null) {
             throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
         }
         parts.clientIds().claim(requested);
-        clientId = requested;
         identity = identity.withClientId(requested);
     }
 
@@ -284,6 +283,7 @@ public final class ServerConnection {
             parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
+        String clientId = identity.clientId();
         if (clientId != null) {
             parts.clientIds().release(clientId);
         }
@@ -292,6 +292,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
+        String clientId = identity.clientId();
         return clientId != null ? clientId + "(" + id + ")" : String.valueOf(id);
     }
 }

@@ -43,9 +43,4 @@ final class BrokerEvents {
             }
         }
     }
-
-    /** {@link #publish}es each of {@code events}, in order. */
-    void publishAll(List<BrokerEvent> events) {
-        events.forEach(this::publish);
-    }
 }

@@ -35,7 +35,8 @@ public final class ServerConnection {
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
-    private volatile String clientId;
+    /** Who this connection is (its client ID too), for the command gate; replaced when its client ID is set. */
+    private volatile ConnectionIdentity identity;
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
@@ -46,10 +47,15 @@ public final class ServerConnection {
         this.warnings = parts.warnings();
         this.id = id;
         this.endpoint = endpoint;
+        this.identity = ConnectionIdentity.anonymous(id);
+    }
+
+    ConnectionIdentity identity() {
+        return identity;
     }
 
     String clientId() {
-        return clientId;
+        return identity.clientId();
     }
 
     long id() {
@@ -147,6 +153,7 @@ public final class ServerConnection {
     }
 
     private CompletableFuture<Object> dispatch(Command command) throws JMSException {
+        parts.gate().check(identity, command);
         if (command instanceof Command.Open open) {
             if (open.clientId() != null) {
                 setClientId(open.clientId());
@@ -251,11 +258,12 @@ public final class ServerConnection {
     }
 
     private void setClientId(String requested) throws JMSException {
+        String clientId = identity.clientId();
         if (clientId != null) {
             throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
         }
         parts.clientIds().claim(requested);
-        clientId = requested;
+        identity = identity.withClientId(requested);
     }
 
     /**
@@ -276,6 +284,7 @@ public final class ServerConnection {
             parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
+        String clientId = identity.clientId();
         if (clientId != null) {
             parts.clientIds().release(clientId);
         }
@@ -284,6 +293,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
+        String clientId = identity.clientId();
         return clientId != null ? clientId + "(" + id + ")" : String.valueOf(id);
     }
 }

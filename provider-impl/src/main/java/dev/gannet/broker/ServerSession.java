@@ -88,6 +88,7 @@ final class ServerSession {
         }
         addConsumer(consumer);
         consumer.queue.addConsumer(consumer);
+        parts.events().publish(new BrokerEvent.ConsumerCreated(connection.id(), id, consumer.id, destination));
     }
 
     private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {
@@ -307,6 +308,7 @@ final class ServerSession {
         }
         putBack(unseen, flight -> false);
         parts.subscriptions().consumerClosed(consumer);
+        consumerClosed(consumer);
     }
 
     /**
@@ -333,6 +335,12 @@ final class ServerSession {
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
         closing.forEach(parts.subscriptions()::consumerClosed);
+        closing.forEach(this::consumerClosed);
+    }
+
+    private void consumerClosed(ServerConsumer consumer) {
+        parts.events().publish(new BrokerEvent.ConsumerClosed(connection.id(), id, consumer.id,
+                consumer.queue.destination));
     }
 
     /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */

@@ -181,7 +181,7 @@ final class Transaction {
         }
         return postOffice.commitRouted(operations, routed).whenComplete((v, failure) -> {
             if (failure == null) {
-                consumed.forEach(ref -> ref.queue.released(ref));
+                consumed.forEach(ref -> ref.queue.consumed(ref));
                 finish(State.COMMITTED);
             } else {
                 finish(State.ROLLED_BACK);

@@ -3,14 +3,14 @@ package dev.gannet.broker;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationStatistics;
 import dev.gannet.api.Limits;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.store.MessageStore;
 import dev.gannet.store.RecoveredState;
-import dev.gannet.store.jdbc.DerbyDatabase;
-import dev.gannet.store.jdbc.JdbcMessageStore;
+import dev.gannet.store.factory.StoreFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
@@ -56,8 +56,8 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker on its Derby store in {@code config.dataDirectory()}, recovering what the store holds; it
-     * permits every command.
+     * Starts a broker on the store {@code config.store()} names (by default Derby in {@code config.dataDirectory()}),
+     * recovering what the store holds; it permits every command.
      *
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
@@ -72,20 +72,16 @@ public final class Broker implements AutoCloseable {
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config, Authorizer authorizer) {
-        MessageStore store = new JdbcMessageStore(storeDatabase(config), config.name());
+        MessageStore store = StoreFactory.open(config);
         try {
             Broker broker = new Broker(config, store, authorizer);
-            LOG.info("Broker {} started on {}", config.name(), config.dataDirectory().toAbsolutePath());
+            LOG.info("Broker {} started on {}", config.name(), config.store() instanceof StoreConfig.EmbeddedDerby
+                    ? config.dataDirectory().toAbsolutePath() : config.store());
             return broker;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-    }
-
-    /** The database of the broker's store: Derby in {@code config.dataDirectory()}. */
-    public static JdbcMessageStore.Database storeDatabase(BrokerConfig config) {
-        return new DerbyDatabase(config.dataDirectory().resolve("derby"));
     }
 
     public BrokerConfig config() {

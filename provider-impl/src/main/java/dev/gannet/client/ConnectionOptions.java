@@ -1,8 +1,10 @@
 package dev.gannet.client;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.GannetProperties;
 import dev.gannet.api.Limits;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.transport.tcp.TcpOptions;
 import dev.gannet.transport.vm.VmBrokerRegistry;
 
@@ -117,8 +119,14 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
         String directory = options.remove(GannetProperties.DATA_DIRECTORY);
         VmBrokerRegistry.Lifetime lifetime = flag(url, options, GannetProperties.STOP_WITH_LAST_CONNECTION)
                 ? VmBrokerRegistry.Lifetime.WITH_LAST_USER : VmBrokerRegistry.Lifetime.UNTIL_STOPPED;
+        String store = options.remove(GannetProperties.STORE);
+        if (store != null && !store.equals("memory") && !store.equals("derby")) {
+            throw new IllegalArgumentException("Broker URL '" + url + "': " + GannetProperties.STORE
+                    + " must be memory or derby, not '" + store + "'");
+        }
         return new Vm(new BrokerConfig(name, directory != null ? Path.of(directory)
-                : BrokerConfig.defaultDataDirectory(name)), lifetime);
+                : BrokerConfig.defaultDataDirectory(name), DestinationPolicies.none(), "memory".equals(store)
+                ? StoreConfig.inMemory() : StoreConfig.embeddedDerby()), lifetime);
     }
 
     private static Tcp tcp(String url, URI uri, Map<String, String> options) {
@@ -129,7 +137,8 @@ record ConnectionOptions(String url, Transport transport, int prefetch, String c
         if (uri.getPath() != null && !uri.getPath().isEmpty()) {
             throw new IllegalArgumentException("Broker URL '" + url + "': a tcp URL has no path; use tcp://HOST:PORT");
         }
-        for (String vmOnly : List.of(GannetProperties.DATA_DIRECTORY, GannetProperties.STOP_WITH_LAST_CONNECTION)) {
+        for (String vmOnly : List.of(GannetProperties.DATA_DIRECTORY, GannetProperties.STOP_WITH_LAST_CONNECTION,
+                GannetProperties.STORE)) {
             if (options.containsKey(vmOnly)) {
                 throw new IllegalArgumentException("Broker URL '" + url + "': option " + vmOnly
                         + " applies to vm:// URLs only; a tcp broker runs and keeps its data as its server was told");

@@ -29,7 +29,7 @@ class DuplicateDetectionTest {
         client.send(1, queue("payments"), "pay 20", "payment-2");
 
         assertEquals(List.of("pay 10", "pay 20"), client.browse(queue("payments")));
-        assertEquals(1, driver.broker().duplicatesDropped(queue("payments")));
+        assertEquals(1, driver.broker().statistics(queue("payments")).duplicatesDropped());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,7 +58,7 @@ public final class InMemoryMessageStore implements MessageStore {
     public RecoveredState recover() {
         try {
             return onWriter(this::state).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof StoreException s ? s : new StoreException("Store task failed", e.getCause());
         }
     }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,6 +84,16 @@ class StoreFactoryTest {
                     .receiveBody(String.class, 10_000));
         }
         assertTrue(!directory.resolve("unused").toFile().exists(), "an in-memory broker writes no files");
+    }
+
+    @Test
+    void aVmUrlNamesOnlyTheStoresItsBrokerCanStartOnAndATcpUrlNone() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new GannetConnectionFactory("vm://x?store=disk"));
+        assertEquals("Broker URL 'vm://x?store=disk': store must be memory or derby, not 'disk'", unknown.getMessage());
+        IllegalArgumentException tcp = assertThrows(IllegalArgumentException.class,
+                () -> new GannetConnectionFactory("tcp://127.0.0.1:61616?store=memory"));
+        assertTrue(tcp.getMessage().contains("option store applies to vm:// URLs only"), tcp.getMessage());
     }
 
     private BrokerConfig config(String name, StoreConfig store) {

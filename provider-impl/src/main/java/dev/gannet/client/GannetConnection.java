@@ -119,7 +119,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     // ---- plumbing used by sessions
 
     /** Sends a command and waits for its answer. */
-    Object call(Command command) throws JMSException {
+    <A> A call(Command<A> command) throws JMSException {
         JMSException broken = failure;
         if (broken != null) {
             throw broken;
@@ -135,7 +135,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     }
 
     /** Sends a command without waiting; a failure is logged, or reported to the exception listener if the link broke. */
-    java.util.concurrent.CompletableFuture<Object> send(Command command) {
+    <A> java.util.concurrent.CompletableFuture<A> send(Command<A> command) {
         return link.request(command);
     }
 
@@ -525,12 +525,12 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     // ---- temporary destinations
 
     GannetTemporaryQueue createTemporaryQueue() throws JMSException {
-        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(false));
+        GannetDestination created = call(new Command.CreateTemporary(false));
         return new GannetTemporaryQueue(created.name(), this);
     }
 
     GannetTemporaryTopic createTemporaryTopic() throws JMSException {
-        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(true));
+        GannetDestination created = call(new Command.CreateTemporary(true));
         return new GannetTemporaryTopic(created.name(), this);
     }
 

@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import jakarta.jms.JMSException;
@@ -30,14 +31,24 @@ sealed interface Frame {
     }
 
     /** A command; the reply carries the same correlation id. */
-    record CommandFrame(long correlationId, Command command) implements Frame {
+    record CommandFrame(long correlationId, Command<?> command) implements Frame {
     }
 
     /**
-     * The outcome of one command: {@code answer} (null, a Long, a destination or a list of byte arrays) when
-     * {@code failure} is null, else the failure.
+     * The outcome of one command: when {@code failure} is null, {@code answer} of the type the command declares
+     * ({@code type}), else the failure (and no type).
      */
-    record Reply(long correlationId, Object answer, WireError failure) implements Frame {
+    record Reply(long correlationId, Answer<?> type, Object answer, WireError failure) implements Frame {
+
+        /** The reply to a command that was carried out. */
+        static <A> Reply answered(long correlationId, Answer<A> type, A answer) {
+            return new Reply(correlationId, type, answer, null);
+        }
+
+        /** The reply to a command that failed or was refused. */
+        static Reply failed(long correlationId, WireError failure) {
+            return new Reply(correlationId, null, null, failure);
+        }
     }
 
     /**
@@ -76,6 +87,6 @@ sealed interface Frame {
      * allow ({@link dev.gannet.protocol.CommandValidator}). It never reaches the broker: the server answers it with
      * {@code reason}, and the connection stays open. Like {@link Malformed}, it never travels.
      */
-    record Invalid(long correlationId, boolean oneWay, Command command, JMSException reason) implements Frame {
+    record Invalid(long correlationId, boolean oneWay, Command<?> command, JMSException reason) implements Frame {
     }
 }

@@ -4,6 +4,7 @@ import dev.gannet.broker.Broker;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.lane.SerialExecutor;
 import dev.gannet.broker.ServerConnection;
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -59,7 +60,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             if (invalid.oneWay()) {
                 oneWay(ctx, (Command.Send) invalid.command(), invalid.reason());
             } else {
-                lane.execute(() -> reply(channel, invalid.correlationId(),
+                lane.execute(() -> reply(channel, invalid.correlationId(), invalid.command().answer(),
                         CompletableFuture.failedFuture(invalid.reason())));
             }
         } else if (state != State.CLOSED) {
@@ -143,15 +144,19 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** Runs on the lane: carries out one command. */
     private void handle(Channel channel, Frame.CommandFrame frame) {
-        reply(channel, frame.correlationId(), connection.handle(frame.command()));
+        handle(channel, frame.correlationId(), frame.command());
     }
 
-    /** Runs on the lane: writes the outcome of one command after the replies of earlier commands. */
-    private void reply(Channel channel, long correlationId, CompletableFuture<Object> outcome) {
+    private <A> void handle(Channel channel, long correlationId, Command<A> command) {
+        reply(channel, correlationId, command.answer(), connection.handle(command));
+    }
+
+    /** Runs on the lane: writes the outcome of one command, an answer of {@code type}, after earlier replies. */
+    private <A> void reply(Channel channel, long correlationId, Answer<A> type, CompletableFuture<A> outcome) {
         CompletableFuture<Frame.Reply> reply = outcome
                 .handle((answer, failure) -> failure == null
-                        ? new Frame.Reply(correlationId, answer, null)
-                        : new Frame.Reply(correlationId, null, WireError.of(failure)));
+                        ? Frame.Reply.answered(correlationId, type, answer)
+                        : Frame.Reply.failed(correlationId, WireError.of(failure)));
         lastReply = reply.thenCombine(lastReply, (r, ignored) -> r)
                 .thenAccept(r -> EventLoopTasks.submit(channel, () -> channel.writeAndFlush(r, channel.voidPromise())))
                 .exceptionally(e -> {

@@ -140,11 +140,11 @@ public final class TcpBrokerLink implements BrokerLink {
      * gets lost before the reply arrives. After a {@link Command.Close} is answered the link is released.
      */
     @Override
-    public CompletableFuture<Object> request(Command command) {
+    public <A> CompletableFuture<A> request(Command<A> command) {
         if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {
             return CompletableFuture.failedFuture(tooLarge(send));
         }
-        ReplyCorrelator.Pending pending = replies.register();
+        ReplyCorrelator.Pending<A> pending = replies.register(command.answer());
         if (pending.answer().isDone() || released.get()) {
             replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
                     + " is closed"));

@@ -43,8 +43,8 @@ public final class VmBrokerLink implements BrokerLink {
     }
 
     @Override
-    public CompletableFuture<Object> request(Command command) {
-        CompletableFuture<Object> answer = connection.handle(command);
+    public <A> CompletableFuture<A> request(Command<A> command) {
+        CompletableFuture<A> answer = connection.handle(command);
         if (command instanceof Command.Close) {
             answer = answer.whenComplete((v, e) -> release());
         }

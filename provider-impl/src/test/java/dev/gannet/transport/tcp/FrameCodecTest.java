@@ -4,6 +4,7 @@ import dev.gannet.lane.SerialExecutor;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
@@ -86,7 +87,7 @@ class FrameCodecTest {
 
     @ParameterizedTest
     @MethodSource("everyCommand")
-    void everyCommandRoundTrips(Command command) {
+    void everyCommandRoundTrips(Command<?> command) {
         Frame.CommandFrame decoded = assertInstanceOf(Frame.CommandFrame.class,
                 roundTrip(new Frame.CommandFrame(42, command)));
         assertEquals(42, decoded.correlationId());
@@ -125,18 +126,28 @@ class FrameCodecTest {
     }
 
     @Test
+    void repliesHaveTheirDocumentedBytes() {
+        byte[] nothing = hex("0000000a" + "04" + "0000000000000007" + "00");
+        assertArrayEquals(nothing, encode(Frame.Reply.answered(7, Answer.NONE, null)));
+        assertEquals(Frame.Reply.answered(7, Answer.NONE, null), decodeOne(nothing));
+        byte[] generation = hex("00000012" + "04" + "0000000000000007" + "01" + "0000000000000005");
+        assertArrayEquals(generation, encode(Frame.Reply.answered(7, Answer.GENERATION, 5L)));
+        assertEquals(Frame.Reply.answered(7, Answer.GENERATION, 5L), decodeOne(generation));
+    }
+
+    @Test
     void repliesRoundTripEachAnswerType() {
-        assertNull(reply(null).answer());
-        assertEquals(17L, reply(17L).answer());
+        assertNull(reply(Answer.NONE, null).answer());
+        assertEquals(17L, reply(Answer.GENERATION, 17L).answer());
         GannetDestination temporary = GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, "tmp-1");
-        GannetDestination answered = (GannetDestination) reply(temporary).answer();
+        GannetDestination answered = (GannetDestination) reply(Answer.DESTINATION, temporary).answer();
         assertEquals(temporary, answered);
         assertEquals(DestinationKind.TEMPORARY_QUEUE, answered.kind());
-        List<?> browsed = (List<?>) reply(List.of(new byte[] {1}, new byte[0])).answer();
+        List<?> browsed = (List<?>) reply(Answer.MESSAGES, List.of(new byte[] {1}, new byte[0])).answer();
         assertEquals(2, browsed.size());
         assertArrayEquals(new byte[] {1}, (byte[]) browsed.get(0));
         assertArrayEquals(new byte[0], (byte[]) browsed.get(1));
-        assertEquals(List.of(), reply(List.of()).answer());
+        assertEquals(List.of(), reply(Answer.MESSAGES, List.of()).answer());
     }
 
     @ParameterizedTest
@@ -144,7 +155,7 @@ class FrameCodecTest {
     void failuresKeepTheirExceptionClassMessageAndErrorCode(ExceptionKind kind) {
         JMSException original = kind.create("Queue orders: rule broken", "GANNET-7");
         Frame.Reply decoded = assertInstanceOf(Frame.Reply.class,
-                roundTrip(new Frame.Reply(5, null, WireError.of(original))));
+                roundTrip(Frame.Reply.failed(5, WireError.of(original))));
         JMSException rebuilt = decoded.failure().toException();
         assertSame(original.getClass(), rebuilt.getClass());
         assertEquals("Queue orders: rule broken", rebuilt.getMessage());
@@ -335,10 +346,11 @@ class FrameCodecTest {
         return decodeOne(encode(frame));
     }
 
-    private static Frame.Reply reply(Object answer) {
-        Frame.Reply decoded = assertInstanceOf(Frame.Reply.class, roundTrip(new Frame.Reply(9, answer, null)));
+    private static <A> Frame.Reply reply(Answer<A> type, A answer) {
+        Frame.Reply decoded = assertInstanceOf(Frame.Reply.class, roundTrip(Frame.Reply.answered(9, type, answer)));
         assertEquals(9, decoded.correlationId());
         assertNull(decoded.failure());
+        assertSame(type, decoded.type());
         return decoded;
     }
 

@@ -9,8 +9,6 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
-import dev.gannet.transport.tcp.TcpBrokerLink;
-import dev.gannet.transport.vm.VmBrokerLink;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -85,15 +83,8 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
         GannetConnection connection = new GannetConnection(options);
         try {
-            if (options.transport() instanceof ConnectionOptions.Tcp tcp) {
-                // the handshake carries client ID and credentials: it does what Command.Open does on vm
-                connection.link = TcpBrokerLink.connect(tcp.host(), tcp.port(), options.clientId(), user, password,
-                        tcp.options(), connection);
-            } else {
-                ConnectionOptions.Vm vm = (ConnectionOptions.Vm) options.transport();
-                connection.link = VmBrokerLink.connect(vm.broker(), vm.lifetime(), connection);
-                connection.call(new Command.Open(options.clientId(), user, password));
-            }
+            connection.link = options.address().connect(new Command.Open(options.clientId(), user, password),
+                    connection);
         } catch (JMSException e) {
             connection.abandon();
             throw e;

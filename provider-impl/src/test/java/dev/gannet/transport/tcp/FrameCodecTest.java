@@ -1,7 +1,5 @@
 package dev.gannet.transport.tcp;
 
-import dev.gannet.lane.SerialExecutor;
-import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Answer;
@@ -261,24 +259,22 @@ class FrameCodecTest {
     }
 
     @Test
-    void wrongMagicIsAnsweredWithAFailureAndTheChannelCloses() {
-        assertHandshakeRefused(new Frame.HandshakeRequest(0x12345678, Frame.HandshakeRequest.VERSION, null, null,
-                null), "not a Gannet client");
+    void oneWayFramesRoundTrip() {
+        Command.Send send = new Command.Send(1, new OutboundMessage(QUEUE, false, 4, 0, 0, null, new byte[] {1, 2, 3}));
+        Frame.OneWaySend oneWay = assertInstanceOf(Frame.OneWaySend.class, roundTrip(new Frame.OneWaySend(send)));
+        assertEquals(QUEUE, oneWay.send().message().destination());
+        assertEquals(send.message().encoded().length, oneWay.send().message().encoded().length);
+        assertEquals(new Frame.SendsProcessed(500, 123_456L), roundTrip(new Frame.SendsProcessed(500, 123_456L)));
+        Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, roundTrip(
+                new Frame.SendFailure(WireError.of(new InvalidDestinationException("gone", "E7")))));
+        assertEquals(new WireError(ExceptionKind.INVALID_DESTINATION, "gone", "E7"), failure.reason());
     }
 
     @Test
-    void wrongVersionIsAnsweredWithAFailureAndTheChannelCloses() {
-        assertHandshakeRefused(new Frame.HandshakeRequest(Frame.HandshakeRequest.MAGIC, 99, null, null, null),
-                "protocol version 99 is not supported");
-    }
-
-    @Test
-    void commandBeforeTheHandshakeClosesTheChannel() {
-        EmbeddedChannel server = serverChannel();
-        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(
-                encode(new Frame.CommandFrame(1, new Command.CreateSession(1, false))))));
-        assertFalse(server.isOpen());
-        assertNull(server.readOutbound());
+    void oneWayFrameCarryingAnotherCommandClosesTheChannel() {
+        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(1, List.of())));
+        commit[4] = FrameType.ONE_WAY_SEND; // after the length prefix: the type byte
+        assertClosedBy(commit);
     }
 
     @Test
@@ -302,24 +298,6 @@ class FrameCodecTest {
     }
 
     // ---- helpers
-
-    private void assertHandshakeRefused(Frame.HandshakeRequest request, String reason) {
-        EmbeddedChannel server = serverChannel();
-        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(encode(request))));
-        Frame.HandshakeAnswer answer = assertInstanceOf(Frame.HandshakeAnswer.class,
-                decodeOne(written(server)));
-        assertEquals(ExceptionKind.JMS, answer.failure().kind());
-        assertTrue(answer.failure().message().contains(reason), answer.failure().message());
-        assertFalse(server.isOpen());
-    }
-
-    private static EmbeddedChannel serverChannel() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        // no broker: every test here ends before the handshake reaches it
-        FramePipeline.install(channel.pipeline(), OPTIONS,
-                new ServerChannelHandler(null, new SerialExecutor(Runnable::run, "test"), new ThrottledLog()));
-        return channel;
-    }
 
     private static void assertClosedBy(byte[] input) {
         List<Object> received = new ArrayList<>();

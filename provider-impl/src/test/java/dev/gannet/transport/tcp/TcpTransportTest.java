@@ -10,6 +10,8 @@ import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.transport.tcp.client.TcpBrokerLink;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;

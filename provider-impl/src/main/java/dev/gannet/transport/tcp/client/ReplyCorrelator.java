@@ -1,6 +1,7 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.Answer;
+import dev.gannet.transport.tcp.Frame;
 import jakarta.jms.JMSException;
 
 import java.util.Map;

@@ -1,11 +1,15 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
 
 import dev.gannet.broker.Broker;
-import dev.gannet.log.ThrottledLog;
-import dev.gannet.lane.SerialExecutor;
 import dev.gannet.broker.ServerConnection;
+import dev.gannet.lane.SerialExecutor;
+import dev.gannet.log.ThrottledLog;
 import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
+import dev.gannet.transport.tcp.EventLoopTasks;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.SendWindowLimits;
+import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
  * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
  * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
- * the client's {@link SendWindow} and reported processed in batches. A command the decoder found invalid
+ * the client's window ({@link SendWindowLimits}) and reported processed in batches. A command the decoder found invalid
  * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
  * without reaching the broker. A client must wait for the handshake answer
  * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
@@ -120,10 +124,10 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
      * {@code invalid} names why it breaks the protocol's rules. A client beyond its window is disconnected.
      */
     private void oneWay(ChannelHandlerContext ctx, Command.Send send, JMSException invalid) {
-        int weight = SendWindow.weight(send);
+        int weight = SendWindowLimits.weight(send);
         if (!processedSends.received(weight)) {
             warnings.warn(LOG, "Closing tcp connection {}: it sent beyond its window of {} one-way sends or {} bytes",
-                    ctx.channel().remoteAddress(), SendWindow.MAX_SENDS, SendWindow.MAX_BYTES);
+                    ctx.channel().remoteAddress(), SendWindowLimits.MAX_SENDS, SendWindowLimits.MAX_BYTES);
             state = State.CLOSED;
             ctx.close();
             return;

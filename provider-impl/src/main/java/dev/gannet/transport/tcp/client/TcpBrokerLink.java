@@ -1,8 +1,13 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.transport.tcp.EventLoopTasks;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.SendWindowLimits;
+import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -181,7 +186,7 @@ public final class TcpBrokerLink implements BrokerLink {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
         }
         Frame.OneWaySend frame = new Frame.OneWaySend(send);
-        window.acquire(SendWindow.weight(send));
+        window.acquire(SendWindowLimits.weight(send));
         if (!EventLoopTasks.submit(channel,
                 () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");

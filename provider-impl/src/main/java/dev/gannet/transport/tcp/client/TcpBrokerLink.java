@@ -30,9 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The tcp transport's {@link BrokerLink}: commands travel as frames to a {@link TcpAcceptor}, replies complete the
- * futures by correlation id, deliveries go to the endpoint from the link's I/O thread. One-way sends travel as frames
- * nobody answers, within the link's {@link SendWindow}. Every frame is written by the link's one I/O thread in the
+ * The tcp transport's {@link BrokerLink}: commands travel as frames to a broker's
+ * {@link dev.gannet.transport.tcp.server.TcpAcceptor}, replies complete the futures by correlation id, deliveries go to
+ * the endpoint from the link's I/O thread. One-way sends travel as frames nobody answers, within the link's
+ * {@link SendWindow}. Every frame is written by the link's one I/O thread in the
  * order it was handed over, so the broker sees a connection's commands in the order they were made. Each link owns
  * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */

@@ -350,7 +350,7 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
             return;
         }
         session.asyncSends().started();
-        CompletableFuture<Object> answer;
+        CompletableFuture<Void> answer;
         try {
             answer = session.connection().send(send);
         } catch (RuntimeException e) {

@@ -307,7 +307,7 @@ public class GannetSession implements QueueSession, TopicSession {
         synchronized (unconsumed) {
             taken = unconsumed.stream().map(Unconsumed::deliveryId).toList();
         }
-        discardOlderThan((Long) connection.call(new Command.ReturnPrefetched(id, taken)));
+        discardOlderThan(connection.call(new Command.ReturnPrefetched(id, taken)));
     }
 
     /** Deliveries the application took from {@code consumerId} and has not acknowledged. */
@@ -326,9 +326,9 @@ public class GannetSession implements QueueSession, TopicSession {
      * Sends a recover or rollback naming the deliveries the application saw, then drops buffered deliveries of
      * older generations. Credit is returned first, so the broker's window matches what the application took.
      */
-    private void returnUnconsumed(java.util.function.Function<List<Long>, Command> command) throws JMSException {
+    private void returnUnconsumed(java.util.function.Function<List<Long>, Command<Long>> command) throws JMSException {
         consumers.values().forEach(GannetMessageConsumer::flushCredit);
-        long generation = (Long) connection.call(command.apply(takeUnconsumed()));
+        long generation = connection.call(command.apply(takeUnconsumed()));
         discardOlderThan(generation);
     }
 
@@ -846,7 +846,7 @@ public class GannetSession implements QueueSession, TopicSession {
         private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null); // guarded by this
 
         /** Calls {@code outcome} with the failure (or null) of {@code answer}, after the outcomes of earlier sends. */
-        synchronized void whenDone(CompletableFuture<Object> answer, Consumer<Throwable> outcome) {
+        synchronized void whenDone(CompletableFuture<?> answer, Consumer<Throwable> outcome) {
             tail = tail.thenCompose(v -> answer.handle((result, failure) -> {
                 outcome.accept(failure);
                 return null;

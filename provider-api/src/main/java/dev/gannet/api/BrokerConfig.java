@@ -1,5 +1,6 @@
 package dev.gannet.api;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,7 +8,8 @@ import java.util.Objects;
  * Immutable configuration of one Gannet broker.
  *
  * <p>A broker is identified by its {@link #name()} (the {@code NAME} in {@code vm://NAME}), keeps its
- * persistent state in an embedded Derby database under {@link #dataDirectory()}, and treats each destination
+ * persistent state in the {@link #store()} (by default an embedded Derby database under {@link #dataDirectory()};
+ * or a database reached over JDBC; or, not durable, its heap), and treats each destination
  * according to the {@link DestinationSettings} that {@link #destinations()} resolves for its name (redelivery and
  * dead-lettering, expiry, limits, paging):
  *
@@ -20,11 +22,13 @@ import java.util.Objects;
  * }</pre>
  *
  * @param name          broker name; letters, digits, '.', '_' and '-' only
- * @param dataDirectory directory holding the broker's Derby store (created when missing)
+ * @param dataDirectory directory holding the broker's embedded Derby store (created when missing); unused by the
+ *                      other stores
  * @param destinations  per-destination settings by name pattern; {@link DestinationPolicies#none()} gives every
  *                      destination {@link DestinationSettings#defaults()}
+ * @param store         where persistent state is kept; {@link StoreConfig#embeddedDerby()} by default
  */
-public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
+public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
@@ -38,6 +42,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         Objects.requireNonNull(name, "broker name");
         Objects.requireNonNull(dataDirectory, "data directory");
         Objects.requireNonNull(destinations, "destinations");
+        Objects.requireNonNull(store, "store");
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Broker name '" + name
                     + "' must be non-empty and use only letters, digits, '.', '_' and '-'");
@@ -45,9 +50,19 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     }
 
     /**
-     * A broker whose destinations all have {@link DestinationSettings#defaults()}.
+     * A broker on its embedded Derby store in {@code dataDirectory}.
      *
-     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies)}
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig)}
+     */
+    public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
+        this(name, dataDirectory, destinations, StoreConfig.embeddedDerby());
+    }
+
+    /**
+     * A broker on its embedded Derby store in {@code dataDirectory}, whose destinations all have
+     * {@link DestinationSettings#defaults()}.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig)}
      */
     public BrokerConfig(String name, Path dataDirectory) {
         this(name, dataDirectory, DestinationPolicies.none());
@@ -55,7 +70,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
 
     /**
      * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
-     * {@link #defaultDataDirectory(String)}, no destination patterns.
+     * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store.
      */
     public static Builder builder() {
         return new Builder();
@@ -75,6 +90,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         private String name = DEFAULT_NAME;
         private Path dataDirectory;
         private DestinationPolicies.Builder destinations = DestinationPolicies.builder();
+        private StoreConfig store = StoreConfig.embeddedDerby();
 
         private Builder() {
         }
@@ -106,9 +122,48 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
             return this;
         }
 
+        /**
+         * Where the broker keeps its persistent state (default {@link StoreConfig#embeddedDerby()}).
+         *
+         * @throws NullPointerException if {@code store} is null
+         */
+        public Builder store(StoreConfig store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Keeps everything in the broker's heap ({@link StoreConfig#inMemory()}): nothing survives the broker's stop,
+         * persistent messages included.
+         */
+        public Builder inMemoryStore() {
+            return store(StoreConfig.inMemory());
+        }
+
+        /**
+         * Keeps persistent state in the database at the JDBC {@code url} ({@link StoreConfig#jdbc(String, String,
+         * String, StoreConfig.Dialect)}).
+         *
+         * @param user     the database user, or null
+         * @param password the user's password, or null
+         * @throws IllegalArgumentException if the URL does not start with {@code jdbc:}, or a password is given
+         *                                  without a user
+         */
+        public Builder jdbcStore(String url, String user, String password, StoreConfig.Dialect dialect) {
+            return store(StoreConfig.jdbc(url, user, password, dialect));
+        }
+
+        /**
+         * Keeps persistent state in the database of {@code dataSource}
+         * ({@link StoreConfig#jdbc(DataSource, StoreConfig.Dialect)}).
+         */
+        public Builder jdbcStore(DataSource dataSource, StoreConfig.Dialect dialect) {
+            return store(StoreConfig.jdbc(dataSource, dialect));
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
-                    destinations.build());
+                    destinations.build(), store);
         }
     }
 }

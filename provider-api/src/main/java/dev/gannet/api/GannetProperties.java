@@ -10,6 +10,12 @@ public final class GannetProperties {
      * closes (default {@code false}: it runs until {@link EmbeddedBroker#stop(String)} or the JVM's exit).
      */
     public static final String STOP_WITH_LAST_CONNECTION = "stopWithLastConnection";
+    /**
+     * URL option, {@code vm://} only: {@code memory} keeps everything of a broker this connection starts in its heap
+     * ({@link StoreConfig#inMemory()}: persistent messages do not survive its stop); {@code derby}, the default, keeps
+     * it in its Derby store.
+     */
+    public static final String STORE = "store";
     /** URL option: how many messages a consumer may hold undelivered on the client (default 1000, minimum 1). */
     public static final String PREFETCH = "prefetch";
     /** URL option: client ID given to every connection from this factory. */

@@ -1,15 +1,16 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationStatistics;
 import dev.gannet.api.Limits;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.store.MessageStore;
 import dev.gannet.store.RecoveredState;
-import dev.gannet.store.jdbc.DerbyDatabase;
-import dev.gannet.store.jdbc.JdbcMessageStore;
+import dev.gannet.store.factory.StoreFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
@@ -27,10 +28,11 @@ public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final Scheduler scheduler;
     private final DestinationRegistry registry;
-    private final DuplicateDetection duplicates;
     private final Connections connections;
+    private final BrokerEvents events;
+    private final DestinationCounters counters;
 
-    private Broker(BrokerConfig config, MessageStore store) {
+    private Broker(BrokerConfig config, MessageStore store, Authorizer authorizer) {
         this.config = config;
         this.store = store;
         this.scheduler = new Scheduler(config.name());
@@ -39,38 +41,47 @@ public final class Broker implements AutoCloseable {
         QueueRows queueRows = new QueueRows(config.name(), writer);
         ExpiredMessages expired = new ExpiredMessages();
         ThrottledLog warnings = new ThrottledLog();
+        this.events = new BrokerEvents(config.name(), warnings);
         this.registry = new DestinationRegistry(config.name(), config.destinations(),
-                new QueueServices(scheduler, writer, expired), queueRows, state.maxQueueId());
-        this.duplicates = new DuplicateDetection(config.name(), config.destinations());
-        Subscriptions subscriptions = new Subscriptions(registry, writer, queueRows);
+                new QueueServices(scheduler, writer, expired), queueRows, events, state.maxQueueId());
+        DuplicateDetection duplicates = new DuplicateDetection(config.name(), config.destinations());
+        Subscriptions subscriptions = new Subscriptions(registry, writer, queueRows, events);
         PostOffice postOffice = new PostOffice(registry, duplicates, writer, queueRows, state.maxMessageId());
         MessageMover mover = new MessageMover(config.name(), registry, postOffice, expired, warnings);
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
-                postOffice, mover, new ResourceManager(), writer, scheduler));
+                postOffice, mover, new ResourceManager(), writer, scheduler, new CommandGate(authorizer), events));
+        this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         new Recovery(config.name(), registry, subscriptions, duplicates, writer).restore(state);
         mover.start(scheduler);
     }
 
     /**
-     * Starts a broker on its Derby store in {@code config.dataDirectory()}, recovering what the store holds.
+     * Starts a broker on the store {@code config.store()} names (by default Derby in {@code config.dataDirectory()}),
+     * recovering what the store holds; it permits every command.
      *
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config) {
-        MessageStore store = new JdbcMessageStore(storeDatabase(config), config.name());
+        return start(config, Authorizer.ALLOW_ALL);
+    }
+
+    /**
+     * Starts a broker as {@link #start(BrokerConfig)} does, whose command gate asks {@code authorizer} before every
+     * command.
+     *
+     * @throws dev.gannet.store.StoreException if the store cannot be opened
+     */
+    public static Broker start(BrokerConfig config, Authorizer authorizer) {
+        MessageStore store = StoreFactory.open(config);
         try {
-            Broker broker = new Broker(config, store);
-            LOG.info("Broker {} started on {}", config.name(), config.dataDirectory().toAbsolutePath());
+            Broker broker = new Broker(config, store, authorizer);
+            LOG.info("Broker {} started on {}", config.name(), config.store() instanceof StoreConfig.EmbeddedDerby
+                    ? config.dataDirectory().toAbsolutePath() : config.store());
             return broker;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-    }
-
-    /** The database of the broker's store: Derby in {@code config.dataDirectory()}. */
-    public static JdbcMessageStore.Database storeDatabase(BrokerConfig config) {
-        return new DerbyDatabase(config.dataDirectory().resolve("derby"));
     }
 
     public BrokerConfig config() {
@@ -118,9 +129,38 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    /** How many duplicates {@code destination} dropped since the broker started. */
-    public long duplicatesDropped(Destination destination) throws JMSException {
-        return duplicates.dropped(GannetDestination.from(destination));
+    /**
+     * The counters of a queue or topic (a topic's sum its subscriptions'; see {@link DestinationStatistics}).
+     *
+     * @throws jakarta.jms.InvalidDestinationException if the broker has no such queue or topic (a permanent one not
+     *         used yet, a temporary one deleted)
+     * @throws JMSException if {@code destination} is not a Gannet destination
+     */
+    public DestinationStatistics statistics(Destination destination) throws JMSException {
+        return counters.of(GannetDestination.from(destination));
+    }
+
+    /**
+     * The counters of the durable subscription, or the shared non-durable one ({@code durable} false), named
+     * {@code name} of the client ID {@code clientId} (null: of connections without client ID).
+     *
+     * @throws jakarta.jms.InvalidDestinationException if there is no such subscription
+     */
+    public DestinationStatistics subscriptionStatistics(String clientId, String name, boolean durable)
+            throws JMSException {
+        return counters.ofSubscription(new SubscriptionKey(durable, clientId, name));
+    }
+
+    /**
+     * Adds a listener of the broker's lifecycle events from now on (what exists already is not announced); see
+     * {@link BrokerListener} for how it is called.
+     */
+    public void addListener(BrokerListener listener) {
+        events.add(listener);
+    }
+
+    public void removeListener(BrokerListener listener) {
+        events.remove(listener);
     }
 
     /** Closes every connection, stops the timer and closes the store. */

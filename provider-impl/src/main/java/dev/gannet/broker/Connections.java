@@ -23,11 +23,14 @@ final class Connections {
     ServerConnection open(ClientEndpoint endpoint) {
         ServerConnection connection = new ServerConnection(parts, this, ids.incrementAndGet(), endpoint);
         open.add(connection);
+        parts.events().publish(new BrokerEvent.ConnectionOpened(connection.identity()));
         return connection;
     }
 
     void closed(ServerConnection connection) {
-        open.remove(connection);
+        if (open.remove(connection)) {
+            parts.events().publish(new BrokerEvent.ConnectionClosed(connection.identity()));
+        }
     }
 
     /** Closes every connection and tells its client why: {@code reason}. */

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The broker's queues and topics, permanent and temporary, by {@link QueueKey} and {@link TopicKey}; creates every
  * {@link MessageQueue} (a queue's, or a subscription's for {@link Subscriptions}) with the settings of its
- * destination. A queue is created, and stored, the first time it is used; a topic is only registered.
+ * destination. A queue is created, and stored, the first time it is used; a topic is only registered. Announces
+ * destinations created and removed on the {@link BrokerEvents}, outside its lock.
  */
 final class DestinationRegistry {
 
@@ -25,6 +26,7 @@ final class DestinationRegistry {
     private final DestinationPolicies policies;
     private final QueueServices services;
     private final QueueRows queueRows;
+    private final BrokerEvents events;
     private final AtomicLong queueIds;
     private final AtomicLong temporaryIds = new AtomicLong();
     private final Map<QueueKey, QueueDestination> queues = new ConcurrentHashMap<>();
@@ -34,11 +36,12 @@ final class DestinationRegistry {
 
     /** @param maxQueueId the highest queue id the store holds: new queues are numbered after it */
     DestinationRegistry(String brokerName, DestinationPolicies policies, QueueServices services, QueueRows queueRows,
-                        long maxQueueId) {
+                        BrokerEvents events, long maxQueueId) {
         this.brokerName = brokerName;
         this.policies = policies;
         this.services = services;
         this.queueRows = queueRows;
+        this.events = events;
         this.queueIds = new AtomicLong(maxQueueId);
     }
 
@@ -94,14 +97,25 @@ final class DestinationRegistry {
             }
             return existing;
         }
+        QueueDestination created;
         synchronized (creation) {
-            return queues.computeIfAbsent(key, k -> {
-                long id = nextQueueId();
-                MessageQueue queue = newQueue(id, k.storeName(), true, destination);
-                queueRows.store(new StoredQueue(id, queue.name, null, null, false, false));
-                return new QueueDestination(queue, null);
-            });
+            existing = queues.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            long id = nextQueueId();
+            MessageQueue queue = newQueue(id, key.storeName(), true, destination);
+            queueRows.store(new StoredQueue(id, queue.name, null, null, false, false));
+            created = new QueueDestination(queue, null);
+            queues.put(key, created);
         }
+        events.publish(new BrokerEvent.DestinationCreated(created.queue().destination));
+        return created;
+    }
+
+    /** The queue of {@code key} if registered, else null. */
+    QueueDestination existingQueue(QueueKey key) {
+        return queues.get(key);
     }
 
     /**
@@ -123,7 +137,17 @@ final class DestinationRegistry {
 
     /** The topic of {@code key}, registered if new. */
     TopicDestination topic(TopicKey key) {
-        return topics.computeIfAbsent(key, k -> new TopicDestination(k.name(), null));
+        TopicDestination existing = topics.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        TopicDestination created = new TopicDestination(key.name(), null);
+        existing = topics.putIfAbsent(key, created);
+        if (existing != null) {
+            return existing;
+        }
+        events.publish(new BrokerEvent.DestinationCreated(created.destination()));
+        return created;
     }
 
     /** The topic of {@code key} if registered, else null. */
@@ -150,13 +174,15 @@ final class DestinationRegistry {
     GannetDestination createTemporary(ServerConnection owner, boolean topic) {
         String name = "temp-" + (topic ? "topic" : "queue") + "-" + brokerName + "-" + owner.id() + "-"
                 + temporaryIds.incrementAndGet();
+        GannetDestination created = GannetDestination.of(topic ? DestinationKind.TEMPORARY_TOPIC
+                : DestinationKind.TEMPORARY_QUEUE, name);
         if (topic) {
             topics.put(new TopicKey(name), new TopicDestination(name, owner));
-            return GannetDestination.of(DestinationKind.TEMPORARY_TOPIC, name);
+        } else {
+            queues.put(new QueueKey(name), new QueueDestination(newQueue(nextQueueId(), name, false, created), owner));
         }
-        queues.put(new QueueKey(name), new QueueDestination(newQueue(nextQueueId(), name, false,
-                GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name)), owner));
-        return GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, name);
+        events.publish(new BrokerEvent.DestinationCreated(created));
+        return created;
     }
 
     /**
@@ -186,16 +212,22 @@ final class DestinationRegistry {
 
     /** Removes a temporary destination with whatever it holds (its connection closed, or it was deleted). */
     void dropTemporary(GannetDestination destination) {
+        boolean dropped;
         if (destination.kind() == DestinationKind.TEMPORARY_TOPIC) {
             TopicDestination topic = topics.remove(new TopicKey(destination.name()));
-            if (topic != null) {
+            dropped = topic != null;
+            if (dropped) {
                 topic.subscriptions().forEach(s -> s.queue().delete());
             }
         } else {
             QueueDestination queue = queues.remove(new QueueKey(destination.name()));
-            if (queue != null) {
+            dropped = queue != null;
+            if (dropped) {
                 queue.queue().delete();
             }
+        }
+        if (dropped) {
+            events.publish(new BrokerEvent.DestinationRemoved(destination));
         }
     }
 }

@@ -79,9 +79,8 @@ final class MessageMover {
         List<MessageRef> moved = new ArrayList<>();
         for (MessageRef ref : refs) {
             String expiryQueue = ref.queue.settings.expiryQueue();
-            if (expiryQueue == null) {
-                ref.queue.forget(ref, operations);
-            } else {
+            ref.queue.removeExpired(ref, operations);
+            if (expiryQueue != null) {
                 move(ref, expiryQueue, MessageProperties.REASON_EXPIRED, operations, moved);
             }
         }
@@ -96,10 +95,10 @@ final class MessageMover {
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> moved = new ArrayList<>();
         String deadLetterQueue = ref.queue.settings.deadLetterQueue();
+        ref.queue.removeDeadLettered(ref, operations);
         if (deadLetterQueue == null) {
             warnings.warn(LOG, "Broker {}: message {} of {} failed {} deliveries and is dropped (no dead-letter queue)",
                     brokerName, ref.message.id, ref.queue.destination, ref.redeliveries());
-            ref.queue.forget(ref, operations);
         } else {
             move(ref, deadLetterQueue, MessageProperties.REASON_MAX_DELIVERIES, operations, moved);
         }
@@ -107,13 +106,13 @@ final class MessageMover {
     }
 
     /**
-     * Moves a message to the queue {@code target} as a new message that names where it was and why it moved; in
-     * the same store unit as the removal from its queue. An expired message loses its expiration on the way.
+     * Moves a message its queue removed into {@code operations} to the queue {@code target}, as a new message that
+     * names where it was and why it moved, in the same store unit as the removal. An expired message loses its
+     * expiration on the way.
      */
     private void move(MessageRef ref, String target, String reason, List<StoreOperation> operations,
                       List<MessageRef> moved) {
         GannetDestination to = GannetDestination.of(DestinationKind.QUEUE, target);
-        ref.queue.forget(ref, operations);
         if (ref.queue.destination.equals(to)) {
             warnings.warn(LOG, "Broker {}: message {} of {} is dropped ({}); it is in its own {} queue", brokerName,
                     ref.message.id, to, reason, target);

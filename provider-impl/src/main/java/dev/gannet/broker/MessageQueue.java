@@ -1,6 +1,7 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.DestinationStatistics;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.selector.Selector;
 import dev.gannet.store.PagedMessage;
@@ -60,6 +61,7 @@ final class MessageQueue {
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Object space = new Object();
+    private final QueueCounters counters = new QueueCounters();
 
     MessageQueue(long id, String name, boolean durable, GannetDestination destination, DestinationSettings settings,
                  QueueServices services) {
@@ -103,6 +105,20 @@ final class MessageQueue {
         return bytes.get();
     }
 
+    /**
+     * This queue's counters now; {@code duplicatesDropped} is 0 (duplicate detection counts those per destination).
+     */
+    DestinationStatistics statistics() {
+        long delivered;
+        int consumerCount;
+        synchronized (lock) {
+            delivered = counters.delivered;
+            consumerCount = consumers.size();
+        }
+        return new DestinationStatistics(counters.enqueued.sum(), delivered, counters.acknowledged.sum(),
+                counters.expired.sum(), counters.deadLettered.sum(), 0, depth.get(), bytes.get(), consumerCount);
+    }
+
     // ---- routing
 
     /**
@@ -112,6 +128,7 @@ final class MessageQueue {
     void admit(MessageRef ref) {
         depth.incrementAndGet();
         bytes.addAndGet(ref.message.encoded.length);
+        counters.enqueued.increment();
         if (!storesReferenceTo(ref.message)) {
             return;
         }
@@ -123,22 +140,54 @@ final class MessageQueue {
     /** The write of an admitted reference failed: it never arrives. */
     void abandon(MessageRef ref) {
         released(ref);
+        counters.enqueued.decrement();
         synchronized (lock) {
             paging.abandon(ref);
         }
     }
 
     /**
-     * Adds to {@code operations} what removes a consumed, expired or dropped reference of this queue from the store,
-     * and frees its room in the queue.
+     * A consumer's acknowledgement or a committed transaction consumed {@code ref}: adds to {@code operations} what
+     * removes it from the store, frees its room in the queue and counts it acknowledged.
      */
     void forget(MessageRef ref, List<StoreOperation> operations) {
+        removalOf(ref, operations);
+        consumed(ref);
+    }
+
+    /** {@code ref} expired: its removal from the store goes to {@code operations}; it is released and counted. */
+    void removeExpired(MessageRef ref, List<StoreOperation> operations) {
+        removalOf(ref, operations);
+        released(ref);
+        counters.expired.increment();
+    }
+
+    /**
+     * {@code ref} failed its maximum of delivery attempts: its removal from the store goes to {@code operations}; it
+     * is released and counted.
+     */
+    void removeDeadLettered(MessageRef ref, List<StoreOperation> operations) {
+        removalOf(ref, operations);
+        released(ref);
+        counters.deadLettered.increment();
+    }
+
+    /** The removal of a consumed {@code ref} is written: it is {@link #released} and counted acknowledged. */
+    void consumed(MessageRef ref) {
+        released(ref);
+        counters.acknowledged.increment();
+    }
+
+    /**
+     * Adds to {@code operations} what removes a reference of this queue from the store; it keeps its room until
+     * {@link #released} (a transaction releases it once its removal is written).
+     */
+    void removalOf(MessageRef ref, List<StoreOperation> operations) {
         if (storesReferenceTo(ref.message)) {
             operations.add(new StoreOperation.RemoveReference(id, ref.message.id));
             operations.add(ref.message.storedReferences > 1 ? new StoreOperation.ReleaseMessage(ref.message.id)
                     : new StoreOperation.RemoveMessage(ref.message.id));
         }
-        released(ref);
     }
 
     /** A reference left this queue for good (consumed, expired, dead-lettered, dropped): room for another. */
@@ -316,7 +365,8 @@ final class MessageQueue {
             deleted = true;
             for (ArrayDeque<MessageRef> level : pending) {
                 for (MessageRef ref : level) {
-                    forget(ref, operations);
+                    removalOf(ref, operations);
+                    released(ref);
                 }
                 level.clear();
             }
@@ -400,6 +450,7 @@ final class MessageQueue {
                 if (consumer != null && consumer.deliver(ref)) {
                     it.remove();
                     memoryBytes -= sizeOf(ref);
+                    counters.delivered++;
                     if (!anyConsumerHasCredit()) {
                         break;
                     }
@@ -474,6 +525,7 @@ final class MessageQueue {
             MessageRef ref = new MessageRef(ServerMessage.recovered(row.message()), this, row.deliveryCount());
             ServerConsumer consumer = consumerFor(ref);
             if (consumer != null && consumer.deliver(ref)) {
+                counters.delivered++;
                 paging.takenAhead(p, row.message().id());
             }
         }

@@ -156,15 +156,23 @@ final class PostOffice {
                 refs.forEach(ref -> ref.queue.add(ref));
                 return;
             }
-            queueRows.notStored(operations);
-            for (MessageRef ref : refs) {
-                ref.queue.abandon(ref);
-                Runnable unclaim = ref.message.duplicateClaim;
-                if (unclaim != null) {
-                    unclaim.run();
-                }
-            }
+            unroute(operations, refs);
         });
+    }
+
+    /**
+     * Undoes routing whose operations will not be written: the limits, paging places, duplicate IDs and queue rows
+     * it claimed are free again.
+     */
+    void unroute(List<StoreOperation> operations, List<MessageRef> refs) {
+        queueRows.notStored(operations);
+        for (MessageRef ref : refs) {
+            ref.queue.abandon(ref);
+            Runnable unclaim = ref.message.duplicateClaim;
+            if (unclaim != null) {
+                unclaim.run();
+            }
+        }
     }
 
     /** {@link #commitRouted} for work nobody waits for (moves of expired and dead messages); a failure is logged. */

@@ -36,7 +36,9 @@ public final class ServerConnection {
     private final long id;
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
-    private volatile String clientId;
+    /** Who this connection is (its client ID too), for the command gate; replaced when its client ID is set. */
+    private volatile ConnectionIdentity identity;
+    private final Command.Handler dispatch = new Dispatch();
     private volatile boolean closed;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
@@ -47,10 +49,15 @@ public final class ServerConnection {
         this.warnings = parts.warnings();
         this.id = id;
         this.endpoint = endpoint;
+        this.identity = ConnectionIdentity.anonymous(id);
+    }
+
+    ConnectionIdentity identity() {
+        return identity;
     }
 
     String clientId() {
-        return clientId;
+        return identity.clientId();
     }
 
     long id() {
@@ -64,15 +71,17 @@ public final class ServerConnection {
     /**
      * Carries out one command. The future completes with the command's answer, or exceptionally with the
      * {@link JMSException} the spec names for what went wrong; a command that breaks a rule of the protocol
-     * ({@link CommandValidator}) is refused before anything is done.
+     * ({@link CommandValidator}), or that the broker's {@link Authorizer} does not permit ({@link CommandGate}), is
+     * refused before anything is done.
      */
-    public CompletableFuture<Object> handle(Command command) {
+    public <A> CompletableFuture<A> handle(Command<A> command) {
         try {
             if (closed && !(command instanceof Command.Close)) {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
             CommandValidator.check(command);
-            return dispatch(command);
+            parts.gate().check(identity, command);
+            return command.applyTo(dispatch);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
@@ -105,7 +114,7 @@ public final class ServerConnection {
         return completeOneWay(send, CompletableFuture.failedFuture(reason));
     }
 
-    private CompletableFuture<Void> completeOneWay(Command.Send send, CompletableFuture<Object> outcome) {
+    private CompletableFuture<Void> completeOneWay(Command.Send send, CompletableFuture<Void> outcome) {
         return outcome.handle((ignored, failure) -> {
             if (failure != null) {
                 oneWaySendFailed(send, failure instanceof CompletionException && failure.getCause() != null
@@ -119,7 +128,8 @@ public final class ServerConnection {
         String reason = "a send to " + describe(send.message() == null ? null : send.message().destination())
                 + " failed: " + cause.getMessage();
         ServerSession session = sessions.get(send.sessionId());
-        if (session != null && session.markRollbackOnly(reason, cause)) {
+        Transaction transaction = session == null ? null : session.currentTransaction();
+        if (transaction != null && transaction.markRollbackOnly(reason, cause)) {
             LOG.debug("Connection {}: {}; session {} will roll back at commit", this, reason, send.sessionId());
             return;
         }
@@ -146,87 +156,154 @@ public final class ServerConnection {
         return kind + " " + destination.name();
     }
 
-    private CompletableFuture<Object> dispatch(Command command) throws JMSException {
-        if (command instanceof Command.Open open) {
+    /**
+     * Carries out each kind of command; {@link #handle} has checked it first. Each method answers the type its command
+     * declares.
+     */
+    private final class Dispatch implements Command.Handler {
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Open open) throws JMSException {
             if (open.clientId() != null) {
                 setClientId(open.clientId());
             }
             return done(null);
-        } else if (command instanceof Command.SetClientId set) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.SetClientId set) throws JMSException {
             setClientId(set.clientId());
             return done(null);
-        } else if (command instanceof Command.Close close) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Close close) {
             close();
             return done(null);
-        } else if (command instanceof Command.Start) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Start start) {
             started = true;
             sessions.values().forEach(ServerSession::creditChanged);
             return done(null);
-        } else if (command instanceof Command.Stop) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Stop stop) {
             started = false;
             return done(null);
-        } else if (command instanceof Command.ReturnPrefetched returned) {
+        }
+
+        @Override
+        public CompletableFuture<Long> handle(Command.ReturnPrefetched returned) throws JMSException {
             return done(session(returned.sessionId()).returnPrefetched(returned.deliveredIds()));
-        } else if (command instanceof Command.CreateSession create) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CreateSession create) throws JMSException {
             if (sessions.containsKey(create.sessionId())) {
                 throw sessionExists(create.sessionId());
             }
-            ServerSession session = new ServerSession(parts, this, create.sessionId(), create.transacted());
+            ServerSession session = new ServerSession(parts, ServerConnection.this, create.sessionId(),
+                    create.transacted());
             if (sessions.putIfAbsent(create.sessionId(), session) != null) {
-                session.close(List.of()); // ends the transaction it began
+                session.close(List.of()); // rolls back the transaction it began
                 throw sessionExists(create.sessionId());
             }
             if (closed) { // the connection closed while the session was made: it goes with it
                 sessions.remove(create.sessionId());
                 session.close(List.of());
-                throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
+                throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this + " is closed");
             }
             return done(null);
-        } else if (command instanceof Command.CloseSession close) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CloseSession close) {
             ServerSession session = sessions.remove(close.sessionId());
             if (session != null) {
                 session.close(close.deliveredIds());
             }
             return done(null);
-        } else if (command instanceof Command.CreateConsumer create) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CreateConsumer create) throws JMSException {
             ServerSession session = session(create.sessionId());
             session.requireNewConsumerId(create.consumerId());
             session.createConsumer(create);
             return done(null);
-        } else if (command instanceof Command.CloseConsumer close) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CloseConsumer close) throws JMSException {
             ServerSession session = session(close.sessionId());
             session.closeConsumer(session.consumer(close.consumerId()), close.deliveredIds());
             return done(null);
-        } else if (command instanceof Command.Credit credit) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Credit credit) throws JMSException {
             ServerConsumer consumer = session(credit.sessionId()).consumer(credit.consumerId());
             consumer.release(credit.count());
             consumer.queue.creditChanged();
             return done(null);
-        } else if (command instanceof Command.Send send) {
-            return parts.postOffice().send(session(send.sessionId()), send.message()).thenApply(v -> null);
-        } else if (command instanceof Command.Acknowledge ack) {
-            return session(ack.sessionId()).acknowledge(ack.deliveryIds()).thenApply(v -> null);
-        } else if (command instanceof Command.Recover recover) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Send send) throws JMSException {
+            return parts.postOffice().send(session(send.sessionId()), send.message());
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Acknowledge ack) throws JMSException {
+            return session(ack.sessionId()).acknowledge(ack.deliveryIds());
+        }
+
+        @Override
+        public CompletableFuture<Long> handle(Command.Recover recover) throws JMSException {
             return done(session(recover.sessionId()).recover(recover.deliveredIds()));
-        } else if (command instanceof Command.Commit commit) {
-            return session(commit.sessionId()).commit(commit.deliveredIds()).thenApply(v -> null);
-        } else if (command instanceof Command.Rollback rollback) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Commit commit) throws JMSException {
+            return session(commit.sessionId()).commit(commit.deliveredIds());
+        }
+
+        @Override
+        public CompletableFuture<Long> handle(Command.Rollback rollback) throws JMSException {
             return done(session(rollback.sessionId()).rollback(rollback.deliveredIds()));
-        } else if (command instanceof Command.CreateTemporary create) {
-            GannetDestination temporary = parts.registry().createTemporary(this, create.topic());
+        }
+
+        @Override
+        public CompletableFuture<GannetDestination> handle(Command.CreateTemporary create) throws JMSException {
+            GannetDestination temporary = parts.registry().createTemporary(ServerConnection.this, create.topic());
             temporaries.add(temporary);
             return done(temporary);
-        } else if (command instanceof Command.DeleteTemporary delete) {
-            parts.registry().deleteTemporary(this, delete.destination());
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.DeleteTemporary delete) throws JMSException {
+            parts.registry().deleteTemporary(ServerConnection.this, delete.destination());
             temporaries.remove(delete.destination());
             return done(null);
-        } else if (command instanceof Command.CheckDestination check) {
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CheckDestination check) throws JMSException {
             parts.registry().checkDestination(check.destination());
             return done(null);
-        } else if (command instanceof Command.Unsubscribe unsubscribe) {
-            parts.subscriptions().unsubscribe(this, unsubscribe.name());
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.Unsubscribe unsubscribe) throws JMSException {
+            parts.subscriptions().unsubscribe(ServerConnection.this, unsubscribe.name());
             return done(null);
-        } else if (command instanceof Command.Browse browse) {
+        }
+
+        @Override
+        public CompletableFuture<List<byte[]>> handle(Command.Browse browse) throws JMSException {
             Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
             QueueBrowsing browsing = parts.registry().queueFor(browse.queue()).queue().browse(selector);
             List<byte[]> all = new ArrayList<>();
@@ -236,10 +313,9 @@ public final class ServerConnection {
             }
             return done(all);
         }
-        throw new JMSException("Unknown command " + command.getClass().getName());
     }
 
-    private static CompletableFuture<Object> done(Object answer) {
+    private static <A> CompletableFuture<A> done(A answer) {
         return CompletableFuture.completedFuture(answer);
     }
 
@@ -257,11 +333,12 @@ public final class ServerConnection {
     }
 
     private void setClientId(String requested) throws JMSException {
+        String clientId = identity.clientId();
         if (clientId != null) {
             throw new jakarta.jms.IllegalStateException("Connection " + this + " already has client ID " + clientId);
         }
         parts.clientIds().claim(requested);
-        clientId = requested;
+        identity = identity.withClientId(requested);
     }
 
     /**
@@ -282,6 +359,7 @@ public final class ServerConnection {
             parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
+        String clientId = identity.clientId();
         if (clientId != null) {
             parts.clientIds().release(clientId);
         }
@@ -290,6 +368,7 @@ public final class ServerConnection {
 
     @Override
     public String toString() {
+        String clientId = identity.clientId();
         return clientId != null ? clientId + "(" + id + ")" : String.valueOf(id);
     }
 }

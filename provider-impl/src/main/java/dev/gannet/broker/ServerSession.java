@@ -23,8 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
- * transacted, its current {@link Transaction} (begun with the session and after each commit or rollback, kept by
- * the {@link ResourceManager}).
+ * transacted, a reference to its current {@link Transaction} (begun by the {@link ResourceManager} with the session
+ * and after each commit or rollback). What the transaction holds (staged sends, consumed references, the
+ * rollback-only mark) is the transaction's own.
  */
 final class ServerSession {
 
@@ -36,7 +37,6 @@ final class ServerSession {
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
     private Transaction transaction; // guarded by lock; null unless transacted, or once closed
-    private long transactions; // guarded by lock; numbers this session's transactions
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
     /**
@@ -55,7 +55,7 @@ final class ServerSession {
         this.id = id;
         this.transacted = transacted;
         if (transacted) {
-            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+            transaction = parts.resourceManager().beginLocal(connection.id(), id);
         }
     }
 
@@ -88,6 +88,7 @@ final class ServerSession {
         }
         addConsumer(consumer);
         consumer.queue.addConsumer(consumer);
+        parts.events().publish(new BrokerEvent.ConsumerCreated(connection.id(), id, consumer.id, destination));
     }
 
     private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {
@@ -167,17 +168,10 @@ final class ServerSession {
         }
     }
 
-    /**
-     * A one-way send of this session failed: if transacted, its transaction rolls back at commit, naming why.
-     * Answers whether it did, false for a session that is not transacted, or closed.
-     */
-    boolean markRollbackOnly(String reason, Throwable cause) {
+    /** The session's current transaction; null if it is not transacted, or closed. */
+    Transaction currentTransaction() {
         synchronized (lock) {
-            if (transaction == null) {
-                return false;
-            }
-            transaction.markRollbackOnly(reason, cause);
-            return true;
+            return transaction;
         }
     }
 
@@ -205,31 +199,36 @@ final class ServerSession {
     }
 
     /**
-     * Commits the session's transaction: its staged sends and the listed deliveries, in one store transaction; a
-     * new transaction begins.
+     * Commits the session's transaction, the listed deliveries consumed in it, in one store transaction; a new
+     * transaction begins. The deliveries are handed to the transaction only now: the client names them in its
+     * commit. If the transaction rolls back instead, they return to their queues as redelivered.
      *
      * @throws jakarta.jms.TransactionRolledBackException if the transaction was marked rollback-only (a one-way send
-     *         failed): it is rolled back instead
-     * @throws jakarta.jms.InvalidDestinationException if a staged send's destination is gone
+     *         failed): it is rolled back instead, and every delivery returns, the listed ones as redelivered
+     * @throws jakarta.jms.InvalidDestinationException if a staged send's destination is gone: it is rolled back
      */
     CompletableFuture<Void> commit(List<Long> deliveredIds) throws JMSException {
         Transaction committing = endTransaction();
-        JMSException rolledBack = committing.rollbackOnlyFailure();
-        if (rolledBack != null) {
-            recover(deliveredIds);
-            throw rolledBack;
+        if (committing.isRollbackOnly()) {
+            recover(deliveredIds); // before the commit below refuses, as a rollback would
+        } else {
+            List<InFlight> consumed = takeConsumed(deliveredIds);
+            if (!consumed.isEmpty()) {
+                consumed.forEach(flight -> committing.acknowledge(flight.ref));
+                committing.afterRollback(() -> putBack(consumed, flight -> true));
+            }
         }
-        return committing.commit(parts.postOffice(), () -> takeConsumed(deliveredIds));
+        return committing.commit(parts.postOffice());
     }
 
-    /** Removes the listed deliveries from the in-flight table and answers their references. */
-    private List<MessageRef> takeConsumed(List<Long> deliveredIds) {
-        List<MessageRef> consumed = new ArrayList<>();
+    /** Removes the listed deliveries from the in-flight table and answers them. */
+    private List<InFlight> takeConsumed(List<Long> deliveredIds) {
+        List<InFlight> consumed = new ArrayList<>(deliveredIds.size());
         synchronized (lock) {
             for (Long deliveryId : deliveredIds) {
                 InFlight flight = inFlight.remove(deliveryId);
                 if (flight != null) {
-                    consumed.add(flight.ref);
+                    consumed.add(flight);
                 }
             }
         }
@@ -245,12 +244,11 @@ final class ServerSession {
         return recover(deliveredIds);
     }
 
-    /** Ends the current transaction and begins the session's next one; answers the ended one. */
+    /** Begins the session's next transaction and answers the current one, which the caller ends. */
     private Transaction endTransaction() throws JMSException {
         synchronized (lock) {
             Transaction ended = transaction();
-            parts.resourceManager().end(ended);
-            transaction = parts.resourceManager().begin(new TransactionId(connection.id(), id, ++transactions));
+            transaction = parts.resourceManager().beginLocal(connection.id(), id);
             return ended;
         }
     }
@@ -310,6 +308,7 @@ final class ServerSession {
         }
         putBack(unseen, flight -> false);
         parts.subscriptions().consumerClosed(consumer);
+        consumerClosed(consumer);
     }
 
     /**
@@ -323,18 +322,25 @@ final class ServerSession {
             consumer.queue.removeConsumer(consumer);
         }
         List<InFlight> returned;
+        Transaction ended;
         synchronized (lock) {
-            if (transaction != null) {
-                parts.resourceManager().end(transaction);
-                transaction.rollback();
-                transaction = null;
-            }
+            ended = transaction;
+            transaction = null;
             generation++;
             returned = takeInFlight();
+        }
+        if (ended != null) {
+            ended.rollback();
         }
         Set<Long> seen = deliveredIds == null ? null : new HashSet<>(deliveredIds);
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
         closing.forEach(parts.subscriptions()::consumerClosed);
+        closing.forEach(this::consumerClosed);
+    }
+
+    private void consumerClosed(ServerConsumer consumer) {
+        parts.events().publish(new BrokerEvent.ConsumerClosed(connection.id(), id, consumer.id,
+                consumer.queue.destination));
     }
 
     /** Moves the in-flight messages {@code which} selects to {@code taken}; the caller holds {@code lock}. */

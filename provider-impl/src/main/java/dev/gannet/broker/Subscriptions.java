@@ -14,21 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Topic subscriptions (spec 6.2): creates them for topic consumers, keeps the durable and shared ones by
  * {@link SubscriptionKey} so that later consumers join them, and removes them (unsubscribe, a changed definition,
- * the last consumer of a non-durable one gone). Durable subscriptions are stored.
+ * the last consumer of a non-durable one gone). Durable subscriptions are stored. Announces subscriptions created
+ * and removed on the {@link BrokerEvents}, outside its lock.
  */
 final class Subscriptions {
 
     private final DestinationRegistry registry;
     private final StoreWriter store;
     private final QueueRows queueRows;
+    private final BrokerEvents events;
     /** Durable and shared subscriptions; changed only under {@link #lock}. */
     private final Map<SubscriptionKey, Subscription> named = new ConcurrentHashMap<>();
     private final Object lock = new Object();
 
-    Subscriptions(DestinationRegistry registry, StoreWriter store, QueueRows queueRows) {
+    Subscriptions(DestinationRegistry registry, StoreWriter store, QueueRows queueRows, BrokerEvents events) {
         this.registry = registry;
         this.store = store;
         this.queueRows = queueRows;
+        this.events = events;
+    }
+
+    /** The durable or shared subscription of {@code key}, or null. */
+    Subscription find(SubscriptionKey key) {
+        return named.get(key);
     }
 
     /**
@@ -68,11 +76,14 @@ final class Subscriptions {
             Subscription subscription = new Subscription(null, topic.name, queue, selector, noLocal, false, false,
                     null, connection);
             topic.addSubscription(subscription);
+            events.publish(created(subscription));
             return subscription;
         }
         String clientId = connection.clientId();
         SubscriptionKey key = new SubscriptionKey(spec.durable(), clientId, spec.name());
         String selectorText = selector == null ? null : selector.text();
+        BrokerEvent replaced = null;
+        Subscription subscription;
         synchronized (lock) {
             Subscription existing = named.get(key);
             if (existing != null) {
@@ -93,11 +104,11 @@ final class Subscriptions {
                             + existing.topic() + (existing.selector() == null ? "" : " with selector "
                             + existing.selector().text()) + "; it cannot change topic or selector");
                 }
-                remove(existing);
+                replaced = remove(existing);
             }
             long id = registry.nextQueueId();
             MessageQueue queue = registry.newQueue(id, key.storeName(), spec.durable(), topic.destination());
-            Subscription subscription = new Subscription(key, topic.name, queue, selector, noLocal, spec.durable(),
+            subscription = new Subscription(key, topic.name, queue, selector, noLocal, spec.durable(),
                     spec.shared(), clientId, null);
             if (spec.durable()) {
                 queueRows.store(new StoredQueue(id, key.storeName(), topic.name, selectorText, noLocal,
@@ -105,8 +116,12 @@ final class Subscriptions {
             }
             named.put(key, subscription);
             topic.addSubscription(subscription);
-            return subscription;
         }
+        if (replaced != null) {
+            events.publish(replaced);
+        }
+        events.publish(created(subscription));
+        return subscription;
     }
 
     /** A consumer is gone: a non-durable subscription goes with its last consumer. */
@@ -115,10 +130,14 @@ final class Subscriptions {
         if (subscription == null || subscription.durable()) {
             return;
         }
+        BrokerEvent removed = null;
         synchronized (lock) {
             if (subscription.queue().consumerCount() == 0) {
-                remove(subscription);
+                removed = remove(subscription);
             }
+        }
+        if (removed != null) {
+            events.publish(removed);
         }
     }
 
@@ -130,6 +149,7 @@ final class Subscriptions {
      */
     void unsubscribe(ServerConnection connection, String name) throws JMSException {
         SubscriptionKey key = new SubscriptionKey(true, connection.clientId(), name);
+        BrokerEvent removed;
         synchronized (lock) {
             Subscription subscription = named.get(key);
             if (subscription == null) {
@@ -140,17 +160,21 @@ final class Subscriptions {
             if (subscription.queue().consumerCount() > 0) {
                 throw new JMSException("Durable subscription '" + name + "' has an active consumer; close it first");
             }
-            remove(subscription);
+            removed = remove(subscription);
         }
+        events.publish(removed);
     }
 
-    private void remove(Subscription subscription) {
-        if (subscription.key() != null) {
-            named.remove(subscription.key());
-        }
+    /**
+     * Removes a subscription with its messages; answers the event that says so, to be published once {@link #lock}
+     * is released. Answers null if it was removed already (a non-durable one whose last consumers closed together).
+     */
+    private BrokerEvent remove(Subscription subscription) {
+        boolean wasNamed = subscription.key() != null && named.remove(subscription.key(), subscription);
         TopicDestination topic = registry.existingTopic(new TopicKey(subscription.topic()));
-        if (topic != null) {
-            topic.removeSubscription(subscription);
+        boolean wasListed = topic != null && topic.removeSubscription(subscription);
+        if (!wasNamed && !wasListed) {
+            return null;
         }
         List<StoreOperation> operations = subscription.queue().delete();
         if (subscription.durable()) {
@@ -159,5 +183,13 @@ final class Subscriptions {
             operations.add(new StoreOperation.RemoveQueue(subscription.queue().id));
         }
         store.writeInBackground(operations);
+        return new BrokerEvent.SubscriptionRemoved(subscription.queue().destination, subscription.key() == null ? null
+                : subscription.key().name(), subscription.clientId(), subscription.durable(), subscription.shared());
+    }
+
+    private static BrokerEvent created(Subscription subscription) {
+        return new BrokerEvent.SubscriptionCreated(subscription.queue().destination, subscription.key() == null
+                ? null : subscription.key().name(), subscription.clientId(), subscription.durable(),
+                subscription.shared());
     }
 }

@@ -23,8 +23,9 @@ final class TopicDestination {
         subscriptions.add(subscription);
     }
 
-    void removeSubscription(Subscription subscription) {
-        subscriptions.remove(subscription);
+    /** Answers false if the subscription was not (or no longer) there. */
+    boolean removeSubscription(Subscription subscription) {
+        return subscriptions.remove(subscription);
     }
 
     /** The topic as clients name it. */

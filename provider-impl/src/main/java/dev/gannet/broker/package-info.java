@@ -3,7 +3,8 @@
  *
  * <p>{@link dev.gannet.broker.Broker} only assembles the parts below with their constructors and runs their
  * lifecycle (start, recovery, close); it is the package's public face ({@code start}, {@code connect},
- * {@code declareQueue}, {@code declareTopic}, {@code duplicatesDropped}, {@code close}). No part refers back to it.
+ * {@code declareQueue}, {@code declareTopic}, {@code statistics}, {@code subscriptionStatistics},
+ * {@code addListener}, {@code close}). No part refers back to it.
  * Each part owns one job; the arrows say who may call it:
  * <ul>
  *   <li>{@code Scheduler} — the one timer (delivery and redelivery delays, expiry work). Called by queues,
@@ -24,15 +25,35 @@
  *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
  *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
  *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
- *   <li>{@code ResourceManager} and {@code Transaction} — open transactions by {@code TransactionId}: staged sends,
- *       rollback-only mark, commit in one store unit. Called by sessions.</li>
- *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections. Called by
- *       connections and the broker.</li>
+ *   <li>{@code ResourceManager} and {@code Transaction} — transactions by {@code TransactionId} (a session's
+ *       {@code TransactionId.Local} now, an XA branch's id next) from begin until committed or rolled back; a
+ *       transaction holds its staged sends, the references it consumes, its rollback-only mark with the reason,
+ *       and after-commit and after-rollback actions, moves through its {@code Transaction.State}s and commits in
+ *       one store unit. Called by sessions (begin, stage, acknowledge, commit, rollback) and connections (mark
+ *       rollback-only when a one-way send fails).</li>
+ *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections (announced opened and
+ *       closed). Called by connections and the broker.</li>
+ *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action} and
+ *       destination of a command and asks the broker's {@link dev.gannet.broker.Authorizer} (given to
+ *       {@code Broker.start}; allow-all by default), refusing with a {@code JMSSecurityException} that names the
+ *       {@link dev.gannet.broker.ConnectionIdentity}, the action and the destination. Called by connections, once per
+ *       command, before anything of it is done. Security plugs in here with an authorizer of its own.</li>
+ *   <li>{@code BrokerEvents} — hands {@link dev.gannet.broker.BrokerEvent}s (destinations, subscriptions,
+ *       connections and consumers created and removed) to the {@link dev.gannet.broker.BrokerListener}s added on the
+ *       broker, outside every broker lock; a listener that throws is logged, throttled, and ignored. Called by the
+ *       registry, subscriptions, connections and sessions, after the change.</li>
+ *   <li>{@code QueueCounters} and {@code DestinationCounters} — each {@code MessageQueue} counts what flows through
+ *       it (enqueued, delivered, acknowledged, expired, dead-lettered) where it happens, with adders or plain fields
+ *       under the queue's lock, never a lock or lookup of their own; {@code DestinationCounters} reads them with
+ *       depth, bytes, consumers and the duplicates dropped into {@link dev.gannet.api.DestinationStatistics}
+ *       snapshots: per queue, per subscription, per topic as the sum of its subscriptions. Called by the broker for
+ *       management.</li>
  *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs and duplicate IDs from the store at start.
  *       Called by the broker, once.</li>
  *   <li>{@code ServerConnection}, {@code ServerSession}, {@code ServerConsumer} — a client's connection, sessions
  *       and consumers; {@code ServerConnection.handle} and {@code post} are where transports hand over commands.
- *       They receive the parts they use as one {@code ConnectionParts}.</li>
+ *       They receive the parts they use as one {@code ConnectionParts}; a connection's
+ *       {@code ConnectionIdentity} is who the gate and the events name.</li>
  * </ul>
  * Stored names ({@code queue:NAME}, {@code durable:LENGTH/CLIENTID:NAME}, a destination's {@code queue://NAME} for
  * duplicate IDs) are made and read back only by the key records and {@code DuplicateDetection}, at the store

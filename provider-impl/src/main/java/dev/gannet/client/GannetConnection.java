@@ -9,8 +9,6 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
-import dev.gannet.transport.tcp.TcpBrokerLink;
-import dev.gannet.transport.vm.VmBrokerLink;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -85,15 +83,8 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
         GannetConnection connection = new GannetConnection(options);
         try {
-            if (options.transport() instanceof ConnectionOptions.Tcp tcp) {
-                // the handshake carries client ID and credentials: it does what Command.Open does on vm
-                connection.link = TcpBrokerLink.connect(tcp.host(), tcp.port(), options.clientId(), user, password,
-                        tcp.options(), connection);
-            } else {
-                ConnectionOptions.Vm vm = (ConnectionOptions.Vm) options.transport();
-                connection.link = VmBrokerLink.connect(vm.broker(), vm.lifetime(), connection);
-                connection.call(new Command.Open(options.clientId(), user, password));
-            }
+            connection.link = options.address().connect(new Command.Open(options.clientId(), user, password),
+                    connection);
         } catch (JMSException e) {
             connection.abandon();
             throw e;
@@ -119,7 +110,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     // ---- plumbing used by sessions
 
     /** Sends a command and waits for its answer. */
-    Object call(Command command) throws JMSException {
+    <A> A call(Command<A> command) throws JMSException {
         JMSException broken = failure;
         if (broken != null) {
             throw broken;
@@ -135,7 +126,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     }
 
     /** Sends a command without waiting; a failure is logged, or reported to the exception listener if the link broke. */
-    java.util.concurrent.CompletableFuture<Object> send(Command command) {
+    <A> java.util.concurrent.CompletableFuture<A> send(Command<A> command) {
         return link.request(command);
     }
 
@@ -280,8 +271,9 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
         }
         fixClientId();
         int sessionId = sessionIds.incrementAndGet();
-        call(new Command.CreateSession(sessionId, sessionMode == Session.SESSION_TRANSACTED));
-        GannetSession session = new GannetSession(this, sessionId, sessionMode, domain);
+        TransactionContext transaction = TransactionContext.forSessionMode(sessionMode);
+        call(new Command.CreateSession(sessionId, transaction.isTransacted()));
+        GannetSession session = new GannetSession(this, sessionId, sessionMode, transaction, domain);
         sessions.put(sessionId, session);
         return session;
     }
@@ -525,12 +517,12 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     // ---- temporary destinations
 
     GannetTemporaryQueue createTemporaryQueue() throws JMSException {
-        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(false));
+        GannetDestination created = call(new Command.CreateTemporary(false));
         return new GannetTemporaryQueue(created.name(), this);
     }
 
     GannetTemporaryTopic createTemporaryTopic() throws JMSException {
-        GannetDestination created = (GannetDestination) call(new Command.CreateTemporary(true));
+        GannetDestination created = call(new Command.CreateTemporary(true));
         return new GannetTemporaryTopic(created.name(), this);
     }
 

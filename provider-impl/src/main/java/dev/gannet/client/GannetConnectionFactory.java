@@ -1,5 +1,8 @@
 package dev.gannet.client;
 
+import dev.gannet.transport.Transports;
+import dev.gannet.transport.tcp.client.TcpTransportFactory;
+import dev.gannet.transport.vm.VmTransportFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -14,6 +17,7 @@ import javax.naming.Reference;
 import javax.naming.Referenceable;
 import javax.naming.StringRefAddr;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Gannet's connection factory. {@code new GannetConnectionFactory()} connects to the in-process broker
@@ -38,6 +42,9 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
     private static final long serialVersionUID = 1L;
     /** Name of the broker URL in this factory's JNDI {@link Reference}. */
     public static final String REFERENCE_URL = "brokerURL";
+    /** The transports a broker URL may name, by scheme. */
+    private static final Transports TRANSPORTS = new Transports(List.of(new VmTransportFactory(),
+            new TcpTransportFactory()));
 
     private final String brokerUrl;
     private transient ConnectionOptions options;
@@ -55,7 +62,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
         if (brokerUrl == null) {
             throw new IllegalArgumentException("Broker URL must not be null");
         }
-        this.options = ConnectionOptions.parse(brokerUrl);
+        this.options = ConnectionOptions.parse(brokerUrl, TRANSPORTS);
         this.brokerUrl = brokerUrl;
     }
 
@@ -65,7 +72,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
 
     private ConnectionOptions options() {
         if (options == null) {
-            options = ConnectionOptions.parse(brokerUrl);
+            options = ConnectionOptions.parse(brokerUrl, TRANSPORTS);
         }
         return options;
     }

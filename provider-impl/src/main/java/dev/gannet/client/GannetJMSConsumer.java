@@ -85,8 +85,7 @@ public class GannetJMSConsumer implements JMSConsumer {
             if (message == null) {
                 return null;
             }
-            boolean autoAck = session.mode() == GannetSession.AUTO_ACKNOWLEDGE
-                    || session.mode() == GannetSession.DUPS_OK_ACKNOWLEDGE;
+            boolean autoAck = session.acknowledgesOnReceipt();
             boolean bodyType = message.type() != MessageType.PLAIN && message.type() != MessageType.STREAM;
             T body;
             try {

@@ -57,6 +57,7 @@ public class GannetJMSContext implements JMSContext {
 
     private final SharedConnection shared;
     private final int sessionMode;
+    private final TransactionContext transaction;
     private final Object lock = new Object();
     private GannetSession session; // guarded by lock; created on first use
     private volatile boolean closed;
@@ -64,6 +65,7 @@ public class GannetJMSContext implements JMSContext {
     GannetJMSContext(SharedConnection shared, int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.transaction = TransactionContext.forSessionMode(sessionMode);
     }
 
     /** @throws JMSRuntimeException if {@code sessionMode} is not one of the four JMSContext modes */
@@ -250,7 +252,7 @@ public class GannetJMSContext implements JMSContext {
     @Override
     public boolean getTransacted() {
         checkClosed();
-        return sessionMode == SESSION_TRANSACTED;
+        return transaction.isTransacted();
     }
 
     @Override

@@ -188,8 +188,7 @@ public class GannetMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
             GannetMessage message = session.toApplication(this, delivery);
             if (message != null) {
-                int mode = session.mode();
-                if (!keepUnacked && (mode == GannetSession.AUTO_ACKNOWLEDGE || mode == GannetSession.DUPS_OK_ACKNOWLEDGE)) {
+                if (!keepUnacked && session.acknowledgesOnReceipt()) {
                     session.autoAcknowledge(delivery.deliveryId());
                 }
                 return message;

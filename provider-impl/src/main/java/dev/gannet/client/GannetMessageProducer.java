@@ -15,7 +15,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
-import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
@@ -343,7 +342,7 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
                 groupId == null ? null : groupId.toString(), MessageCodec.encode(gannet));
         Command.Send send = new Command.Send(session.id(), outbound);
         if (completion == null) {
-            if (session.connection().sendWaits(session.mode() == Session.SESSION_TRANSACTED, outbound.persistent())) {
+            if (session.connection().sendWaits(session.transaction().stagesSends(), outbound.persistent())) {
                 session.connection().call(send);
             } else {
                 session.connection().post(send);
@@ -351,7 +350,7 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
             return;
         }
         session.asyncSends().started();
-        CompletableFuture<Object> answer;
+        CompletableFuture<Void> answer;
         try {
             answer = session.connection().send(send);
         } catch (RuntimeException e) {

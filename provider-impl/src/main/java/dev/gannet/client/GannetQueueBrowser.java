@@ -47,10 +47,9 @@ public class GannetQueueBrowser implements QueueBrowser {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Enumeration<?> getEnumeration() throws JMSException {
         checkClosed();
-        List<byte[]> encoded = (List<byte[]>) session.connection().call(
+        List<byte[]> encoded = session.connection().call(
                 new Command.Browse(GannetSession.toGannet(queue), selector));
         List<GannetMessage> messages = new ArrayList<>(encoded.size());
         for (byte[] bytes : encoded) {

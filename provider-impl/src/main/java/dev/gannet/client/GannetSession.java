@@ -65,6 +65,7 @@ public class GannetSession implements QueueSession, TopicSession {
     private final GannetConnection connection;
     private final int id;
     private final int mode;
+    private final TransactionContext transaction;
     private final Domain domain;
     private final SerialExecutor deliveryLane;
     private final SerialExecutor completionLane;
@@ -84,10 +85,11 @@ public class GannetSession implements QueueSession, TopicSession {
     private record Unconsumed(long deliveryId, int consumerId) {
     }
 
-    GannetSession(GannetConnection connection, int id, int mode, Domain domain) {
+    GannetSession(GannetConnection connection, int id, int mode, TransactionContext transaction, Domain domain) {
         this.connection = connection;
         this.id = id;
         this.mode = mode;
+        this.transaction = transaction;
         this.domain = domain;
         this.deliveryLane = new SerialExecutor(connection.pool(), "session " + this + " deliveries");
         this.completionLane = new SerialExecutor(connection.pool(), "session " + this + " completions");
@@ -101,8 +103,22 @@ public class GannetSession implements QueueSession, TopicSession {
         return connection;
     }
 
-    int mode() {
-        return mode;
+    /** Whether this session's work belongs to a transaction, and what commit and rollback do. */
+    TransactionContext transaction() {
+        return transaction;
+    }
+
+    /**
+     * Whether each message is acknowledged as soon as the application took it: AUTO_ACKNOWLEDGE or
+     * DUPS_OK_ACKNOWLEDGE, outside a transaction.
+     */
+    boolean acknowledgesOnReceipt() {
+        return (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) && !transaction.acknowledgesAtCommit();
+    }
+
+    /** Whether the application acknowledges what it consumed: CLIENT_ACKNOWLEDGE, outside a transaction. */
+    private boolean acknowledgesByClient() {
+        return mode == CLIENT_ACKNOWLEDGE && !transaction.acknowledgesAtCommit();
     }
 
     void checkClosed() throws IllegalStateException {
@@ -177,7 +193,7 @@ public class GannetSession implements QueueSession, TopicSession {
             if (message == null) {
                 return;
             }
-            boolean autoAck = mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE;
+            boolean autoAck = acknowledgesOnReceipt();
             try {
                 listener.onMessage(message);
             } catch (RuntimeException e) {
@@ -226,7 +242,7 @@ public class GannetSession implements QueueSession, TopicSession {
             return null;
         }
         message.markDelivered(delivery.deliveryCount(), delivery.deliveryCount() > 1);
-        if (mode == CLIENT_ACKNOWLEDGE) {
+        if (acknowledgesByClient()) {
             message.setAcknowledger(this::acknowledgeFromMessage);
         }
         return message;
@@ -291,7 +307,7 @@ public class GannetSession implements QueueSession, TopicSession {
         synchronized (unconsumed) {
             taken = unconsumed.stream().map(Unconsumed::deliveryId).toList();
         }
-        discardOlderThan((Long) connection.call(new Command.ReturnPrefetched(id, taken)));
+        discardOlderThan(connection.call(new Command.ReturnPrefetched(id, taken)));
     }
 
     /** Deliveries the application took from {@code consumerId} and has not acknowledged. */
@@ -310,9 +326,9 @@ public class GannetSession implements QueueSession, TopicSession {
      * Sends a recover or rollback naming the deliveries the application saw, then drops buffered deliveries of
      * older generations. Credit is returned first, so the broker's window matches what the application took.
      */
-    private void returnUnconsumed(java.util.function.Function<List<Long>, Command> command) throws JMSException {
+    private void returnUnconsumed(java.util.function.Function<List<Long>, Command<Long>> command) throws JMSException {
         consumers.values().forEach(GannetMessageConsumer::flushCredit);
-        long generation = (Long) connection.call(command.apply(takeUnconsumed()));
+        long generation = connection.call(command.apply(takeUnconsumed()));
         discardOlderThan(generation);
     }
 
@@ -331,7 +347,7 @@ public class GannetSession implements QueueSession, TopicSession {
     /** Acknowledges every message consumed by this session (CLIENT_ACKNOWLEDGE); ignored in other modes. */
     void acknowledge() throws JMSException {
         checkClosed();
-        if (mode != CLIENT_ACKNOWLEDGE) {
+        if (!acknowledgesByClient()) {
             return;
         }
         List<Long> ids = takeUnconsumed();
@@ -343,7 +359,7 @@ public class GannetSession implements QueueSession, TopicSession {
     @Override
     public boolean getTransacted() throws JMSException {
         checkClosed();
-        return mode == SESSION_TRANSACTED;
+        return transaction.isTransacted();
     }
 
     @Override
@@ -352,17 +368,9 @@ public class GannetSession implements QueueSession, TopicSession {
         return mode;
     }
 
-    private void checkTransacted(String method) throws IllegalStateException {
-        if (mode != SESSION_TRANSACTED) {
-            throw new IllegalStateException(method + " called on session " + this + ", which is not transacted");
-        }
-        if (isCompletionThread()) {
-            throw new IllegalStateException(method + " must not be called from a CompletionListener (spec 7.3.8)");
-        }
-    }
-
     /**
-     * Commits; the broker carries out the session's one-way sends before the commit.
+     * Commits (see {@link TransactionContext#commit}); the broker carries out the session's one-way sends before the
+     * commit.
      *
      * @throws TransactionRolledBackException if the broker rolled the transaction back instead, e.g. because one of
      *         its sends failed there (the message names that send); received messages are redelivered
@@ -370,7 +378,18 @@ public class GannetSession implements QueueSession, TopicSession {
     @Override
     public void commit() throws JMSException {
         checkClosed();
-        checkTransacted("commit");
+        transaction.commit(this);
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkClosed();
+        transaction.rollback(this);
+    }
+
+    /** Commits the session's local transaction: its sends and what the application consumed since the last end. */
+    void commitLocal() throws JMSException {
+        checkNotCompletionThread("commit");
         asyncSends.awaitAll();
         try {
             connection.call(new Command.Commit(id, takeUnconsumed()));
@@ -386,12 +405,17 @@ public class GannetSession implements QueueSession, TopicSession {
         }
     }
 
-    @Override
-    public void rollback() throws JMSException {
-        checkClosed();
-        checkTransacted("rollback");
+    /** Rolls the session's local transaction back: its sends are dropped, what it consumed is redelivered. */
+    void rollbackLocal() throws JMSException {
+        checkNotCompletionThread("rollback");
         asyncSends.awaitAll();
         returnAllUnconsumed();
+    }
+
+    private void checkNotCompletionThread(String method) throws IllegalStateException {
+        if (isCompletionThread()) {
+            throw new IllegalStateException(method + " must not be called from a CompletionListener (spec 7.3.8)");
+        }
     }
 
     /** Rolls back on the broker and restarts delivery with what it redelivers. */
@@ -408,9 +432,7 @@ public class GannetSession implements QueueSession, TopicSession {
     @Override
     public void recover() throws JMSException {
         checkClosed();
-        if (mode == SESSION_TRANSACTED) {
-            throw new IllegalStateException("recover called on transacted session " + this + "; use rollback");
-        }
+        transaction.checkRecover(this);
         deliveryLock.lock();
         try {
             recoverUnconsumed();
@@ -824,7 +846,7 @@ public class GannetSession implements QueueSession, TopicSession {
         private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null); // guarded by this
 
         /** Calls {@code outcome} with the failure (or null) of {@code answer}, after the outcomes of earlier sends. */
-        synchronized void whenDone(CompletableFuture<Object> answer, Consumer<Throwable> outcome) {
+        synchronized void whenDone(CompletableFuture<?> answer, Consumer<Throwable> outcome) {
             tail = tail.thenCompose(v -> answer.handle((result, failure) -> {
                 outcome.accept(failure);
                 return null;

@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface BrokerLink {
 
-    /** Sends a command; the future completes with its answer ({@code null} for commands that answer nothing). */
-    CompletableFuture<Object> request(Command command);
+    /**
+     * Sends a command; the future completes with its answer ({@code null} for commands that answer {@link Void}), or
+     * exceptionally with the {@link JMSException} the broker refused it with.
+     */
+    <A> CompletableFuture<A> request(Command<A> command);
 
     /**
      * Sends a message without waiting: the broker answers nothing. If the broker fails to carry it out, the failure

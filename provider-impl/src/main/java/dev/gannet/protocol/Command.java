@@ -1,40 +1,154 @@
 package dev.gannet.protocol;
 
 import dev.gannet.message.GannetDestination;
+import jakarta.jms.JMSException;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a client asks of the broker. Every transport carries exactly these values; the broker has one code
  * path for them. Ids nest: a connection holds sessions ({@code sessionId}), a session holds consumers
  * ({@code consumerId}) and deliveries ({@code deliveryId}, unique within the session).
+ *
+ * <p>Each command declares the type of its answer, {@code A} ({@link Void} for the commands that answer nothing), in
+ * three places the compiler holds together: its {@link Answer}, the {@link Handler} method that carries it out, and so
+ * what {@link BrokerLink#request} answers for it. A new command is a record here, a method in {@link Handler} and a
+ * wire form in each transport.
+ *
+ * @param <A> the type of the command's answer
  */
-public sealed interface Command {
+public sealed interface Command<A> {
+
+    /** The type of this command's answer. */
+    Answer<A> answer();
+
+    /**
+     * Carries out this command with the {@link Handler} method for its kind.
+     *
+     * @throws JMSException as that method throws
+     */
+    CompletableFuture<A> applyTo(Handler handler) throws JMSException;
+
+    /**
+     * Carries out commands, one method for each kind: what the broker implements. Each method answers the type its
+     * command declares; it may throw the {@link JMSException} the spec names for what the command broke, or complete
+     * its future with one.
+     */
+    interface Handler {
+
+        CompletableFuture<Void> handle(Open command) throws JMSException;
+
+        CompletableFuture<Void> handle(SetClientId command) throws JMSException;
+
+        CompletableFuture<Void> handle(Close command) throws JMSException;
+
+        CompletableFuture<Void> handle(Start command) throws JMSException;
+
+        CompletableFuture<Void> handle(Stop command) throws JMSException;
+
+        CompletableFuture<Long> handle(ReturnPrefetched command) throws JMSException;
+
+        CompletableFuture<Void> handle(CreateSession command) throws JMSException;
+
+        CompletableFuture<Void> handle(CloseSession command) throws JMSException;
+
+        CompletableFuture<Void> handle(CreateConsumer command) throws JMSException;
+
+        CompletableFuture<Void> handle(CloseConsumer command) throws JMSException;
+
+        CompletableFuture<Void> handle(Credit command) throws JMSException;
+
+        CompletableFuture<Void> handle(Send command) throws JMSException;
+
+        CompletableFuture<Void> handle(Acknowledge command) throws JMSException;
+
+        CompletableFuture<Long> handle(Recover command) throws JMSException;
+
+        CompletableFuture<Void> handle(Commit command) throws JMSException;
+
+        CompletableFuture<Long> handle(Rollback command) throws JMSException;
+
+        CompletableFuture<GannetDestination> handle(CreateTemporary command) throws JMSException;
+
+        CompletableFuture<Void> handle(DeleteTemporary command) throws JMSException;
+
+        CompletableFuture<Void> handle(CheckDestination command) throws JMSException;
+
+        CompletableFuture<Void> handle(Unsubscribe command) throws JMSException;
+
+        CompletableFuture<List<byte[]>> handle(Browse command) throws JMSException;
+    }
 
     /** First command on a connection. */
-    record Open(String clientId, String user, String password) implements Command {
+    record Open(String clientId, String user, String password) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Sets the client ID after opening (Connection.setClientID). Answered with a JMSException if taken. */
-    record SetClientId(String clientId) implements Command {
+    record SetClientId(String clientId) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Ends the connection: closes everything it still holds and deletes its temporary destinations. */
-    record Close() implements Command {
+    record Close() implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
      * Connection.start: from now on the broker hands messages to this connection's consumers, up to their prefetch
      * window. A connection is created stopped (spec 6.1.4).
      */
-    record Start() implements Command {
+    record Start() implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
      * Connection.stop: the broker hands nothing more to this connection's consumers. Messages sent ahead stay with
      * their sessions until each returns them with {@link ReturnPrefetched}.
      */
-    record Stop() implements Command {
+    record Stop() implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
@@ -42,17 +156,44 @@ public sealed interface Command {
      * {@code deliveredIds}) returns to its destination, unchanged and in its original place, for other consumers.
      * Answers the session's new delivery generation, as {@link Recover} does.
      */
-    record ReturnPrefetched(int sessionId, List<Long> deliveredIds) implements Command {
+    record ReturnPrefetched(int sessionId, List<Long> deliveredIds) implements Command<Long> {
+        @Override
+        public Answer<Long> answer() {
+            return Answer.GENERATION;
+        }
+
+        @Override
+        public CompletableFuture<Long> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
-    record CreateSession(int sessionId, boolean transacted) implements Command {
+    record CreateSession(int sessionId, boolean transacted) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
      * Closes a session: its delivered, unacknowledged messages return to their destinations, those listed in
      * {@code deliveredIds} (handed to the application) marked redelivered; staged transactional work is dropped.
      */
-    record CloseSession(int sessionId, List<Long> deliveredIds) implements Command {
+    record CloseSession(int sessionId, List<Long> deliveredIds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
@@ -60,26 +201,71 @@ public sealed interface Command {
      * {@code prefetch} is the number of messages the broker may send ahead of the application.
      */
     record CreateConsumer(int sessionId, int consumerId, GannetDestination destination, String selector,
-                          boolean noLocal, SubscriptionSpec subscription, int prefetch) implements Command {
+                          boolean noLocal, SubscriptionSpec subscription, int prefetch) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
      * Closes a consumer. Messages sent to it but never handed to the application return to the destination
      * unchanged; those in {@code deliveredIds} stay with the session until acknowledged, recovered or rolled back.
      */
-    record CloseConsumer(int sessionId, int consumerId, List<Long> deliveredIds) implements Command {
+    record CloseConsumer(int sessionId, int consumerId, List<Long> deliveredIds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Returns {@code count} prefetch credits to a consumer whose application took that many messages. */
-    record Credit(int sessionId, int consumerId, int count) implements Command {
+    record Credit(int sessionId, int consumerId, int count) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Sends one message; in a transacted session it is staged until commit. */
-    record Send(int sessionId, OutboundMessage message) implements Command {
+    record Send(int sessionId, OutboundMessage message) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Acknowledges deliveries of a non-transacted session. */
-    record Acknowledge(int sessionId, List<Long> deliveryIds) implements Command {
+    record Acknowledge(int sessionId, List<Long> deliveryIds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /**
@@ -87,34 +273,106 @@ public sealed interface Command {
      * returns to its destination, those listed in {@code deliveredIds} marked redelivered. Answers the session's
      * new delivery generation; deliveries of older generations are to be discarded by the client.
      */
-    record Recover(int sessionId, List<Long> deliveredIds) implements Command {
+    record Recover(int sessionId, List<Long> deliveredIds) implements Command<Long> {
+        @Override
+        public Answer<Long> answer() {
+            return Answer.GENERATION;
+        }
+
+        @Override
+        public CompletableFuture<Long> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Commits a transacted session: staged sends become visible, {@code deliveredIds} are consumed. */
-    record Commit(int sessionId, List<Long> deliveredIds) implements Command {
+    record Commit(int sessionId, List<Long> deliveredIds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Rolls back a transacted session; like {@link Recover} for received messages. Answers the new generation. */
-    record Rollback(int sessionId, List<Long> deliveredIds) implements Command {
+    record Rollback(int sessionId, List<Long> deliveredIds) implements Command<Long> {
+        @Override
+        public Answer<Long> answer() {
+            return Answer.GENERATION;
+        }
+
+        @Override
+        public CompletableFuture<Long> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Creates a temporary queue or topic owned by this connection; answers its {@link GannetDestination}. */
-    record CreateTemporary(boolean topic) implements Command {
+    record CreateTemporary(boolean topic) implements Command<GannetDestination> {
+        @Override
+        public Answer<GannetDestination> answer() {
+            return Answer.DESTINATION;
+        }
+
+        @Override
+        public CompletableFuture<GannetDestination> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Deletes one of this connection's temporary destinations; refused while it has consumers. */
-    record DeleteTemporary(GannetDestination destination) implements Command {
+    record DeleteTemporary(GannetDestination destination) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Checks that a destination may be used by this connection (e.g. a temporary one still exists). */
-    record CheckDestination(GannetDestination destination) implements Command {
+    record CheckDestination(GannetDestination destination) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Deletes a durable subscription of this connection's client ID (or a shared one when no client ID). */
-    record Unsubscribe(String name) implements Command {
+    record Unsubscribe(String name) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 
     /** Answers a snapshot of a queue's messages in delivery order, as {@code List<byte[]>}. */
-    record Browse(GannetDestination queue, String selector) implements Command {
+    record Browse(GannetDestination queue, String selector) implements Command<List<byte[]>> {
+        @Override
+        public Answer<List<byte[]>> answer() {
+            return Answer.MESSAGES;
+        }
+
+        @Override
+        public CompletableFuture<List<byte[]>> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class CommandValidator {
      * @throws MessageFormatException      if a sent message is missing or a routing value of it is out of range
      * @throws JMSException                naming the command and field, for any other value out of range or missing
      */
-    public static void check(Command command) throws JMSException {
+    public static void check(Command<?> command) throws JMSException {
         if (command instanceof Command.Open c) {
             if (c.clientId() != null) {
                 clientId(c.clientId());

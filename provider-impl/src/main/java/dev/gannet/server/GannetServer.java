@@ -1,7 +1,8 @@
 package dev.gannet.server;
 
-import dev.gannet.broker.Broker;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.store.StoreException;
+import dev.gannet.store.jdbc.JdbcMessageStore;
 import dev.gannet.store.jdbc.StoreCheck;
 
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>{@code GannetServer --check-store gannet.properties} instead runs the consistency check of the broker's store
  * ({@link StoreCheck}) while the broker is stopped, prints what it found and exits with 0 if the store is
- * consistent, 1 if it is not or cannot be checked (no store, or a broker has it open), 2 as above.
+ * consistent, 1 if it is not or cannot be checked (no store, a broker has it open, or the store is in memory), 2 as
+ * above.
  */
 public final class GannetServer {
 
@@ -68,18 +70,19 @@ public final class GannetServer {
             // cleanly on SIGTERM/SIGINT reports success, as service managers expect.
             Runtime.getRuntime().halt(status);
         }, "gannet-shutdown"));
-        System.out.println("Gannet broker " + config.broker().name() + " listening on " + server.url()
-                + " (data directory " + server.dataDirectory() + ")");
+        System.out.println("Gannet broker " + config.broker().name() + " listening on " + server.url() + " ("
+                + (config.broker().store() instanceof StoreConfig.EmbeddedDerby
+                ? "data directory " + server.dataDirectory() : "store " + config.broker().store()) + ")");
         awaitUninterruptibly(stopped);
     }
 
     /** Prints the consistency check of the configured broker's store; answers the exit status. */
     private static int checkStore(ServerConfig config) {
         try {
-            StoreCheck.Report report = StoreCheck.check(Broker.storeDatabase(config.broker()));
+            StoreCheck.Report report = StoreCheck.check(JdbcMessageStore.Database.of(config.broker()));
             System.out.println(report.describe(MAX_FINDINGS_PRINTED));
             return report.consistent() ? 0 : 1;
-        } catch (StoreException e) {
+        } catch (StoreException | IllegalArgumentException e) {
             System.err.println("Gannet: " + e.getMessage());
             return 1;
         }

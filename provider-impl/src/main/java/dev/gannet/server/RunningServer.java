@@ -1,7 +1,7 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
-import dev.gannet.transport.tcp.TcpAcceptor;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.DestinationSettings.FullPolicy;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.transport.tcp.TcpOptions;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * What a standalone Gannet server runs: one broker and its TCP acceptor, read from a properties file.
@@ -33,9 +35,20 @@ import java.util.function.BiConsumer;
  * <dl>
  * <dt>{@value #BROKER_NAME} (required)</dt>
  * <dd>the broker's name: letters, digits, '.', '_' and '-'</dd>
- * <dt>{@value #DATA_DIRECTORY} (required)</dt>
+ * <dt>{@value #DATA_DIRECTORY} (required with {@code store=derby})</dt>
  * <dd>directory of the broker's Derby store (created when missing); a relative path is resolved against the
  * directory holding the config file</dd>
+ * <dt>{@value #STORE} (default {@code derby})</dt>
+ * <dd>where persistent state is kept (see {@link StoreConfig}): {@code derby}, embedded Derby in the data
+ * directory; {@code jdbc}, the database at {@value #STORE_URL}; {@code memory}, the broker's heap, not durable:
+ * persistent messages, queues and durable subscriptions are lost when the server stops</dd>
+ * <dt>{@value #STORE_URL} (required with {@code store=jdbc})</dt>
+ * <dd>the JDBC URL of the store's database, e.g. {@code jdbc:postgresql://db:5432/gannet}; its driver must be on the
+ * class path</dd>
+ * <dt>{@value #STORE_USER}, {@value #STORE_PASSWORD} (default none)</dt>
+ * <dd>the database user and password ({@code store=jdbc} only)</dd>
+ * <dt>{@value #STORE_DIALECT} (default: from the URL, {@code jdbc:derby:} or {@code jdbc:postgresql:})</dt>
+ * <dd>the store's SQL dialect, {@code derby} or {@code postgresql} ({@code store=jdbc} only)</dd>
  * <dt>{@value #TCP_HOST} (default {@value #DEFAULT_HOST})</dt>
  * <dd>address to listen on</dd>
  * <dt>{@value #TCP_PORT} (default {@value #DEFAULT_PORT})</dt>
@@ -76,7 +89,7 @@ import java.util.function.BiConsumer;
  * </ul></dd>
  * </dl>
  *
- * @param broker     the broker's name, data directory (absolute) and destination policies
+ * @param broker     the broker's name, data directory (absolute), destination policies and store
  * @param host       the address the acceptor listens on
  * @param port       the port the acceptor listens on; 0 for any free port
  * @param tcpOptions heartbeat and frame settings of accepted connections
@@ -88,6 +101,11 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
+    public static final String STORE = "store";
+    public static final String STORE_URL = "store.url";
+    public static final String STORE_USER = "store.user";
+    public static final String STORE_PASSWORD = "store.password";
+    public static final String STORE_DIALECT = "store.dialect";
     public static final String TCP_HOST = "tcp.host";
     public static final String TCP_PORT = "tcp.port";
     public static final String HEARTBEAT_INTERVAL = "tcp.heartbeat.interval.ms";
@@ -100,11 +118,13 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
 
-    private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, TCP_HOST, TCP_PORT,
-            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
-    private static final String KNOWN_KEYS = String.join(", ",
-            new TreeSet<>(Set.of(BROKER_NAME, DATA_DIRECTORY, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT,
-                    MAX_FRAME_BYTES, QUEUES, TOPICS, DESTINATION_PREFIX + "PATTERN.SETTING")));
+    private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
+            STORE_PASSWORD, STORE_DIALECT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES,
+            QUEUES, TOPICS);
+    /** The keys that only {@code store=jdbc} reads. */
+    private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
+    private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
+            Stream.concat(KEYS.stream(), Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING")).toList()));
     /** The client's own limit on a frame body (room for the frame header below Integer.MAX_VALUE). */
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
@@ -189,8 +209,10 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
         private BrokerConfig broker(DestinationPolicies destinations) {
             String name = required(BROKER_NAME);
+            StoreConfig store = store();
             Path directory = null;
-            String directoryText = required(DATA_DIRECTORY);
+            String directoryText = store == StoreConfig.embeddedDerby() || value(DATA_DIRECTORY) != null
+                    ? required(DATA_DIRECTORY) : null;
             if (directoryText != null) {
                 try {
                     directory = baseDirectory.resolve(directoryText).normalize();
@@ -205,7 +227,59 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 problems.add(BROKER_NAME + ": '" + name + "' must use only letters, digits, '.', '_' and '-'");
                 return null;
             }
-            return directory == null ? null : new BrokerConfig(name, directory, destinations);
+            if (directory == null && directoryText == null && store != null
+                    && store != StoreConfig.embeddedDerby()) {
+                directory = BrokerConfig.defaultDataDirectory(name).toAbsolutePath(); // no store of these uses it
+            }
+            return directory == null || store == null ? null
+                    : new BrokerConfig(name, directory, destinations, store);
+        }
+
+        /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
+        private StoreConfig store() {
+            String kind = value(STORE);
+            if (kind == null || kind.equals("derby") || kind.equals("memory")) {
+                for (String key : JDBC_STORE_KEYS) {
+                    if (value(key) != null) {
+                        problems.add(key + ": applies to " + STORE + "=jdbc only, not " + STORE + "="
+                                + (kind == null ? "derby (the default)" : kind));
+                    }
+                }
+                return "memory".equals(kind) ? StoreConfig.inMemory() : StoreConfig.embeddedDerby();
+            }
+            if (!kind.equals("jdbc")) {
+                problems.add(STORE + ": '" + kind + "' is not derby, jdbc or memory");
+                return null;
+            }
+            String url = required(STORE_URL);
+            String user = value(STORE_USER);
+            String password = value(STORE_PASSWORD);
+            String dialectText = value(STORE_DIALECT);
+            if (url == null) {
+                return null;
+            }
+            if (dialectText == null) {
+                dialectText = url.startsWith("jdbc:derby:") ? "derby" : url.startsWith("jdbc:postgresql:")
+                        ? "postgresql" : null;
+                if (dialectText == null) {
+                    problems.add(STORE_DIALECT + ": required for '" + url + "' (derby or postgresql)");
+                    return null;
+                }
+            }
+            StoreConfig.Dialect dialect;
+            try {
+                dialect = StoreConfig.Dialect.of(dialectText);
+            } catch (IllegalArgumentException e) {
+                problems.add(STORE_DIALECT + ": '" + dialectText + "' is not derby or postgresql");
+                return null;
+            }
+            try {
+                return StoreConfig.jdbc(url, user == null || user.isEmpty() ? null : user,
+                        password == null || password.isEmpty() ? null : password, dialect);
+            } catch (IllegalArgumentException e) {
+                problems.add((url.startsWith("jdbc:") ? STORE_PASSWORD : STORE_URL) + ": " + e.getMessage());
+                return null;
+            }
         }
 
         private TcpOptions tcpOptions() {

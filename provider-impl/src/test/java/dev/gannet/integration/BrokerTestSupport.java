@@ -3,11 +3,12 @@ package dev.gannet.integration;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.broker.Authorizer;
 import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
-import dev.gannet.transport.tcp.TcpAcceptor;
-import dev.gannet.transport.vm.VmBrokerRegistry;
 import dev.gannet.transport.tcp.TcpOptions;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
+import dev.gannet.transport.vm.VmBrokerRegistry;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -64,11 +65,17 @@ abstract class BrokerTestSupport {
     private Broker tcpBroker; // tcp only: the broker the acceptor serves, null while stopped
     private TcpAcceptor acceptor;
     private EmbeddedBroker vmBroker; // vm with destination settings only: started first, so that it runs with them
+    private Broker vmAuthorized; // vm with an authorizer only: started first, so that it runs with it
     private Set<String> storesBefore; // store writer threads running before the test
 
     /** The destination settings the test's broker runs with; tests override this to set their own (null: none). */
     DestinationPolicies destinations() {
         return null;
+    }
+
+    /** The authorizer the test's broker runs with; tests override this to refuse some commands. */
+    Authorizer authorizer() {
+        return Authorizer.ALLOW_ALL;
     }
 
     /** The running broker, null while stopped. */
@@ -102,9 +109,13 @@ abstract class BrokerTestSupport {
         DestinationPolicies destinations = destinations();
         BrokerConfig config = new BrokerConfig(brokerName, dataDirectory,
                 destinations == null ? DestinationPolicies.none() : destinations);
+        Authorizer authorizer = authorizer();
         if (TCP && tcpBroker == null) {
-            tcpBroker = Broker.start(config);
+            tcpBroker = Broker.start(config, authorizer);
             acceptor = TcpAcceptor.start(tcpBroker, "127.0.0.1", tcpPort, TcpOptions.defaults());
+        } else if (!TCP && vmAuthorized == null && authorizer != Authorizer.ALLOW_ALL) {
+            vmAuthorized = VmBrokerRegistry.acquire(config, VmBrokerRegistry.Lifetime.WITH_LAST_USER,
+                    c -> Broker.start(c, authorizer));
         } else if (!TCP && vmBroker == null && destinations != null) {
             vmBroker = EmbeddedBroker.start(config);
         }
@@ -122,6 +133,7 @@ abstract class BrokerTestSupport {
         } else {
             EmbeddedBroker.stop(brokerName);
             vmBroker = null;
+            vmAuthorized = null;
         }
     }
 
@@ -164,6 +176,7 @@ abstract class BrokerTestSupport {
         }
         if (!TCP) {
             EmbeddedBroker.stop(brokerName);
+            vmAuthorized = null;
         }
         if (first != null) {
             throw first;

@@ -288,7 +288,7 @@ class CommandValidationTest extends BrokerTestSupport {
 
     /** A client that sends commands as they are: over a tcp socket, or (vm) to the broker's command entry. */
     private interface RawClient extends AutoCloseable {
-        Object call(Command command) throws JMSException;
+        Object call(Command<?> command) throws JMSException;
 
         @Override
         void close();
@@ -300,7 +300,7 @@ class CommandValidationTest extends BrokerTestSupport {
                     brokerUrl.lastIndexOf(':') + 1)));
             return new RawClient() {
                 @Override
-                public Object call(Command command) throws JMSException {
+                public Object call(Command<?> command) throws JMSException {
                     return client.call(command);
                 }
 
@@ -313,8 +313,8 @@ class CommandValidationTest extends BrokerTestSupport {
         ServerConnection connection = broker().connect(new IgnoringEndpoint());
         RawClient client = new RawClient() {
             @Override
-            public Object call(Command command) throws JMSException {
-                CompletableFuture<Object> answer = connection.handle(command);
+            public Object call(Command<?> command) throws JMSException {
+                CompletableFuture<?> answer = connection.handle(command);
                 try {
                     return answer.get(ARRIVES, TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {

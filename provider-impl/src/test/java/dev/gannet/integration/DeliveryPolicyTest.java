@@ -210,7 +210,7 @@ class DeliveryPolicyTest extends BrokerTestSupport {
         }
         after.commit();
         assertEquals(List.of("first", "second", "third"), texts);
-        assertEquals(2, broker().duplicatesDropped(after.createQueue("dedup.orders")),
+        assertEquals(2, broker().statistics(after.createQueue("dedup.orders")).duplicatesDropped(),
                 "counted since the restart: order-2 resent, order-3 twice");
     }
 

@@ -101,7 +101,7 @@ class CommandValidatorTest {
 
     @ParameterizedTest
     @MethodSource("invalidCommands")
-    void invalidValuesGetTheExceptionTheSpecNames(Command command, Class<? extends JMSException> type,
+    void invalidValuesGetTheExceptionTheSpecNames(Command<?> command, Class<? extends JMSException> type,
                                                    String fragment) {
         JMSException e = assertThrows(JMSException.class, () -> CommandValidator.check(command));
         assertSame(type, e.getClass(), e.toString());
@@ -152,7 +152,7 @@ class CommandValidatorTest {
                 encoded));
     }
 
-    private static Arguments invalid(Command command, Class<? extends JMSException> type, String fragment) {
+    private static Arguments invalid(Command<?> command, Class<? extends JMSException> type, String fragment) {
         return Arguments.of(command, type, fragment);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gannet.server;
 
 import dev.gannet.api.BrokerConfig;
-import dev.gannet.broker.Broker;
 import dev.gannet.store.StoreOperation;
 import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
@@ -38,7 +37,7 @@ class StoreCheckCommandTest {
         assertEquals(1, missing.awaitExit(ServerProcess.STARTS), missing.stdout());
         assertTrue(missing.stderr().contains("no store to check"), missing.stderr());
 
-        JdbcMessageStore.Database database = Broker.storeDatabase(broker);
+        JdbcMessageStore.Database database = JdbcMessageStore.Database.of(broker);
         try (JdbcMessageStore store = new JdbcMessageStore(database, "checked")) {
             store.write(List.of(new StoreOperation.AddQueue(new StoredQueue(1, "queue:a", null, null, false,
                     false)))).join();

@@ -241,7 +241,7 @@ class WireMutationTest {
                 new Command.SetClientId("fuzzer"));
         List<byte[]> frames = new ArrayList<>();
         long correlation = 0;
-        for (Command command : commands) {
+        for (Command<?> command : commands) {
             frames.add(RawTcpClient.commandFrame(++correlation, command));
         }
         frames.add(RawTcpClient.oneWayFrame(new Command.Send(1, new OutboundMessage(TARGET, false, 4, 0, 0, null,

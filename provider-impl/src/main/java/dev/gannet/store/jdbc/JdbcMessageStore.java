@@ -1,5 +1,7 @@
 package dev.gannet.store.jdbc;
 
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.store.MessageStore;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.RecoveredState;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,6 +56,27 @@ public final class JdbcMessageStore implements MessageStore {
 
         /** Releases the database after the store's connection is closed. */
         void shutdown();
+
+        /**
+         * The database of the JDBC store {@code config} names: embedded Derby in {@code DATA_DIRECTORY/derby}, or a
+         * database reached by URL or {@code DataSource}.
+         *
+         * @throws IllegalArgumentException if {@code config} names a store that is not a JDBC database
+         */
+        static Database of(BrokerConfig config) {
+            StoreConfig store = config.store();
+            if (store instanceof StoreConfig.EmbeddedDerby) {
+                return new DerbyDatabase(config.dataDirectory().resolve("derby"));
+            }
+            if (store instanceof StoreConfig.Jdbc jdbc) {
+                return ExternalDatabase.atUrl(jdbc.url(), jdbc.user(), jdbc.password(), jdbc.dialect().key());
+            }
+            if (store instanceof StoreConfig.JdbcDataSource source) {
+                return ExternalDatabase.of(source.dataSource(), source.dialect().key());
+            }
+            throw new IllegalArgumentException("Broker " + config.name() + " keeps no JDBC store: its store is "
+                    + store);
+        }
     }
 
     /**
@@ -142,8 +167,26 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     private boolean tableExists(String table) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, table, null)) {
-            return rs.next();
+        return tableExists(connection, table);
+    }
+
+    /**
+     * Whether the connection's current schema (where the store's unqualified SQL creates its tables) holds
+     * {@code table}, an unquoted name as the store's SQL writes it, whichever case the database folds unquoted names
+     * to: upper (Derby) or lower (PostgreSQL).
+     */
+    static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        String stored = metadata.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT)
+                : metadata.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet rs = metadata.getTables(null, connection.getSchema(), stored,
+                new String[]{"TABLE"})) {
+            while (rs.next()) {
+                if (table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

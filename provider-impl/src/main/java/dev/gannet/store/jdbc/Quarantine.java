@@ -12,12 +12,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Sets rows aside that the broker cannot load or that break the schema's rules: each is copied to
  * GANNET_QUARANTINE (its table, key, the reason, the time, its columns as text and a message's body) and removed
  * from its table, so that the broker starts with everything else and an operator can still see what was there.
- * Works in the caller's transaction; counts and logs every row it sets aside.
+ * Works in the caller's transaction; counts and logs every row it sets aside. Column names in ROW_DATA are in upper
+ * case whichever case the database reports them in.
  */
 final class Quarantine {
 
@@ -167,11 +169,12 @@ final class Quarantine {
                 byte[] body = null;
                 ResultSetMetaData columns = rs.getMetaData();
                 for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    if (columns.getColumnType(i) == Types.BLOB) {
+                    if (isBinary(columns.getColumnType(i))) {
                         body = rs.getBytes(i);
                         continue;
                     }
-                    data.append(data.isEmpty() ? "" : ", ").append(columns.getColumnName(i)).append('=')
+                    data.append(data.isEmpty() ? "" : ", ")
+                            .append(columns.getColumnName(i).toUpperCase(Locale.ROOT)).append('=')
                             .append(rs.getString(i));
                 }
                 try (PreparedStatement insert = connection.prepareStatement(sql.get("insert.quarantine"))) {
@@ -190,6 +193,11 @@ final class Quarantine {
         }
         rows++;
         LOG.warn("Store {}: {} row {} set aside in GANNET_QUARANTINE: {}", storeName, table, key, reason);
+    }
+
+    /** A message body's column: BLOB in Derby, BYTEA (reported as BINARY) in PostgreSQL. */
+    private static boolean isBinary(int type) {
+        return type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY;
     }
 
     private static void bind(PreparedStatement p, long... keys) throws SQLException {

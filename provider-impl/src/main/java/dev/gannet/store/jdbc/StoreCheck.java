@@ -110,6 +110,10 @@ public final class StoreCheck {
         SqlStatements sql = new SqlStatements(database.dialect());
         try (Connection connection = database.open()) {
             connection.setAutoCommit(false);
+            if (!JdbcMessageStore.tableExists(connection, "GANNET_VERSION")) {
+                throw new StoreException("There is no store to check: " + database + " holds no GANNET_VERSION table",
+                        null);
+            }
             int version = JdbcMessageStore.schemaVersion(connection, sql);
             if (version != 2 && version != JdbcMessageStore.SCHEMA_VERSION) {
                 throw new StoreException("Cannot check a store of schema version " + version + " (" + database

@@ -1,13 +1,13 @@
 package dev.gannet.transport.tcp;
 
-import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Answer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outcome in a reply: the answer of a command (a tag, then the value) or a failure, and the failures carried
- * by handshake answers and connection-failure notices.
+ * The outcome in a reply: the answer of a command (a tag for its {@link Answer type}, then the value) or a failure,
+ * and the failures carried by handshake answers and connection-failure notices.
  */
 final class AnswerCodec {
 
@@ -20,37 +20,42 @@ final class AnswerCodec {
     private AnswerCodec() {
     }
 
-    static void writeOutcome(Object answer, WireError failure, WireWriter out) {
-        if (failure != null) {
+    /** Writes a reply's failure, or its answer as the type its command declares. */
+    static void writeOutcome(Frame.Reply reply, WireWriter out) {
+        Answer<?> type = reply.type();
+        if (reply.failure() != null) {
             out.writeByte(FAILURE);
-            writeError(failure, out);
-        } else if (answer == null) {
+            writeError(reply.failure(), out);
+        } else if (type == Answer.NONE) {
             out.writeByte(NONE);
-        } else if (answer instanceof Long value) {
+        } else if (type == Answer.GENERATION) {
             out.writeByte(LONG);
-            out.writeLong(value);
-        } else if (answer instanceof GannetDestination destination) {
+            out.writeLong(Answer.GENERATION.cast(reply.answer()));
+        } else if (type == Answer.DESTINATION) {
             out.writeByte(DESTINATION);
-            CommandCodec.writeDestination(destination, out);
-        } else if (answer instanceof List<?> list) {
+            CommandCodec.writeDestination(Answer.DESTINATION.cast(reply.answer()), out);
+        } else if (type == Answer.MESSAGES) {
+            List<byte[]> messages = Answer.MESSAGES.cast(reply.answer());
             out.writeByte(BYTE_ARRAYS);
-            out.writeInt(list.size());
-            for (Object element : list) {
-                out.writeBytes((byte[]) element);
+            out.writeInt(messages.size());
+            for (byte[] message : messages) {
+                out.writeBytes(message);
             }
         } else {
-            throw new IllegalArgumentException("No wire form for an answer of type " + answer.getClass().getName());
+            throw new IllegalArgumentException("No wire form for an answer of " + type);
         }
     }
 
+    /** Reads a reply's outcome: the tag says the type of its answer, or that it is a failure. */
     static Frame.Reply readReply(long correlationId, WireReader in) throws MalformedFrameException {
         int tag = in.readByte();
         return switch (tag) {
-            case NONE -> new Frame.Reply(correlationId, null, null);
-            case LONG -> new Frame.Reply(correlationId, in.readLong(), null);
-            case DESTINATION -> new Frame.Reply(correlationId, CommandCodec.readDestination(in), null);
-            case BYTE_ARRAYS -> new Frame.Reply(correlationId, readByteArrays(in), null);
-            case FAILURE -> new Frame.Reply(correlationId, null, readError(in));
+            case NONE -> Frame.Reply.answered(correlationId, Answer.NONE, null);
+            case LONG -> Frame.Reply.answered(correlationId, Answer.GENERATION, in.readLong());
+            case DESTINATION -> Frame.Reply.answered(correlationId, Answer.DESTINATION,
+                    CommandCodec.readDestination(in));
+            case BYTE_ARRAYS -> Frame.Reply.answered(correlationId, Answer.MESSAGES, readByteArrays(in));
+            case FAILURE -> Frame.Reply.failed(correlationId, readError(in));
             default -> throw new MalformedFrameException("unknown answer tag " + tag);
         };
     }

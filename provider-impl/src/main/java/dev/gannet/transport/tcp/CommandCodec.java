@@ -37,7 +37,7 @@ final class CommandCodec {
     private CommandCodec() {
     }
 
-    static void write(Command command, WireWriter out) {
+    static void write(Command<?> command, WireWriter out) {
         if (command instanceof Command.Open c) {
             out.writeByte(OPEN);
             out.writeString(c.clientId());
@@ -117,7 +117,7 @@ final class CommandCodec {
     /**
      * @throws MalformedFrameException if the type id is unknown or the body does not fit the command
      */
-    static Command read(WireReader in) throws MalformedFrameException {
+    static Command<?> read(WireReader in) throws MalformedFrameException {
         int type = in.readByte();
         return switch (type) {
             case OPEN -> new Command.Open(in.readString(), in.readString(), in.readString());

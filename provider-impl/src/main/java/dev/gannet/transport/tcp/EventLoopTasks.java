@@ -5,13 +5,13 @@ import io.netty.channel.Channel;
 import java.util.concurrent.RejectedExecutionException;
 
 /** Hands work to a channel's event loop from other threads, knowing that the loop may already have stopped. */
-final class EventLoopTasks {
+public final class EventLoopTasks {
 
     private EventLoopTasks() {
     }
 
     /** Runs {@code task} on the channel's event loop; false when the loop has stopped and the task will never run. */
-    static boolean submit(Channel channel, Runnable task) {
+    public static boolean submit(Channel channel, Runnable task) {
         try {
             channel.eventLoop().execute(task);
             return true;

@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import jakarta.jms.JMSException;
@@ -8,19 +9,19 @@ import jakarta.jms.JMSException;
  * One unit on the wire. On the wire a frame is {@code length:int32, type:byte, correlationId:int64, body}; the
  * length counts everything after itself. {@link Malformed} never travels: it is what the decoder makes of bad input.
  */
-sealed interface Frame {
+public sealed interface Frame {
 
     /** The first frame a client sends. */
     record HandshakeRequest(int magic, int version, String clientId, String user, String password) implements Frame {
         /** "GNET": identifies a Gannet client. */
-        static final int MAGIC = 0x474E4554;
+        public static final int MAGIC = 0x474E4554;
         /**
          * The only protocol version this build speaks; 2 added one-way sends and their flow-control window, 3 the
          * connection's start and stop (the broker hands messages only to started connections).
          */
-        static final int VERSION = 3;
+        public static final int VERSION = 3;
 
-        static HandshakeRequest of(String clientId, String user, String password) {
+        public static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);
         }
     }
@@ -30,24 +31,34 @@ sealed interface Frame {
     }
 
     /** A command; the reply carries the same correlation id. */
-    record CommandFrame(long correlationId, Command command) implements Frame {
+    record CommandFrame(long correlationId, Command<?> command) implements Frame {
     }
 
     /**
-     * The outcome of one command: {@code answer} (null, a Long, a destination or a list of byte arrays) when
-     * {@code failure} is null, else the failure.
+     * The outcome of one command: when {@code failure} is null, {@code answer} of the type the command declares
+     * ({@code type}), else the failure (and no type).
      */
-    record Reply(long correlationId, Object answer, WireError failure) implements Frame {
+    record Reply(long correlationId, Answer<?> type, Object answer, WireError failure) implements Frame {
+
+        /** The reply to a command that was carried out. */
+        public static <A> Reply answered(long correlationId, Answer<A> type, A answer) {
+            return new Reply(correlationId, type, answer, null);
+        }
+
+        /** The reply to a command that failed or was refused. */
+        public static Reply failed(long correlationId, WireError failure) {
+            return new Reply(correlationId, null, null, failure);
+        }
     }
 
     /**
      * A send the broker does not answer; the body is a command, which must be a {@link Command.Send}. The client keeps
-     * within the {@link SendWindow}.
+     * within the window of {@link SendWindowLimits}.
      */
     record OneWaySend(Command.Send send) implements Frame {
     }
 
-    /** The broker processed {@code sends} more one-way sends, weighing {@code bytes} (see {@link SendWindow}). */
+    /** The broker processed {@code sends} more one-way sends, weighing {@code bytes} (see {@link SendWindowLimits}). */
     record SendsProcessed(int sends, long bytes) implements Frame {
     }
 
@@ -76,6 +87,6 @@ sealed interface Frame {
      * allow ({@link dev.gannet.protocol.CommandValidator}). It never reaches the broker: the server answers it with
      * {@code reason}, and the connection stays open. Like {@link Malformed}, it never travels.
      */
-    record Invalid(long correlationId, boolean oneWay, Command command, JMSException reason) implements Frame {
+    record Invalid(long correlationId, boolean oneWay, Command<?> command, JMSException reason) implements Frame {
     }
 }

@@ -67,7 +67,7 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
     }
 
     /** A command as it came, or, when a value of it breaks a rule of the protocol, the reason it is refused. */
-    private static Frame command(long correlationId, Command command, boolean oneWay) {
+    private static Frame command(long correlationId, Command<?> command, boolean oneWay) {
         try {
             CommandValidator.check(command);
         } catch (JMSException e) {
@@ -76,7 +76,7 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         return oneWay ? new Frame.OneWaySend((Command.Send) command) : new Frame.CommandFrame(correlationId, command);
     }
 
-    private static Command.Send requireSend(Command command) throws MalformedFrameException {
+    private static Command.Send requireSend(Command<?> command) throws MalformedFrameException {
         if (command instanceof Command.Send send) {
             return send;
         }

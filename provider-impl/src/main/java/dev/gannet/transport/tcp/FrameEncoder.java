@@ -42,7 +42,7 @@ final class FrameEncoder extends MessageToByteEncoder<Frame> {
             AnswerCodec.writeError(f.reason(), out);
         } else if (frame instanceof Frame.Reply f) {
             header(out, FrameType.REPLY, f.correlationId());
-            AnswerCodec.writeOutcome(f.answer(), f.failure(), out);
+            AnswerCodec.writeOutcome(f, out);
         } else if (frame instanceof Frame.DeliveryFrame f) {
             header(out, FrameType.DELIVERY, 0);
             Delivery d = f.delivery();

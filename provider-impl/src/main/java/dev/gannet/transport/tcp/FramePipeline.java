@@ -10,7 +10,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /** The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers. */
-final class FramePipeline {
+public final class FramePipeline {
 
     private static final FrameEncoder ENCODER = new FrameEncoder();
     private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
@@ -19,7 +19,7 @@ final class FramePipeline {
     }
 
     /** {@link #install(ChannelPipeline, TcpOptions, ThrottledLog, ChannelHandler)} with warnings of its own. */
-    static void install(ChannelPipeline pipeline, TcpOptions options, ChannelHandler protocol) {
+    public static void install(ChannelPipeline pipeline, TcpOptions options, ChannelHandler protocol) {
         install(pipeline, options, new ThrottledLog(), protocol);
     }
 
@@ -28,7 +28,7 @@ final class FramePipeline {
      * the channel on any failure left unhandled. Warnings about the peer go through {@code warnings}, so that many
      * bad peers cannot flood the log.
      */
-    static void install(ChannelPipeline pipeline, TcpOptions options, ThrottledLog warnings, ChannelHandler protocol) {
+    public static void install(ChannelPipeline pipeline, TcpOptions options, ThrottledLog warnings, ChannelHandler protocol) {
         ProtocolErrorHandler errors = new ProtocolErrorHandler(warnings);
         int maxFrameLength = options.maxFrameSize() + FrameType.HEADER_SIZE;
         pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameLength, 0, 4, 0, 4));

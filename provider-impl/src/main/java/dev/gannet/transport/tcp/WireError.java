@@ -6,10 +6,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** A {@link JMSException} as it travels: its kind from the allow-list, its message and its error code. */
-record WireError(ExceptionKind kind, String message, String errorCode) {
+public record WireError(ExceptionKind kind, String message, String errorCode) {
 
     /** Describes a failure; a non-JMS failure becomes a plain {@link JMSException} naming it. */
-    static WireError of(Throwable failure) {
+    public static WireError of(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
@@ -22,7 +22,7 @@ record WireError(ExceptionKind kind, String message, String errorCode) {
     }
 
     /** A new exception of this kind, message and error code, to be thrown on this side. */
-    JMSException toException() {
+    public JMSException toException() {
         return kind.create(message, errorCode);
     }
 }

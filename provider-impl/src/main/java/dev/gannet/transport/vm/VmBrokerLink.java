@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each command on the calling thread, so one thread's commands run in the order it made them, and a one-way send
  * needs no window: the sender itself does the broker's work before its call returns.
  */
-public final class VmBrokerLink implements BrokerLink {
+final class VmBrokerLink implements BrokerLink {
 
     private final Broker broker;
     private final ServerConnection connection;
@@ -31,7 +31,7 @@ public final class VmBrokerLink implements BrokerLink {
      *
      * @throws IllegalStateException as {@link VmBrokerRegistry#acquire}
      */
-    public static VmBrokerLink connect(BrokerConfig config, VmBrokerRegistry.Lifetime lifetime,
+    static VmBrokerLink connect(BrokerConfig config, VmBrokerRegistry.Lifetime lifetime,
                                        ClientEndpoint endpoint) {
         Broker broker = VmBrokerRegistry.acquire(config, lifetime);
         try {
@@ -43,8 +43,8 @@ public final class VmBrokerLink implements BrokerLink {
     }
 
     @Override
-    public CompletableFuture<Object> request(Command command) {
-        CompletableFuture<Object> answer = connection.handle(command);
+    public <A> CompletableFuture<A> request(Command<A> command) {
+        CompletableFuture<A> answer = connection.handle(command);
         if (command instanceof Command.Close) {
             answer = answer.whenComplete((v, e) -> release());
         }

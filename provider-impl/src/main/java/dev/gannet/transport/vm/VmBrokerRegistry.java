@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The brokers this JVM runs, by name, so that every {@code vm://NAME} connection and {@link dev.gannet.api.EmbeddedBroker}
@@ -67,12 +68,22 @@ public final class VmBrokerRegistry {
      *                               down
      */
     public static Broker acquire(BrokerConfig config, Lifetime lifetime) {
+        return acquire(config, lifetime, Broker::start);
+    }
+
+    /**
+     * {@link #acquire(BrokerConfig, Lifetime)}, starting the broker with {@code starter} if it does not run yet (an
+     * embedding that gives the broker parts of its own, such as an {@link dev.gannet.broker.Authorizer}).
+     *
+     * @throws IllegalStateException as {@link #acquire(BrokerConfig, Lifetime)}
+     */
+    public static Broker acquire(BrokerConfig config, Lifetime lifetime, Function<BrokerConfig, Broker> starter) {
         while (true) {
             CompletableFuture<Void> stopping;
             synchronized (BROKERS) {
                 Entry entry = BROKERS.get(config.name());
                 if (entry == null) {
-                    entry = start(config, lifetime);
+                    entry = start(config, lifetime, starter);
                 }
                 if (entry.stopped == null) {
                     checkSameDirectory(entry.broker.config(), config);
@@ -136,7 +147,7 @@ public final class VmBrokerRegistry {
     }
 
     /** Starts a broker and enters it; the caller holds BROKERS. */
-    private static Entry start(BrokerConfig config, Lifetime lifetime) {
+    private static Entry start(BrokerConfig config, Lifetime lifetime, Function<BrokerConfig, Broker> starter) {
         if (exitHook == null) {
             Thread hook = new Thread(VmBrokerRegistry::stopAllAtExit, "gannet-vm-brokers-exit");
             try {
@@ -148,7 +159,7 @@ public final class VmBrokerRegistry {
             exitHook = hook;
         }
         try {
-            Entry entry = new Entry(Broker.start(config), lifetime);
+            Entry entry = new Entry(starter.apply(config), lifetime);
             BROKERS.put(config.name(), entry);
             return entry;
         } catch (RuntimeException e) {

@@ -1,9 +1,8 @@
 package dev.gannet.transport.tcp;
 
-import dev.gannet.lane.SerialExecutor;
-import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
@@ -86,7 +85,7 @@ class FrameCodecTest {
 
     @ParameterizedTest
     @MethodSource("everyCommand")
-    void everyCommandRoundTrips(Command command) {
+    void everyCommandRoundTrips(Command<?> command) {
         Frame.CommandFrame decoded = assertInstanceOf(Frame.CommandFrame.class,
                 roundTrip(new Frame.CommandFrame(42, command)));
         assertEquals(42, decoded.correlationId());
@@ -125,18 +124,28 @@ class FrameCodecTest {
     }
 
     @Test
+    void repliesHaveTheirDocumentedBytes() {
+        byte[] nothing = hex("0000000a" + "04" + "0000000000000007" + "00");
+        assertArrayEquals(nothing, encode(Frame.Reply.answered(7, Answer.NONE, null)));
+        assertEquals(Frame.Reply.answered(7, Answer.NONE, null), decodeOne(nothing));
+        byte[] generation = hex("00000012" + "04" + "0000000000000007" + "01" + "0000000000000005");
+        assertArrayEquals(generation, encode(Frame.Reply.answered(7, Answer.GENERATION, 5L)));
+        assertEquals(Frame.Reply.answered(7, Answer.GENERATION, 5L), decodeOne(generation));
+    }
+
+    @Test
     void repliesRoundTripEachAnswerType() {
-        assertNull(reply(null).answer());
-        assertEquals(17L, reply(17L).answer());
+        assertNull(reply(Answer.NONE, null).answer());
+        assertEquals(17L, reply(Answer.GENERATION, 17L).answer());
         GannetDestination temporary = GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, "tmp-1");
-        GannetDestination answered = (GannetDestination) reply(temporary).answer();
+        GannetDestination answered = (GannetDestination) reply(Answer.DESTINATION, temporary).answer();
         assertEquals(temporary, answered);
         assertEquals(DestinationKind.TEMPORARY_QUEUE, answered.kind());
-        List<?> browsed = (List<?>) reply(List.of(new byte[] {1}, new byte[0])).answer();
+        List<?> browsed = (List<?>) reply(Answer.MESSAGES, List.of(new byte[] {1}, new byte[0])).answer();
         assertEquals(2, browsed.size());
         assertArrayEquals(new byte[] {1}, (byte[]) browsed.get(0));
         assertArrayEquals(new byte[0], (byte[]) browsed.get(1));
-        assertEquals(List.of(), reply(List.of()).answer());
+        assertEquals(List.of(), reply(Answer.MESSAGES, List.of()).answer());
     }
 
     @ParameterizedTest
@@ -144,7 +153,7 @@ class FrameCodecTest {
     void failuresKeepTheirExceptionClassMessageAndErrorCode(ExceptionKind kind) {
         JMSException original = kind.create("Queue orders: rule broken", "GANNET-7");
         Frame.Reply decoded = assertInstanceOf(Frame.Reply.class,
-                roundTrip(new Frame.Reply(5, null, WireError.of(original))));
+                roundTrip(Frame.Reply.failed(5, WireError.of(original))));
         JMSException rebuilt = decoded.failure().toException();
         assertSame(original.getClass(), rebuilt.getClass());
         assertEquals("Queue orders: rule broken", rebuilt.getMessage());
@@ -250,24 +259,22 @@ class FrameCodecTest {
     }
 
     @Test
-    void wrongMagicIsAnsweredWithAFailureAndTheChannelCloses() {
-        assertHandshakeRefused(new Frame.HandshakeRequest(0x12345678, Frame.HandshakeRequest.VERSION, null, null,
-                null), "not a Gannet client");
+    void oneWayFramesRoundTrip() {
+        Command.Send send = new Command.Send(1, new OutboundMessage(QUEUE, false, 4, 0, 0, null, new byte[] {1, 2, 3}));
+        Frame.OneWaySend oneWay = assertInstanceOf(Frame.OneWaySend.class, roundTrip(new Frame.OneWaySend(send)));
+        assertEquals(QUEUE, oneWay.send().message().destination());
+        assertEquals(send.message().encoded().length, oneWay.send().message().encoded().length);
+        assertEquals(new Frame.SendsProcessed(500, 123_456L), roundTrip(new Frame.SendsProcessed(500, 123_456L)));
+        Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, roundTrip(
+                new Frame.SendFailure(WireError.of(new InvalidDestinationException("gone", "E7")))));
+        assertEquals(new WireError(ExceptionKind.INVALID_DESTINATION, "gone", "E7"), failure.reason());
     }
 
     @Test
-    void wrongVersionIsAnsweredWithAFailureAndTheChannelCloses() {
-        assertHandshakeRefused(new Frame.HandshakeRequest(Frame.HandshakeRequest.MAGIC, 99, null, null, null),
-                "protocol version 99 is not supported");
-    }
-
-    @Test
-    void commandBeforeTheHandshakeClosesTheChannel() {
-        EmbeddedChannel server = serverChannel();
-        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(
-                encode(new Frame.CommandFrame(1, new Command.CreateSession(1, false))))));
-        assertFalse(server.isOpen());
-        assertNull(server.readOutbound());
+    void oneWayFrameCarryingAnotherCommandClosesTheChannel() {
+        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(1, List.of())));
+        commit[4] = FrameType.ONE_WAY_SEND; // after the length prefix: the type byte
+        assertClosedBy(commit);
     }
 
     @Test
@@ -291,24 +298,6 @@ class FrameCodecTest {
     }
 
     // ---- helpers
-
-    private void assertHandshakeRefused(Frame.HandshakeRequest request, String reason) {
-        EmbeddedChannel server = serverChannel();
-        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(encode(request))));
-        Frame.HandshakeAnswer answer = assertInstanceOf(Frame.HandshakeAnswer.class,
-                decodeOne(written(server)));
-        assertEquals(ExceptionKind.JMS, answer.failure().kind());
-        assertTrue(answer.failure().message().contains(reason), answer.failure().message());
-        assertFalse(server.isOpen());
-    }
-
-    private static EmbeddedChannel serverChannel() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        // no broker: every test here ends before the handshake reaches it
-        FramePipeline.install(channel.pipeline(), OPTIONS,
-                new ServerChannelHandler(null, new SerialExecutor(Runnable::run, "test"), new ThrottledLog()));
-        return channel;
-    }
 
     private static void assertClosedBy(byte[] input) {
         List<Object> received = new ArrayList<>();
@@ -335,10 +324,11 @@ class FrameCodecTest {
         return decodeOne(encode(frame));
     }
 
-    private static Frame.Reply reply(Object answer) {
-        Frame.Reply decoded = assertInstanceOf(Frame.Reply.class, roundTrip(new Frame.Reply(9, answer, null)));
+    private static <A> Frame.Reply reply(Answer<A> type, A answer) {
+        Frame.Reply decoded = assertInstanceOf(Frame.Reply.class, roundTrip(Frame.Reply.answered(9, type, answer)));
         assertEquals(9, decoded.correlationId());
         assertNull(decoded.failure());
+        assertSame(type, decoded.type());
         return decoded;
     }
 

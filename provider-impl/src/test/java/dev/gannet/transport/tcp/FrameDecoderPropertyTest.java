@@ -66,7 +66,7 @@ class FrameDecoderPropertyTest {
     }
 
     @Property(tries = 1000)
-    void everyValidCommandRoundTrips(@ForAll("validCommands") Command command) throws JMSException {
+    void everyValidCommandRoundTrips(@ForAll("validCommands") Command<?> command) throws JMSException {
         CommandValidator.check(command);
         byte[] encoded = encode(new Frame.CommandFrame(7, command));
         Frame.CommandFrame decoded = assertInstanceOf(Frame.CommandFrame.class, decodeWhole(encoded));
@@ -76,7 +76,7 @@ class FrameDecoderPropertyTest {
     }
 
     @Property(tries = 1000)
-    void mutatedValidCommandsDecodeToAFrameOrAClearMalformedResult(@ForAll("validCommands") Command command,
+    void mutatedValidCommandsDecodeToAFrameOrAClearMalformedResult(@ForAll("validCommands") Command<?> command,
                                                                     @ForAll("mutations") List<int[]> mutations) {
         byte[] body = body(encode(new Frame.CommandFrame(7, command)));
         for (int[] mutation : mutations) {

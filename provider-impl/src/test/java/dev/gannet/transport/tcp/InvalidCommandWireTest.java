@@ -8,6 +8,7 @@ import dev.gannet.message.GannetTextMessage;
 import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import org.junit.jupiter.api.AfterEach;

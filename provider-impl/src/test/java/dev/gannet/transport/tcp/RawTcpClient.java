@@ -63,7 +63,7 @@ public final class RawTcpClient implements AutoCloseable {
     }
 
     /** The bytes of a command frame, length prefix included. */
-    public static byte[] commandFrame(long correlationId, Command command) {
+    public static byte[] commandFrame(long correlationId, Command<?> command) {
         return FrameBytes.of(new Frame.CommandFrame(correlationId, command));
     }
 
@@ -73,7 +73,7 @@ public final class RawTcpClient implements AutoCloseable {
     }
 
     /** Sends a command and waits for its reply: the answer, or the failure thrown as the exception it names. */
-    public Object call(Command command) throws JMSException {
+    public Object call(Command<?> command) throws JMSException {
         long correlationId = ++correlationIds;
         write(FrameBytes.of(new Frame.CommandFrame(correlationId, command)));
         while (true) {

@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import jakarta.jms.Connection;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;

@@ -10,6 +10,8 @@ import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.transport.tcp.client.TcpBrokerLink;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
@@ -90,11 +92,11 @@ class TcpTransportTest {
     @Test
     void answersOfEveryTypeCrossTheWire() throws Exception {
         TcpBrokerLink link = connect(null, new RecordingEndpoint());
-        GannetDestination temporary = (GannetDestination) call(link, new Command.CreateTemporary(false));
+        GannetDestination temporary = call(link, new Command.CreateTemporary(false));
         assertEquals(DestinationKind.TEMPORARY_QUEUE, temporary.kind());
         call(link, new Command.CreateSession(1, false));
         call(link, new Command.Send(1, textMessage("browse me")));
-        List<?> browsed = (List<?>) call(link, new Command.Browse(ORDERS, null));
+        List<byte[]> browsed = call(link, new Command.Browse(ORDERS, null));
         assertEquals(1, browsed.size());
         assertInstanceOf(Long.class, call(link, new Command.Recover(1, List.of())));
         call(link, new Command.DeleteTemporary(temporary));
@@ -176,7 +178,7 @@ class TcpTransportTest {
             TcpBrokerLink link = TcpBrokerLink.connect(HOST, silent.getLocalPort(), null, null, null, OPTIONS,
                     endpoint);
             try (Socket peer = accepted.get(10, TimeUnit.SECONDS)) {
-                CompletableFuture<Object> pending = link.request(new Command.CreateSession(1, false));
+                CompletableFuture<Void> pending = link.request(new Command.CreateSession(1, false));
                 long start = System.nanoTime();
                 // the fake broker neither replies nor sends heartbeats: the link declares it dead
                 ExecutionException failure = assertThrows(ExecutionException.class,
@@ -224,7 +226,7 @@ class TcpTransportTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             int queued = 0;
             while (queued < count && System.nanoTime() < deadline) {
-                queued = ((List<?>) call(producer, new Command.Browse(slow, null))).size();
+                queued = call(producer, new Command.Browse(slow, null)).size();
             }
             assertEquals(count, queued, "the stuck client's messages should return to the queue");
             producer.abort();
@@ -266,7 +268,7 @@ class TcpTransportTest {
         return TcpBrokerLink.connect(HOST, acceptor.port(), clientId, "user", "password", OPTIONS, endpoint);
     }
 
-    private static Object call(TcpBrokerLink link, Command command) throws Exception {
+    private static <A> A call(TcpBrokerLink link, Command<A> command) throws Exception {
         return link.request(command).get(10, TimeUnit.SECONDS);
     }
 

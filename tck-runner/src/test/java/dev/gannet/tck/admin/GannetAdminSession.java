@@ -3,8 +3,8 @@ package dev.gannet.tck.admin;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.broker.Broker;
-import dev.gannet.transport.tcp.TcpAcceptor;
 import dev.gannet.transport.tcp.TcpOptions;
+import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 

@@ -1,4 +1,4 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.broker.Broker;
@@ -10,6 +10,10 @@ import dev.gannet.message.GannetTextMessage;
 import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.SendWindowLimits;
+import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -40,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One-way sends on the wire: their frames, the broker's side of the send window on an {@link EmbeddedChannel} whose
- * command lane the test runs by hand, and the client's {@link SendWindow}.
+ * One-way sends on the wire, the broker's side of the send window: on an {@link EmbeddedChannel} whose command lane the
+ * test runs by hand.
  */
 @Timeout(60)
 class OneWaySendWireTest {
@@ -77,33 +81,11 @@ class OneWaySendWireTest {
         broker.close();
     }
 
-    // ---- frames
-
-    @Test
-    void newFramesRoundTrip() {
-        Command.Send send = send(QUEUE, 3);
-        Frame.OneWaySend oneWay = assertInstanceOf(Frame.OneWaySend.class, decode(encode(new Frame.OneWaySend(send))));
-        assertEquals(QUEUE, oneWay.send().message().destination());
-        assertEquals(send.message().encoded().length, oneWay.send().message().encoded().length);
-        assertEquals(new Frame.SendsProcessed(500, 123_456L), decode(encode(new Frame.SendsProcessed(500, 123_456L))));
-        Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, decode(encode(
-                new Frame.SendFailure(WireError.of(new InvalidDestinationException("gone", "E7"))))));
-        assertEquals(new WireError(ExceptionKind.INVALID_DESTINATION, "gone", "E7"), failure.reason());
-    }
-
-    @Test
-    void oneWayFrameCarryingAnotherCommandClosesTheChannel() {
-        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(SESSION, List.of())));
-        commit[4] = FrameType.ONE_WAY_SEND; // after the length prefix: the type byte
-        server.writeInbound(Unpooled.wrappedBuffer(commit));
-        assertFalse(server.isOpen());
-    }
-
     // ---- the broker's side of the window
 
     @Test
     void oneWaySendsAreNeverAnsweredAndReportedProcessedAtHalfTheWindow() {
-        int half = SendWindow.MAX_SENDS / 2;
+        int half = SendWindowLimits.MAX_SENDS / 2;
         Command.Send send = send(QUEUE, 10);
         for (int i = 0; i < half - 1; i++) {
             server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
@@ -112,13 +94,13 @@ class OneWaySendWireTest {
         assertEquals(List.of(), written(), "no answer, no report before half the window");
         server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
         runLane();
-        assertEquals(List.of(new Frame.SendsProcessed(half, (long) half * SendWindow.weight(send))), written());
+        assertEquals(List.of(new Frame.SendsProcessed(half, (long) half * SendWindowLimits.weight(send))), written());
     }
 
     @Test
     void clientSendingBeyondItsWindowIsDisconnected() {
         Command.Send send = send(QUEUE, 10);
-        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
+        for (int i = 0; i < SendWindowLimits.MAX_SENDS; i++) {
             server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
         }
         assertTrue(server.isOpen(), "a full window is allowed while the broker has not processed it");
@@ -129,7 +111,7 @@ class OneWaySendWireTest {
     @Test
     void clientMayGoOnOnceTheBrokerReportedProcessedSends() {
         Command.Send send = send(QUEUE, 10);
-        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
+        for (int i = 0; i < SendWindowLimits.MAX_SENDS; i++) {
             server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
         }
         runLane();
@@ -140,7 +122,7 @@ class OneWaySendWireTest {
 
     @Test
     void largeMessagesAreBoundedByBytes() {
-        Command.Send large = send(QUEUE, (int) (SendWindow.MAX_BYTES / 2));
+        Command.Send large = send(QUEUE, (int) (SendWindowLimits.MAX_BYTES / 2));
         server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
         server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
         assertTrue(server.isOpen(), "below the byte limit until the second one arrived");
@@ -159,41 +141,7 @@ class OneWaySendWireTest {
         assertTrue(server.isOpen(), "the connection stays open");
     }
 
-    // ---- the client's side of the window
-
-    @Test
-    void senderWaitsWhileTheWindowIsFullAndGoesOnWhenTheBrokerReports() throws Exception {
-        SendWindow window = new SendWindow();
-        for (int i = 0; i < SendWindow.MAX_SENDS; i++) {
-            window.acquire(100);
-        }
-        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> acquireQuietly(window));
-        assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS));
-        window.processed(SendWindow.MAX_SENDS / 2, (SendWindow.MAX_SENDS / 2) * 100L);
-        next.get(10, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void waitingSenderFailsWhenTheLinkIsLost() throws Exception {
-        SendWindow window = new SendWindow();
-        window.acquire((int) SendWindow.MAX_BYTES);
-        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> acquireQuietly(window));
-        assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS));
-        window.close(() -> new JMSException("Connection to somewhere lost"));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> next.get(10, TimeUnit.SECONDS));
-        assertEquals("Connection to somewhere lost", e.getCause().getCause().getMessage());
-        assertThrows(JMSException.class, () -> window.acquire(1), "later senders fail at once");
-    }
-
     // ---- helpers
-
-    private static void acquireQuietly(SendWindow window) {
-        try {
-            window.acquire(100);
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A non-persistent send of a text message whose body has {@code length} characters. */
     private static Command.Send send(GannetDestination destination, int length) {

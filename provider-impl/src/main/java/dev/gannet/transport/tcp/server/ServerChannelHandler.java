@@ -1,10 +1,15 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
 
 import dev.gannet.broker.Broker;
-import dev.gannet.log.ThrottledLog;
-import dev.gannet.lane.SerialExecutor;
 import dev.gannet.broker.ServerConnection;
+import dev.gannet.lane.SerialExecutor;
+import dev.gannet.log.ThrottledLog;
+import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
+import dev.gannet.transport.tcp.EventLoopTasks;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.SendWindowLimits;
+import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
  * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
  * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
- * the client's {@link SendWindow} and reported processed in batches. A command the decoder found invalid
+ * the client's window ({@link SendWindowLimits}) and reported processed in batches. A command the decoder found invalid
  * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
  * without reaching the broker. A client must wait for the handshake answer
  * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
@@ -59,7 +64,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             if (invalid.oneWay()) {
                 oneWay(ctx, (Command.Send) invalid.command(), invalid.reason());
             } else {
-                lane.execute(() -> reply(channel, invalid.correlationId(),
+                lane.execute(() -> reply(channel, invalid.correlationId(), invalid.command().answer(),
                         CompletableFuture.failedFuture(invalid.reason())));
             }
         } else if (state != State.CLOSED) {
@@ -119,10 +124,10 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
      * {@code invalid} names why it breaks the protocol's rules. A client beyond its window is disconnected.
      */
     private void oneWay(ChannelHandlerContext ctx, Command.Send send, JMSException invalid) {
-        int weight = SendWindow.weight(send);
+        int weight = SendWindowLimits.weight(send);
         if (!processedSends.received(weight)) {
             warnings.warn(LOG, "Closing tcp connection {}: it sent beyond its window of {} one-way sends or {} bytes",
-                    ctx.channel().remoteAddress(), SendWindow.MAX_SENDS, SendWindow.MAX_BYTES);
+                    ctx.channel().remoteAddress(), SendWindowLimits.MAX_SENDS, SendWindowLimits.MAX_BYTES);
             state = State.CLOSED;
             ctx.close();
             return;
@@ -143,15 +148,19 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** Runs on the lane: carries out one command. */
     private void handle(Channel channel, Frame.CommandFrame frame) {
-        reply(channel, frame.correlationId(), connection.handle(frame.command()));
+        handle(channel, frame.correlationId(), frame.command());
     }
 
-    /** Runs on the lane: writes the outcome of one command after the replies of earlier commands. */
-    private void reply(Channel channel, long correlationId, CompletableFuture<Object> outcome) {
+    private <A> void handle(Channel channel, long correlationId, Command<A> command) {
+        reply(channel, correlationId, command.answer(), connection.handle(command));
+    }
+
+    /** Runs on the lane: writes the outcome of one command, an answer of {@code type}, after earlier replies. */
+    private <A> void reply(Channel channel, long correlationId, Answer<A> type, CompletableFuture<A> outcome) {
         CompletableFuture<Frame.Reply> reply = outcome
                 .handle((answer, failure) -> failure == null
-                        ? new Frame.Reply(correlationId, answer, null)
-                        : new Frame.Reply(correlationId, null, WireError.of(failure)));
+                        ? Frame.Reply.answered(correlationId, type, answer)
+                        : Frame.Reply.failed(correlationId, WireError.of(failure)));
         lastReply = reply.thenCombine(lastReply, (r, ignored) -> r)
                 .thenAccept(r -> EventLoopTasks.submit(channel, () -> channel.writeAndFlush(r, channel.voidPromise())))
                 .exceptionally(e -> {

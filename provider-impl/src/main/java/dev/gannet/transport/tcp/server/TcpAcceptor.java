@@ -1,8 +1,10 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
 
 import dev.gannet.broker.Broker;
 import dev.gannet.lane.SerialExecutor;
 import dev.gannet.log.ThrottledLog;
+import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

@@ -1,9 +1,12 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
+
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.SendWindowLimits;
 
 /**
- * The broker's half of one tcp connection's {@link SendWindow}: refuses a client that sends beyond its window, and
+ * The broker's half of one tcp connection's one-way send window ({@link SendWindowLimits}): refuses a client that sends beyond its window, and
  * says when to report processed one-way sends back. Received but unreported sends are what the broker may hold of
- * this connection's one-way sends: at most {@link SendWindow#MAX_SENDS} sends and {@link SendWindow#MAX_BYTES} bytes
+ * this connection's one-way sends: at most {@link SendWindowLimits#MAX_SENDS} sends and {@link SendWindowLimits#MAX_BYTES} bytes
  * plus one message.
  */
 final class ProcessedSends {
@@ -18,7 +21,7 @@ final class ProcessedSends {
      * protocol never does: the broker's count lags the client's by the reports still on their way.
      */
     synchronized boolean received(int weight) {
-        if (receivedSends >= SendWindow.MAX_SENDS || receivedBytes >= SendWindow.MAX_BYTES) {
+        if (receivedSends >= SendWindowLimits.MAX_SENDS || receivedBytes >= SendWindowLimits.MAX_BYTES) {
             return false;
         }
         receivedSends++;
@@ -33,7 +36,7 @@ final class ProcessedSends {
     synchronized Frame.SendsProcessed processed(int weight) {
         processedSends++;
         processedBytes += weight;
-        if (processedSends < SendWindow.MAX_SENDS / 2 && processedBytes < SendWindow.MAX_BYTES / 2) {
+        if (processedSends < SendWindowLimits.MAX_SENDS / 2 && processedBytes < SendWindowLimits.MAX_BYTES / 2) {
             return null;
         }
         Frame.SendsProcessed report = new Frame.SendsProcessed(processedSends, processedBytes);

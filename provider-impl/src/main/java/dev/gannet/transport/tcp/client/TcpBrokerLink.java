@@ -1,8 +1,13 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.transport.tcp.EventLoopTasks;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.SendWindowLimits;
+import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -25,9 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The tcp transport's {@link BrokerLink}: commands travel as frames to a {@link TcpAcceptor}, replies complete the
- * futures by correlation id, deliveries go to the endpoint from the link's I/O thread. One-way sends travel as frames
- * nobody answers, within the link's {@link SendWindow}. Every frame is written by the link's one I/O thread in the
+ * The tcp transport's {@link BrokerLink}: commands travel as frames to a broker's
+ * {@link dev.gannet.transport.tcp.server.TcpAcceptor}, replies complete the futures by correlation id, deliveries go to
+ * the endpoint from the link's I/O thread. One-way sends travel as frames nobody answers, within the link's
+ * {@link SendWindow}. Every frame is written by the link's one I/O thread in the
  * order it was handed over, so the broker sees a connection's commands in the order they were made. Each link owns
  * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */
@@ -140,11 +146,11 @@ public final class TcpBrokerLink implements BrokerLink {
      * gets lost before the reply arrives. After a {@link Command.Close} is answered the link is released.
      */
     @Override
-    public CompletableFuture<Object> request(Command command) {
+    public <A> CompletableFuture<A> request(Command<A> command) {
         if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {
             return CompletableFuture.failedFuture(tooLarge(send));
         }
-        ReplyCorrelator.Pending pending = replies.register();
+        ReplyCorrelator.Pending<A> pending = replies.register(command.answer());
         if (pending.answer().isDone() || released.get()) {
             replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
                     + " is closed"));
@@ -181,7 +187,7 @@ public final class TcpBrokerLink implements BrokerLink {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
         }
         Frame.OneWaySend frame = new Frame.OneWaySend(send);
-        window.acquire(SendWindow.weight(send));
+        window.acquire(SendWindowLimits.weight(send));
         if (!EventLoopTasks.submit(channel,
                 () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");

@@ -1,7 +1,10 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.server;
 
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.transport.tcp.EventLoopTasks;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import jakarta.jms.JMSException;
@@ -9,7 +12,7 @@ import jakarta.jms.JMSException;
 /**
  * The broker's view of a tcp client: deliveries and failed one-way sends become frames, a connection failure becomes a
  * notice followed by closing the channel. Writes are queued on the channel and never block the broker; a client that
- * stops reading is cut off by {@link SlowPeerGuard}. Once the channel's event loop has stopped, calls do nothing.
+ * stops reading is cut off (see {@link dev.gannet.transport.tcp.TcpOptions#unwritableTimeout()}). Once the channel's event loop has stopped, calls do nothing.
  */
 final class ChannelClientEndpoint implements ClientEndpoint {
 

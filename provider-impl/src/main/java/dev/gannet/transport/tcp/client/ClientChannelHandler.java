@@ -1,6 +1,8 @@
-package dev.gannet.transport.tcp;
+package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import jakarta.jms.JMSException;

@@ -1,0 +1,47 @@
+package dev.gannet.protocol;
+
+import dev.gannet.message.GannetDestination;
+
+import java.util.List;
+
+/**
+ * The type of what the broker answers to a command ({@link Command#answer()}): nothing, a delivery generation, a
+ * destination or a list of encoded messages. A transport that encodes answers writes each by the type its command
+ * declares, and checks a reply it reads against the type the waiting command expects.
+ *
+ * @param <A> the Java type of the answer
+ */
+public final class Answer<A> {
+
+    /** Commands that answer nothing: their answer is {@code null}. */
+    public static final Answer<Void> NONE = new Answer<>("nothing", Void.class);
+    /** A session's new delivery generation (see {@link Command.Recover}). */
+    public static final Answer<Long> GENERATION = new Answer<>("a delivery generation", Long.class);
+    /** A destination the broker made (see {@link Command.CreateTemporary}). */
+    public static final Answer<GannetDestination> DESTINATION = new Answer<>("a destination", GannetDestination.class);
+    /** Messages as {@link dev.gannet.message.MessageCodec} encodes them, in delivery order (see {@link Command.Browse}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final Answer<List<byte[]>> MESSAGES = new Answer<>("a list of encoded messages", (Class) List.class);
+
+    private final String description;
+    private final Class<A> type;
+
+    private Answer(String description, Class<A> type) {
+        this.description = description;
+        this.type = type;
+    }
+
+    /**
+     * {@code value} as an answer of this type.
+     *
+     * @throws ClassCastException if {@code value} is neither null nor of this type
+     */
+    public A cast(Object value) {
+        return type.cast(value);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.gannet.broker;
+
+import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.DestinationPolicies;
+import dev.gannet.api.MessageProperties;
+import dev.gannet.message.DestinationKind;
+import dev.gannet.message.GannetDestination;
+import dev.gannet.message.GannetMessage;
+import dev.gannet.message.GannetTextMessage;
+import dev.gannet.message.MessageCodec;
+import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.protocol.SubscriptionSpec;
+import jakarta.jms.JMSException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The broker's fast test tier: a {@link Broker} over the in-memory store, driven with protocol commands through
+ * {@link ServerConnection#handle} as a transport would hand them over: no Derby, no sockets, no JMS client. Each
+ * {@link Client} is one connection whose endpoint records what the broker delivers. Every wait has a deadline.
+ */
+final class BrokerDriver implements AutoCloseable {
+
+    /** How long a command's answer or an expected delivery may take before the test fails. */
+    static final long DEADLINE_SECONDS = 10;
+    private static final int PREFETCH = 100;
+
+    private final Broker broker;
+
+    /** A broker named {@code name} over a fresh in-memory store, with {@code destinations}. */
+    BrokerDriver(String name, DestinationPolicies destinations) {
+        this.broker = Broker.start(BrokerConfig.builder().name(name).dataDirectory(Path.of("target", "unused"))
+                .destinations(destinations).inMemoryStore().build());
+    }
+
+    Broker broker() {
+        return broker;
+    }
+
+    /** Opens a started connection with {@code clientId} (null for none). */
+    Client connect(String clientId) throws JMSException {
+        Client client = new Client(broker);
+        client.call(new Command.Open(clientId, null, null));
+        client.call(new Command.Start());
+        return client;
+    }
+
+    static GannetDestination queue(String name) {
+        return GannetDestination.of(DestinationKind.QUEUE, name);
+    }
+
+    static GannetDestination topic(String name) {
+        return GannetDestination.of(DestinationKind.TOPIC, name);
+    }
+
+    /** A persistent text message to {@code destination} at priority 4, with a duplicate ID when not null. */
+    static OutboundMessage message(GannetDestination destination, String text, String duplicateId)
+            throws JMSException {
+        GannetTextMessage message = new GannetTextMessage(text);
+        message.setJMSDestination(destination);
+        if (duplicateId != null) {
+            message.setStringProperty(MessageProperties.DUPLICATE_ID, duplicateId);
+        }
+        return new OutboundMessage(destination, true, 4, 0, 0, null, MessageCodec.encode(message));
+    }
+
+    static String text(byte[] encoded) throws JMSException {
+        return ((GannetTextMessage) MessageCodec.decode(encoded)).getText();
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+
+    /** One connection to the broker, and what it was delivered. */
+    static final class Client implements ClientEndpoint {
+        private final ServerConnection connection;
+        private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+
+        private Client(Broker broker) {
+            this.connection = broker.connect(this);
+        }
+
+        /**
+         * Hands {@code command} to the broker and waits for its answer; the only place the tests call
+         * {@link ServerConnection#handle}.
+         *
+         * @throws JMSException the broker's refusal
+         */
+        Object call(Command command) throws JMSException {
+            CompletableFuture<Object> answer = connection.handle(command);
+            try {
+                return answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof JMSException refused) {
+                    throw refused;
+                }
+                throw new AssertionError("The broker failed on " + command, e.getCause());
+            } catch (TimeoutException e) {
+                throw new AssertionError("No answer to " + command + " within " + DEADLINE_SECONDS + " s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for " + command, e);
+            }
+        }
+
+        void session(int sessionId, boolean transacted) throws JMSException {
+            call(new Command.CreateSession(sessionId, transacted));
+        }
+
+        void consumer(int sessionId, int consumerId, GannetDestination destination) throws JMSException {
+            consumer(sessionId, consumerId, destination, SubscriptionSpec.PRIVATE);
+        }
+
+        void consumer(int sessionId, int consumerId, GannetDestination destination, SubscriptionSpec subscription)
+                throws JMSException {
+            call(new Command.CreateConsumer(sessionId, consumerId, destination, null, false,
+                    destination.kind() == DestinationKind.TOPIC ? subscription : null, PREFETCH));
+        }
+
+        void send(int sessionId, GannetDestination destination, String text) throws JMSException {
+            send(sessionId, destination, text, null);
+        }
+
+        void send(int sessionId, GannetDestination destination, String text, String duplicateId)
+                throws JMSException {
+            call(new Command.Send(sessionId, message(destination, text, duplicateId)));
+        }
+
+        /** The next delivery to this connection, waiting for it up to the deadline. */
+        Delivery receive() {
+            try {
+                Delivery delivery = deliveries.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
+                if (delivery == null) {
+                    throw new AssertionError("Nothing delivered within " + DEADLINE_SECONDS + " s");
+                }
+                return delivery;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for a delivery", e);
+            }
+        }
+
+        /** The texts of the queue's messages now, in delivery order ({@link Command.Browse}). */
+        @SuppressWarnings("unchecked")
+        List<String> browse(GannetDestination queue) throws JMSException {
+            List<String> texts = new ArrayList<>();
+            for (byte[] encoded : (List<byte[]>) call(new Command.Browse(queue, null))) {
+                texts.add(text(encoded));
+            }
+            return texts;
+        }
+
+        /** The message of the queue's first message, as stored ({@link Command.Browse}). */
+        @SuppressWarnings("unchecked")
+        GannetMessage browseFirst(GannetDestination queue) throws JMSException {
+            return MessageCodec.decode(((List<byte[]>) call(new Command.Browse(queue, null))).get(0));
+        }
+
+        @Override
+        public void deliver(Delivery delivery) {
+            deliveries.add(delivery);
+        }
+
+        @Override
+        public void sendFailed(JMSException cause) {
+            throw new AssertionError("Only answered sends are made here", cause);
+        }
+
+        @Override
+        public void connectionFailed(JMSException cause) {
+            // the broker closed: the tests have finished with this connection
+        }
+    }
+}

@@ -57,6 +57,12 @@ public final class Limits {
     /** Largest consumer prefetch (messages the broker may send ahead of the application) and credit return. */
     public static final int MAX_PREFETCH = 1024 * 1024;
 
+    /**
+     * Most queue browser enumerations one session may have open at once (each holds the broker's place in its walk
+     * through a queue until it reaches the end or its browser closes).
+     */
+    public static final int MAX_OPEN_BROWSES_PER_SESSION = 1024;
+
     /** Lowest and highest JMSPriority (spec 3.4.10). */
     public static final int MIN_PRIORITY = 0;
     public static final int MAX_PRIORITY = 9;

@@ -54,7 +54,7 @@ final class QueueBrowsing {
 
     /**
      * The next messages of the walk, encoded, at most {@code max} of them and stopping once {@code maxBytes} are
-     * reached (at least one message if any is left); an empty list once the walk is over.
+     * reached (at least one message if {@code max} is positive and any is left); an empty list once the walk is over.
      *
      * @throws JMSException if the stored backlog cannot be read, or a message cannot be read for the selector
      */

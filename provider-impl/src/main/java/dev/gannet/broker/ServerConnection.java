@@ -11,7 +11,6 @@ import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -304,14 +303,21 @@ public final class ServerConnection {
 
         @Override
         public CompletableFuture<List<byte[]>> handle(Command.Browse browse) throws JMSException {
+            ServerSession session = session(browse.sessionId());
             Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
-            QueueBrowsing browsing = parts.registry().queueFor(browse.queue()).queue().browse(selector);
-            List<byte[]> all = new ArrayList<>();
-            for (List<byte[]> page = browsing.next(500, Long.MAX_VALUE); !page.isEmpty();
-                 page = browsing.next(500, Long.MAX_VALUE)) {
-                all.addAll(page);
-            }
-            return done(all);
+            return done(session.browse(browse.browseId(),
+                    parts.registry().queueFor(browse.queue()).queue().browse(selector), browse.firstPage()));
+        }
+
+        @Override
+        public CompletableFuture<List<byte[]>> handle(Command.BrowseNext next) throws JMSException {
+            return done(session(next.sessionId()).browseNext(next.browseId()));
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.CloseBrowse close) throws JMSException {
+            session(close.sessionId()).closeBrowse(close.browseId());
+            return done(null);
         }
     }
 

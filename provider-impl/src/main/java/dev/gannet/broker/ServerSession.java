@@ -1,6 +1,7 @@
 package dev.gannet.broker;
 
 import dev.gannet.api.DestinationSettings;
+import dev.gannet.api.Limits;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
@@ -8,6 +9,7 @@ import dev.gannet.selector.Selector;
 import dev.gannet.store.StoreOperation;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,11 +31,18 @@ import java.util.function.Predicate;
  */
 final class ServerSession {
 
+    /** A page of a browser's walk holds at most this many messages, */
+    static final int BROWSE_PAGE_MESSAGES = 500;
+    /** and stops once it holds this many bytes of them (a larger message still goes alone). */
+    static final long BROWSE_PAGE_BYTES = 1024 * 1024;
+
     final int id;
     final ServerConnection connection;
     final boolean transacted;
     private final ConnectionParts parts;
     private final Map<Integer, ServerConsumer> consumers = new ConcurrentHashMap<>();
+    /** The queue browser enumerations under way, by browse id (see {@link Command.Browse}). */
+    private final Map<Integer, QueueBrowsing> browsings = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
     private Transaction transaction; // guarded by lock; null unless transacted, or once closed
@@ -316,6 +325,7 @@ final class ServerSession {
      * marked redelivered ({@code null}: all of them, used when the client went away without saying).
      */
     void close(List<Long> deliveredIds) {
+        browsings.clear();
         List<ServerConsumer> closing = List.copyOf(consumers.values());
         for (ServerConsumer consumer : closing) {
             consumers.remove(consumer.id);
@@ -336,6 +346,60 @@ final class ServerSession {
         putBack(returned, flight -> seen == null || seen.contains(flight.deliveryId));
         closing.forEach(parts.subscriptions()::consumerClosed);
         closing.forEach(this::consumerClosed);
+    }
+
+    /**
+     * Begins the walk {@code browseId} of a browser's enumeration and answers its first page, of at most
+     * {@code firstPage} messages (0: none, and the walk ends at once).
+     *
+     * @throws jakarta.jms.IllegalStateException if the browse id is in use
+     * @throws ResourceAllocationException if the session has {@link Limits#MAX_OPEN_BROWSES_PER_SESSION} walks open
+     * @throws JMSException as {@link #browseNext}
+     */
+    List<byte[]> browse(int browseId, QueueBrowsing browsing, int firstPage) throws JMSException {
+        if (browsings.size() >= Limits.MAX_OPEN_BROWSES_PER_SESSION) {
+            throw new ResourceAllocationException("Session " + this + " has " + Limits.MAX_OPEN_BROWSES_PER_SESSION
+                    + " browser enumerations open, the most a session may have; close a browser first");
+        }
+        if (browsings.putIfAbsent(browseId, browsing) != null) {
+            throw new jakarta.jms.IllegalStateException("Session " + this + " has a browse " + browseId + " already");
+        }
+        return page(browseId, browsing, Math.min(firstPage, BROWSE_PAGE_MESSAGES));
+    }
+
+    /**
+     * The next page of the walk {@code browseId}: at most {@value #BROWSE_PAGE_MESSAGES} messages, stopping after
+     * {@value #BROWSE_PAGE_BYTES} bytes; empty at its end, when the walk is forgotten.
+     *
+     * @throws jakarta.jms.IllegalStateException if there is no such walk (it ended, or was never begun)
+     * @throws JMSException if the stored backlog cannot be read, or a message cannot be read for the selector
+     */
+    List<byte[]> browseNext(int browseId) throws JMSException {
+        QueueBrowsing browsing = browsings.get(browseId);
+        if (browsing == null) {
+            throw new jakarta.jms.IllegalStateException("Session " + this + " has no browse " + browseId
+                    + " (it reached its end, was closed, or was never begun)");
+        }
+        return page(browseId, browsing, BROWSE_PAGE_MESSAGES);
+    }
+
+    private List<byte[]> page(int browseId, QueueBrowsing browsing, int maxMessages) throws JMSException {
+        List<byte[]> page;
+        try {
+            page = browsing.next(maxMessages, BROWSE_PAGE_BYTES);
+        } catch (JMSException | RuntimeException e) {
+            browsings.remove(browseId);
+            throw e;
+        }
+        if (page.isEmpty()) {
+            browsings.remove(browseId);
+        }
+        return page;
+    }
+
+    /** Ends the walk {@code browseId} before its end; nothing happens if it is over already. */
+    void closeBrowse(int browseId) {
+        browsings.remove(browseId);
     }
 
     private void consumerClosed(ServerConsumer consumer) {

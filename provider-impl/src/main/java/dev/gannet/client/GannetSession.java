@@ -75,6 +75,7 @@ public class GannetSession implements QueueSession, TopicSession {
     private final List<GannetMessageProducer> producers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<GannetQueueBrowser> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger consumerIds = new AtomicInteger();
+    private final AtomicInteger browseIds = new AtomicInteger();
     private final List<Unconsumed> unconsumed = new ArrayList<>(); // guarded by itself
     private final AsyncSends asyncSends = new AsyncSends();
     private volatile long minGeneration;
@@ -119,6 +120,10 @@ public class GannetSession implements QueueSession, TopicSession {
     /** Whether the application acknowledges what it consumed: CLIENT_ACKNOWLEDGE, outside a transaction. */
     private boolean acknowledgesByClient() {
         return mode == CLIENT_ACKNOWLEDGE && !transaction.acknowledgesAtCommit();
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     void checkClosed() throws IllegalStateException {
@@ -491,6 +496,11 @@ public class GannetSession implements QueueSession, TopicSession {
         producers.remove(producer);
     }
 
+    /** A new id for a browser's walk through a queue (see {@link Command.Browse}). */
+    int nextBrowseId() {
+        return browseIds.incrementAndGet();
+    }
+
     void browserClosed(GannetQueueBrowser browser) {
         browsers.remove(browser);
     }
@@ -801,8 +811,8 @@ public class GannetSession implements QueueSession, TopicSession {
         domain.requireQueues("createBrowser", this);
         GannetDestination source = toGannet(queue);
         String selector = selectorOrNull(messageSelector);
-        // validates the queue and selector now, as createBrowser must
-        connection.call(new Command.Browse(source, selector));
+        // validates the queue and selector now, as createBrowser must: a walk of no messages ends at once
+        connection.call(new Command.Browse(id, nextBrowseId(), source, selector, 0));
         GannetQueueBrowser browser = new GannetQueueBrowser(this, (Queue) source, selector);
         browsers.add(browser);
         return browser;

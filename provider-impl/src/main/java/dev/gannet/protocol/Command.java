@@ -78,6 +78,10 @@ public sealed interface Command<A> {
         CompletableFuture<Void> handle(Unsubscribe command) throws JMSException;
 
         CompletableFuture<List<byte[]>> handle(Browse command) throws JMSException;
+
+        CompletableFuture<List<byte[]>> handle(BrowseNext command) throws JMSException;
+
+        CompletableFuture<Void> handle(CloseBrowse command) throws JMSException;
     }
 
     /** First command on a connection. */
@@ -363,8 +367,14 @@ public sealed interface Command<A> {
         }
     }
 
-    /** Answers a snapshot of a queue's messages in delivery order, as {@code List<byte[]>}. */
-    record Browse(GannetDestination queue, String selector) implements Command<List<byte[]>> {
+    /**
+     * Begins the walk {@code browseId} of a queue browser's enumeration through {@code queue}, in delivery order, and
+     * answers its first page of encoded messages, at most {@code firstPage} of them; {@link BrowseNext} answers the
+     * following ones. An empty page is the end of the walk, and the broker forgets it then: so a {@code firstPage} of
+     * 0 only checks that the queue may be browsed with the selector.
+     */
+    record Browse(int sessionId, int browseId, GannetDestination queue, String selector, int firstPage)
+            implements Command<List<byte[]>> {
         @Override
         public Answer<List<byte[]>> answer() {
             return Answer.MESSAGES;
@@ -372,6 +382,32 @@ public sealed interface Command<A> {
 
         @Override
         public CompletableFuture<List<byte[]>> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Answers the next page of the walk {@code browseId} (see {@link Browse}); empty at its end. */
+    record BrowseNext(int sessionId, int browseId) implements Command<List<byte[]>> {
+        @Override
+        public Answer<List<byte[]>> answer() {
+            return Answer.MESSAGES;
+        }
+
+        @Override
+        public CompletableFuture<List<byte[]>> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Ends the walk {@code browseId} before its end (its browser or enumeration is done with it). */
+    record CloseBrowse(int sessionId, int browseId) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
             return handler.handle(this);
         }
     }

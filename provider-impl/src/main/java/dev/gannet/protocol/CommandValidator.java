@@ -98,11 +98,22 @@ public final class CommandValidator {
                         + " must have 1 to " + Limits.MAX_SUBSCRIPTION_NAME_LENGTH + " characters");
             }
         } else if (command instanceof Command.Browse c) {
+            id("Browse", "sessionId", c.sessionId());
+            id("Browse", "browseId", c.browseId());
             destination("Browse", c.queue());
             if (!c.queue().kind().isQueue()) {
                 throw new InvalidDestinationException("Browse: " + c.queue() + " is not a queue");
             }
             selector("Browse", c.selector());
+            if (c.firstPage() < 0) {
+                throw new JMSException("Browse: firstPage " + c.firstPage() + " is negative");
+            }
+        } else if (command instanceof Command.BrowseNext c) {
+            id("BrowseNext", "sessionId", c.sessionId());
+            id("BrowseNext", "browseId", c.browseId());
+        } else if (command instanceof Command.CloseBrowse c) {
+            id("CloseBrowse", "sessionId", c.sessionId());
+            id("CloseBrowse", "browseId", c.browseId());
         }
         // Close, Start, Stop and CreateTemporary have no fields to check
     }

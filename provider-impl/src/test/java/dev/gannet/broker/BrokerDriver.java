@@ -85,6 +85,9 @@ final class BrokerDriver implements AutoCloseable {
 
     /** One connection to the broker, and what it was delivered. */
     static final class Client implements ClientEndpoint {
+
+        private static final int BROWSING_SESSION = Integer.MAX_VALUE;
+        private int browseIds; // the walks begun so far; the test's thread only
         private final ServerConnection connection;
         private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
 
@@ -98,8 +101,8 @@ final class BrokerDriver implements AutoCloseable {
          *
          * @throws JMSException the broker's refusal
          */
-        Object call(Command command) throws JMSException {
-            CompletableFuture<Object> answer = connection.handle(command);
+        <A> A call(Command<A> command) throws JMSException {
+            CompletableFuture<A> answer = connection.handle(command);
             try {
                 return answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -153,19 +156,32 @@ final class BrokerDriver implements AutoCloseable {
         }
 
         /** The texts of the queue's messages now, in delivery order ({@link Command.Browse}). */
-        @SuppressWarnings("unchecked")
         List<String> browse(GannetDestination queue) throws JMSException {
             List<String> texts = new ArrayList<>();
-            for (byte[] encoded : (List<byte[]>) call(new Command.Browse(queue, null))) {
+            for (byte[] encoded : browseAll(queue)) {
                 texts.add(text(encoded));
             }
             return texts;
         }
 
         /** The message of the queue's first message, as stored ({@link Command.Browse}). */
-        @SuppressWarnings("unchecked")
         GannetMessage browseFirst(GannetDestination queue) throws JMSException {
-            return MessageCodec.decode(((List<byte[]>) call(new Command.Browse(queue, null))).get(0));
+            return MessageCodec.decode(browseAll(queue).get(0));
+        }
+
+        /** Every page of a walk through the queue, in a session of its own that the tests' ids never meet. */
+        private List<byte[]> browseAll(GannetDestination queue) throws JMSException {
+            if (browseIds == 0) {
+                call(new Command.CreateSession(BROWSING_SESSION, false));
+            }
+            int browseId = ++browseIds;
+            List<byte[]> all = new ArrayList<>();
+            List<byte[]> page = call(new Command.Browse(BROWSING_SESSION, browseId, queue, null, 100));
+            while (!page.isEmpty()) {
+                all.addAll(page);
+                page = call(new Command.BrowseNext(BROWSING_SESSION, browseId));
+            }
+            return all;
         }
 
         @Override

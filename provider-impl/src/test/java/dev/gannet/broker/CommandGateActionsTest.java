@@ -42,7 +42,7 @@ class CommandGateActionsTest {
         gate.check(ALICE, consumer(TOPIC, new SubscriptionSpec("d", true, false)));
         gate.check(ALICE, consumer(TOPIC, new SubscriptionSpec("ds", true, true)));
         gate.check(ALICE, consumer(TOPIC, new SubscriptionSpec("s", false, true)));
-        gate.check(ALICE, new Command.Browse(QUEUE, null));
+        gate.check(ALICE, new Command.Browse(1, 1, QUEUE, null, 10));
         gate.check(ALICE, new Command.Unsubscribe("d"));
         gate.check(ALICE, new Command.CreateTemporary(false));
         gate.check(ALICE, new Command.CreateTemporary(true));

@@ -253,7 +253,7 @@ class CommandValidationTest extends BrokerTestSupport {
             assertThrows(InvalidDestinationException.class, () -> raw.call(
                     new Command.Unsubscribe("s".repeat(Limits.MAX_SUBSCRIPTION_NAME_LENGTH + 1))));
             assertThrows(InvalidDestinationException.class, () -> raw.call(
-                    new Command.Browse(GannetDestination.of(DestinationKind.TOPIC, "t"), null)));
+                    new Command.Browse(SESSION, 1, GannetDestination.of(DestinationKind.TOPIC, "t"), null, 10)));
             JMSException credit = assertThrows(JMSException.class, () -> raw.call(new Command.Credit(SESSION, 1, 0)));
             assertTrue(credit.getMessage().contains("Credit: count 0"), credit.getMessage());
             JMSException ids = assertThrows(JMSException.class,

@@ -5,6 +5,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A backlog of a million 100-byte persistent messages (system property {@code gannet.backlog.count}) filled and
  * drained through one broker whose JVM, test included, has a 256 MiB heap (the surefire execution
  * {@code deep-backlog} sets {@code -Xmx256m}). Nothing may be lost or duplicated and the heap must hold: the
- * queue keeps only its memory window in heap and pages the rest from the store. It prints the fill and drain
+ * queue keeps only its memory window in heap and pages the rest from the store; a browser enumerates the whole
+ * backlog between fill and drain, reading it a page at a time. It prints the fill and drain
  * rates (the drain rate per tenth of the backlog, to show it does not collapse) and the peak heap.
  */
 class DeepBacklogIT extends BrokerTestSupport {
@@ -62,6 +65,8 @@ class DeepBacklogIT extends BrokerTestSupport {
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
         print("filled %,d messages in %.1f s: %,.0f msgs/s", COUNT, fillSeconds, COUNT / fillSeconds);
 
+        browseWhole(queue);
+
         Session session = connection().createSession(Session.SESSION_TRANSACTED);
         MessageConsumer consumer = session.createConsumer(queue);
         BitSet seen = new BitSet(COUNT);
@@ -92,6 +97,23 @@ class DeepBacklogIT extends BrokerTestSupport {
         heap.interrupt();
         print("peak heap in use %,d MiB of a %,d MiB maximum (sampled every 20 ms, garbage included)",
                 heap.peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** A browser enumerates the whole backlog, each message once, without holding it in the heap. */
+    private void browseWhole(Queue queue) throws Exception {
+        long start = System.nanoTime();
+        BitSet browsed = new BitSet(COUNT);
+        try (QueueBrowser browser = session(Session.AUTO_ACKNOWLEDGE).createBrowser(queue)) {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                int seq = ((Message) messages.nextElement()).getIntProperty("seq");
+                assertFalse(browsed.get(seq), "message " + seq + " browsed twice");
+                browsed.set(seq);
+            }
+        }
+        assertEquals(COUNT, browsed.cardinality(), "messages the browser saw");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        print("browsed %,d messages in %.1f s: %,.0f msgs/s", COUNT, seconds, COUNT / seconds);
     }
 
     private static Void fill(Session session, Queue queue, int first, int last) throws Exception {

@@ -101,6 +101,27 @@ class PagingTest extends BrokerTestSupport {
     }
 
     @Test
+    void aBrowserWalksAPagedBacklogOfSeveralPagesInDeliveryOrder() throws Exception { // QueueBrowser javadoc
+        Session session = session(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("paged.browse-order");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < COUNT * 2; i++) {
+            Message message = session.createTextMessage(BODY);
+            message.setIntProperty("seq", i);
+            producer.send(message, Message.DEFAULT_DELIVERY_MODE, i % 3 == 0 ? 7 : 4, 0);
+        }
+
+        List<Integer> browsed = new ArrayList<>();
+        try (QueueBrowser browser = session.createBrowser(queue)) {
+            java.util.Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                browsed.add(((Message) messages.nextElement()).getIntProperty("seq"));
+            }
+        }
+        assertEquals(drain(session.createConsumer(queue), COUNT * 2), browsed, "browse order is receive order");
+    }
+
+    @Test
     void aBrowserSeesThePagedMessagesToo() throws Exception {
         Session session = session(Session.AUTO_ACKNOWLEDGE);
         Queue queue = session.createQueue("paged.browse");

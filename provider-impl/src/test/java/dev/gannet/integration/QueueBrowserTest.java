@@ -1,5 +1,6 @@
 package dev.gannet.integration;
 
+import dev.gannet.api.Limits;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSContext;
@@ -7,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.ResourceAllocationException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Queue browsers (spec 4.1.6 and the QueueBrowser javadoc): look at a queue's messages without removing them. */
 class QueueBrowserTest extends BrokerTestSupport {
@@ -102,6 +105,28 @@ class QueueBrowserTest extends BrokerTestSupport {
         Enumeration<?> enumeration = session.createBrowser(session.createQueue("nothing-here")).getEnumeration();
         assertFalse(enumeration.hasMoreElements());
         assertThrows(NoSuchElementException.class, enumeration::nextElement);
+    }
+
+    @Test
+    void aSessionHasAtMostItsLimitOfUnfinishedEnumerationsAndClosingTheBrowserEndsThem() throws Exception {
+        Session session = session(Session.AUTO_ACKNOWLEDGE);
+        Queue queue = session.createQueue("browsed-often");
+        sendTexts(session, queue, "only");
+        QueueBrowser browser = session.createBrowser(queue);
+        List<Enumeration<?>> unfinished = new ArrayList<>();
+        for (int i = 0; i < Limits.MAX_OPEN_BROWSES_PER_SESSION; i++) {
+            unfinished.add(browser.getEnumeration()); // each has its first page and waits for its end
+        }
+        ResourceAllocationException e = assertThrows(ResourceAllocationException.class, browser::getEnumeration);
+        assertTrue(e.getMessage().contains("browser enumerations open"), e.getMessage());
+        assertEquals("only", ((TextMessage) unfinished.get(0).nextElement()).getText());
+        assertFalse(unfinished.get(0).hasMoreElements(), "the enumeration reached its end");
+
+        browser.close();
+        Enumeration<?> afterClose = unfinished.get(1);
+        assertEquals("only", ((TextMessage) afterClose.nextElement()).getText(), "the page it fetched before the close");
+        assertFalse(afterClose.hasMoreElements(), "an enumeration of a closed browser ends");
+        assertEquals(List.of("only"), browse(session.createBrowser(queue)), "closing the browser ended its walks");
     }
 
     @Test

@@ -94,8 +94,12 @@ class CommandValidatorTest {
                 invalid(new Command.CheckDestination(GannetDestination.of(DestinationKind.TOPIC, LONG_NAME)),
                         InvalidDestinationException.class, "topic name"),
                 invalid(new Command.Unsubscribe(""), InvalidDestinationException.class, "Unsubscribe"),
-                invalid(new Command.Browse(TOPIC, null), InvalidDestinationException.class, "is not a queue"),
-                invalid(new Command.Browse(QUEUE, "s".repeat(Limits.MAX_SELECTOR_LENGTH + 1)),
+                invalid(new Command.Browse(1, 1, TOPIC, null, 10), InvalidDestinationException.class, "is not a queue"),
+                invalid(new Command.Browse(1, 0, QUEUE, null, 10), JMSException.class, "browseId 0 is not positive"),
+                invalid(new Command.Browse(1, 1, QUEUE, null, -1), JMSException.class, "firstPage -1 is negative"),
+                invalid(new Command.BrowseNext(0, 1), JMSException.class, "sessionId 0 is not positive"),
+                invalid(new Command.CloseBrowse(1, -3), JMSException.class, "browseId -3 is not positive"),
+                invalid(new Command.Browse(1, 1, QUEUE, "s".repeat(Limits.MAX_SELECTOR_LENGTH + 1), 10),
                         InvalidSelectorException.class, "Browse: selector"));
     }
 

@@ -237,7 +237,9 @@ class WireMutationTest {
                 new Command.CreateTemporary(false),
                 new Command.CheckDestination(TARGET),
                 new Command.Unsubscribe("durable"),
-                new Command.Browse(TARGET, "color = 'red'"),
+                new Command.Browse(1, 1, TARGET, "color = 'red'", 10),
+                new Command.BrowseNext(1, 1),
+                new Command.CloseBrowse(1, 1),
                 new Command.SetClientId("fuzzer"));
         List<byte[]> frames = new ArrayList<>();
         long correlation = 0;

@@ -33,6 +33,8 @@ final class CommandCodec {
     private static final int START = 19;
     private static final int STOP = 20;
     private static final int RETURN_PREFETCHED = 21;
+    private static final int BROWSE_NEXT = 22;
+    private static final int CLOSE_BROWSE = 23;
 
     private CommandCodec() {
     }
@@ -107,8 +109,19 @@ final class CommandCodec {
             out.writeString(c.name());
         } else if (command instanceof Command.Browse c) {
             out.writeByte(BROWSE);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.browseId());
             writeDestination(c.queue(), out);
             out.writeString(c.selector());
+            out.writeInt(c.firstPage());
+        } else if (command instanceof Command.BrowseNext c) {
+            out.writeByte(BROWSE_NEXT);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.browseId());
+        } else if (command instanceof Command.CloseBrowse c) {
+            out.writeByte(CLOSE_BROWSE);
+            out.writeInt(c.sessionId());
+            out.writeInt(c.browseId());
         } else {
             throw new IllegalArgumentException("No wire form for " + command.getClass().getName());
         }
@@ -138,7 +151,10 @@ final class CommandCodec {
             case DELETE_TEMPORARY -> new Command.DeleteTemporary(readDestination(in));
             case CHECK_DESTINATION -> new Command.CheckDestination(readDestination(in));
             case UNSUBSCRIBE -> new Command.Unsubscribe(in.readString());
-            case BROWSE -> new Command.Browse(readDestination(in), in.readString());
+            case BROWSE -> new Command.Browse(in.readInt(), in.readInt(), readDestination(in), in.readString(),
+                    in.readInt());
+            case BROWSE_NEXT -> new Command.BrowseNext(in.readInt(), in.readInt());
+            case CLOSE_BROWSE -> new Command.CloseBrowse(in.readInt(), in.readInt());
             case START -> new Command.Start();
             case STOP -> new Command.Stop();
             case RETURN_PREFETCHED -> new Command.ReturnPrefetched(in.readInt(), in.readLongs());

@@ -17,9 +17,10 @@ public sealed interface Frame {
         public static final int MAGIC = 0x474E4554;
         /**
          * The only protocol version this build speaks; 2 added one-way sends and their flow-control window, 3 the
-         * connection's start and stop (the broker hands messages only to started connections).
+         * connection's start and stop (the broker hands messages only to started connections), 4 browsing a page at
+         * a time.
          */
-        public static final int VERSION = 3;
+        public static final int VERSION = 4;
 
         public static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);

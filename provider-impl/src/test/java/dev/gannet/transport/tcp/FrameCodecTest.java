@@ -74,7 +74,9 @@ class FrameCodecTest {
                 new Command.DeleteTemporary(GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, "tq")),
                 new Command.CheckDestination(QUEUE),
                 new Command.Unsubscribe("durable-1"),
-                new Command.Browse(QUEUE, "x > 1"));
+                new Command.Browse(3, 7, QUEUE, "x > 1", 100),
+                new Command.BrowseNext(3, 7),
+                new Command.CloseBrowse(3, 7));
     }
 
     @Test

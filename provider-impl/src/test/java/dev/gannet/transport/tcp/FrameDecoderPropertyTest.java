@@ -154,7 +154,10 @@ class FrameDecoderPropertyTest {
                 temporary.map(Command.DeleteTemporary::new),
                 destination.map(Command.CheckDestination::new),
                 name().map(Command.Unsubscribe::new),
-                Combinators.combine(queue, optionalText).as(Command.Browse::new)));
+                Combinators.combine(id, id, queue, optionalText, Arbitraries.integers().between(0, 1000))
+                        .as(Command.Browse::new),
+                Combinators.combine(id, id).as(Command.BrowseNext::new),
+                Combinators.combine(id, id).as(Command.CloseBrowse::new)));
     }
 
     /** Subscriptions valid for any destination: named when durable or shared. */

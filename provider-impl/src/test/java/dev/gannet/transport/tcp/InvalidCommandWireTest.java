@@ -37,6 +37,7 @@ class InvalidCommandWireTest {
 
     private static final GannetDestination QUEUE = GannetDestination.of(DestinationKind.QUEUE, "wire");
     private static final int SESSION = 1;
+    private static final java.util.concurrent.atomic.AtomicInteger BROWSE_IDS = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path dataDirectory;
@@ -123,8 +124,12 @@ class InvalidCommandWireTest {
         return new Command.Send(SESSION, new OutboundMessage(QUEUE, true, 4, 0, 0, null, encoded));
     }
 
+    /** What a walk through the queue sees (its first page: the tests' queues hold fewer than 500 messages). */
     private static List<?> browse(RawTcpClient client) throws JMSException {
-        return (List<?>) client.call(new Command.Browse(QUEUE, null));
+        int browseId = BROWSE_IDS.incrementAndGet();
+        List<?> page = (List<?>) client.call(new Command.Browse(SESSION, browseId, QUEUE, null, 500));
+        client.call(new Command.CloseBrowse(SESSION, browseId));
+        return page;
     }
 
     private static byte[] text(String text) {

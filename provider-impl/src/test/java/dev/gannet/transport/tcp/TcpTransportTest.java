@@ -96,7 +96,7 @@ class TcpTransportTest {
         assertEquals(DestinationKind.TEMPORARY_QUEUE, temporary.kind());
         call(link, new Command.CreateSession(1, false));
         call(link, new Command.Send(1, textMessage("browse me")));
-        List<byte[]> browsed = call(link, new Command.Browse(ORDERS, null));
+        List<byte[]> browsed = call(link, new Command.Browse(1, 1, ORDERS, null, 10));
         assertEquals(1, browsed.size());
         assertInstanceOf(Long.class, call(link, new Command.Recover(1, List.of())));
         call(link, new Command.DeleteTemporary(temporary));
@@ -225,8 +225,13 @@ class TcpTransportTest {
             // once the broker drops the stuck connection, its unacknowledged messages are back on the queue
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             int queued = 0;
-            while (queued < count && System.nanoTime() < deadline) {
-                queued = call(producer, new Command.Browse(slow, null)).size();
+            for (int browseId = 1; queued < count && System.nanoTime() < deadline; browseId++) {
+                queued = 0;
+                List<byte[]> page = call(producer, new Command.Browse(1, browseId, slow, null, count));
+                while (!page.isEmpty()) { // pages of 1 MiB: 16 of these messages each
+                    queued += page.size();
+                    page = call(producer, new Command.BrowseNext(1, browseId));
+                }
             }
             assertEquals(count, queued, "the stuck client's messages should return to the queue");
             producer.abort();

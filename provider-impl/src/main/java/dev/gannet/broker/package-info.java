@@ -25,6 +25,9 @@
  *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
  *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
  *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
+ *   <li>{@code QueueBrowsing} — one queue browser enumeration's walk through a {@code MessageQueue}: what the queue
+ *       held in memory when it began, then its stored backlog read a page at a time. Kept by its session by browse id
+ *       until it reaches its end or is closed. Called by sessions.</li>
  *   <li>{@code ResourceManager} and {@code Transaction} — transactions by {@code TransactionId} (a session's
  *       {@code TransactionId.Local} now, an XA branch's id next) from begin until committed or rolled back; a
  *       transaction holds its staged sends, the references it consumes, its rollback-only mark with the reason,

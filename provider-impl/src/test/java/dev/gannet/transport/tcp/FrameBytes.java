@@ -7,12 +7,12 @@ import io.netty.handler.codec.LengthFieldPrepender;
 import java.io.ByteArrayOutputStream;
 
 /** Frames as the bytes a raw socket test writes. */
-final class FrameBytes {
+public final class FrameBytes {
 
     private FrameBytes() {
     }
 
-    static byte[] of(Frame frame) {
+    public static byte[] of(Frame frame) {
         EmbeddedChannel channel = new EmbeddedChannel(new LengthFieldPrepender(4), new FrameEncoder());
         channel.writeOutbound(frame);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -4,9 +4,9 @@ import dev.gannet.lane.SerialExecutor;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.protocol.Command;
 import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FrameBytes;
 import dev.gannet.transport.tcp.FramePipeline;
 import dev.gannet.transport.tcp.TcpOptions;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -46,14 +46,14 @@ class HandshakeWireTest {
     void commandBeforeTheHandshakeClosesTheChannel() {
         EmbeddedChannel server = serverChannel();
         assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(
-                encode(new Frame.CommandFrame(1, new Command.CreateSession(1, false))))));
+                FrameBytes.of(new Frame.CommandFrame(1, new Command.CreateSession(1, false))))));
         assertFalse(server.isOpen());
         assertNull(server.readOutbound());
     }
 
     private static void assertHandshakeRefused(Frame.HandshakeRequest request, String reason) {
         EmbeddedChannel server = serverChannel();
-        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(encode(request))));
+        assertDoesNotThrow(() -> server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(request))));
         Frame.HandshakeAnswer answer = assertInstanceOf(Frame.HandshakeAnswer.class, written(server));
         assertSame(JMSException.class, answer.failure().toException().getClass());
         assertTrue(answer.failure().message().contains(reason), answer.failure().message());
@@ -84,21 +84,5 @@ class HandshakeWireTest {
         reader.finishAndReleaseAll();
         assertEquals(1, frames.size(), "frames: " + frames);
         return frames.get(0);
-    }
-
-    private static byte[] encode(Frame frame) {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        FramePipeline.install(channel.pipeline(), OPTIONS, new ChannelInboundHandlerAdapter());
-        channel.writeOutbound(frame);
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
-            all.writeBytes(part);
-            part.release();
-        }
-        byte[] bytes = new byte[all.readableBytes()];
-        all.readBytes(bytes);
-        all.release();
-        channel.finishAndReleaseAll();
-        return bytes;
     }
 }

@@ -11,10 +11,10 @@ import dev.gannet.message.MessageCodec;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FrameBytes;
 import dev.gannet.transport.tcp.FramePipeline;
 import dev.gannet.transport.tcp.SendWindowLimits;
 import dev.gannet.transport.tcp.TcpOptions;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -66,10 +66,10 @@ class OneWaySendWireTest {
         server = new EmbeddedChannel();
         FramePipeline.install(server.pipeline(), OPTIONS,
                 new ServerChannelHandler(broker, new SerialExecutor(lane::add, "test lane"), new ThrottledLog()));
-        server.writeInbound(Unpooled.wrappedBuffer(encode(Frame.HandshakeRequest.of(null, null, null))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(Frame.HandshakeRequest.of(null, null, null))));
         runLane();
         assertNull(assertInstanceOf(Frame.HandshakeAnswer.class, single(written())).failure());
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.CommandFrame(7,
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.CommandFrame(7,
                 new Command.CreateSession(SESSION, false)))));
         runLane();
         assertEquals(7, assertInstanceOf(Frame.Reply.class, single(written())).correlationId());
@@ -88,11 +88,11 @@ class OneWaySendWireTest {
         int half = SendWindowLimits.MAX_SENDS / 2;
         Command.Send send = send(QUEUE, 10);
         for (int i = 0; i < half - 1; i++) {
-            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+            server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         }
         runLane();
         assertEquals(List.of(), written(), "no answer, no report before half the window");
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         runLane();
         assertEquals(List.of(new Frame.SendsProcessed(half, (long) half * SendWindowLimits.weight(send))), written());
     }
@@ -101,10 +101,10 @@ class OneWaySendWireTest {
     void clientSendingBeyondItsWindowIsDisconnected() {
         Command.Send send = send(QUEUE, 10);
         for (int i = 0; i < SendWindowLimits.MAX_SENDS; i++) {
-            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+            server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         }
         assertTrue(server.isOpen(), "a full window is allowed while the broker has not processed it");
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         assertFalse(server.isOpen());
     }
 
@@ -112,28 +112,28 @@ class OneWaySendWireTest {
     void clientMayGoOnOnceTheBrokerReportedProcessedSends() {
         Command.Send send = send(QUEUE, 10);
         for (int i = 0; i < SendWindowLimits.MAX_SENDS; i++) {
-            server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+            server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         }
         runLane();
         assertEquals(2, written().size(), "two reports of half the window each");
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send))));
         assertTrue(server.isOpen());
     }
 
     @Test
     void largeMessagesAreBoundedByBytes() {
         Command.Send large = send(QUEUE, (int) (SendWindowLimits.MAX_BYTES / 2));
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(large))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(large))));
         assertTrue(server.isOpen(), "below the byte limit until the second one arrived");
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(large))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(large))));
         assertFalse(server.isOpen());
     }
 
     @Test
     void failedOneWaySendOfAPlainSessionComesBackAsASendFailure() {
         GannetDestination gone = GannetDestination.of(DestinationKind.TEMPORARY_QUEUE, "temp-queue-gone");
-        server.writeInbound(Unpooled.wrappedBuffer(encode(new Frame.OneWaySend(send(gone, 1)))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWaySend(send(gone, 1)))));
         runLane();
         Frame.SendFailure failure = assertInstanceOf(Frame.SendFailure.class, single(written()));
         assertTrue(failure.reason().message().contains("a send to temporary queue temp-queue-gone failed: "),
@@ -191,21 +191,5 @@ class OneWaySendWireTest {
         channel.writeInbound(Unpooled.wrappedBuffer(bytes));
         channel.finishAndReleaseAll();
         return single(frames);
-    }
-
-    private static byte[] encode(Frame frame) {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        FramePipeline.install(channel.pipeline(), OPTIONS, new ChannelInboundHandlerAdapter());
-        channel.writeOutbound(frame);
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf part; (part = channel.readOutbound()) != null; ) {
-            all.writeBytes(part);
-            part.release();
-        }
-        byte[] bytes = new byte[all.readableBytes()];
-        all.readBytes(bytes);
-        all.release();
-        channel.finishAndReleaseAll();
-        return bytes;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gannet.transport.vm;
 
 import dev.gannet.api.BrokerConfig;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.broker.Broker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,8 +220,13 @@ public final class VmBrokerRegistry {
         stopping.forEach(CompletableFuture::join);
     }
 
+    /**
+     * A connection that joins a running broker on embedded Derby must name its directory (or none: the default); a
+     * broker on another store is joined whatever the connection's directory, which only a broker on Derby uses.
+     */
     private static void checkSameDirectory(BrokerConfig running, BrokerConfig wanted) {
-        if (!sameDirectory(running.dataDirectory(), wanted.dataDirectory())) {
+        if (running.store() instanceof StoreConfig.EmbeddedDerby && wanted.store() instanceof StoreConfig.EmbeddedDerby
+                && !sameDirectory(running.dataDirectory(), wanted.dataDirectory())) {
             throw new IllegalStateException("Broker " + wanted.name() + " already runs in this JVM on "
                     + running.dataDirectory().toAbsolutePath() + ", not on " + wanted.dataDirectory().toAbsolutePath());
         }

@@ -75,6 +75,16 @@ class StoreFactoryTest {
     }
 
     @Test
+    void aPlainVmUrlJoinsARunningBrokerThatIsNotOnEmbeddedDerby() throws Exception {
+        BrokerConfig config = config("joined-memory", StoreConfig.inMemory()); // its data directory is not the default
+        try (EmbeddedBroker running = EmbeddedBroker.start(config);
+             JMSContext context = new GannetConnectionFactory("vm://joined-memory").createContext()) {
+            context.createProducer().send(context.createQueue("kept"), "through a plain URL");
+            assertEquals("through a plain URL", receive(config));
+        }
+    }
+
+    @Test
     void aVmUrlStartsItsBrokerOnTheInMemoryStoreWhenAsked() throws Exception {
         GannetConnectionFactory factory = new GannetConnectionFactory("vm://configured-memory?store=memory"
                 + "&stopWithLastConnection=true&dataDirectory=" + directory.resolve("unused"));

@@ -18,7 +18,9 @@ import java.util.concurrent.CompletionException;
 /**
  * The {@code vm} scheme: {@code vm://NAME?dataDirectory=PATH&stopWithLastConnection=BOOLEAN&store=derby|memory}, the
  * broker NAME in this JVM, started on first use with its store in PATH (default
- * {@link BrokerConfig#defaultDataDirectory}), or in memory with {@code store=memory}.
+ * {@link BrokerConfig#defaultDataDirectory}), or in memory with {@code store=memory}. {@code store} and
+ * {@code stopWithLastConnection} say how to start the broker: a URL that joins one already running joins it as it
+ * runs, and only a broker on embedded Derby refuses a URL that names another data directory.
  */
 public final class VmTransportFactory implements TransportFactory {
 

@@ -3,7 +3,9 @@ package dev.gannet.broker;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.XaError;
 import dev.gannet.protocol.CommandValidator;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
@@ -318,6 +320,48 @@ public final class ServerConnection {
         public CompletableFuture<Void> handle(Command.CloseBrowse close) throws JMSException {
             session(close.sessionId()).closeBrowse(close.browseId());
             return done(null);
+        }
+
+        // XA: the broker side is issue 12's work in progress; until it lands every XA command fails with XAER_RMERR
+
+        @Override
+        public CompletableFuture<Void> handle(Command.XaStart start) throws JMSException {
+            throw notYet(start);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.XaEnd end) throws JMSException {
+            throw notYet(end);
+        }
+
+        @Override
+        public CompletableFuture<Integer> handle(Command.XaPrepare prepare) throws JMSException {
+            throw notYet(prepare);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.XaCommit commit) throws JMSException {
+            throw notYet(commit);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.XaRollback rollback) throws JMSException {
+            throw notYet(rollback);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Command.XaForget forget) throws JMSException {
+            throw notYet(forget);
+        }
+
+        @Override
+        public CompletableFuture<List<BranchId>> handle(Command.XaRecover recover) throws JMSException {
+            throw notYet(recover);
+        }
+
+        private JMSException notYet(Command<?> command) {
+            return XaError.of(javax.transaction.xa.XAException.XAER_RMERR, command.getClass().getSimpleName()
+                    + ": XA is not built yet");
         }
     }
 

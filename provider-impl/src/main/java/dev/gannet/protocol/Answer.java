@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The type of what the broker answers to a command ({@link Command#answer()}): nothing, a delivery generation, a
- * destination or a list of encoded messages. A transport that encodes answers writes each by the type its command
- * declares, and checks a reply it reads against the type the waiting command expects.
+ * destination, a list of encoded messages, a prepare vote or a list of XA branch ids. A transport that encodes
+ * answers writes each by the type its command declares, and checks a reply it reads against the type the waiting
+ * command expects.
  *
  * @param <A> the Java type of the answer
  */
@@ -22,6 +23,12 @@ public final class Answer<A> {
     /** Messages as {@link dev.gannet.message.MessageCodec} encodes them, in delivery order (see {@link Command.Browse}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static final Answer<List<byte[]>> MESSAGES = new Answer<>("a list of encoded messages", (Class) List.class);
+
+    /** An XA branch's vote at prepare: {@code XAResource.XA_OK} or {@code XA_RDONLY} (see {@link Command.XaPrepare}). */
+    public static final Answer<Integer> VOTE = new Answer<>("a prepare vote", Integer.class);
+    /** XA branch ids (see {@link Command.XaRecover}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final Answer<List<BranchId>> BRANCHES = new Answer<>("a list of XA branch ids", (Class) List.class);
 
     private final String description;
     private final Class<A> type;

@@ -82,6 +82,20 @@ public sealed interface Command<A> {
         CompletableFuture<List<byte[]>> handle(BrowseNext command) throws JMSException;
 
         CompletableFuture<Void> handle(CloseBrowse command) throws JMSException;
+
+        CompletableFuture<Void> handle(XaStart command) throws JMSException;
+
+        CompletableFuture<Void> handle(XaEnd command) throws JMSException;
+
+        CompletableFuture<Integer> handle(XaPrepare command) throws JMSException;
+
+        CompletableFuture<Void> handle(XaCommit command) throws JMSException;
+
+        CompletableFuture<Void> handle(XaRollback command) throws JMSException;
+
+        CompletableFuture<Void> handle(XaForget command) throws JMSException;
+
+        CompletableFuture<List<BranchId>> handle(XaRecover command) throws JMSException;
     }
 
     /** First command on a connection. */
@@ -408,6 +422,114 @@ public sealed interface Command<A> {
 
         @Override
         public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /*
+     * XA (Jakarta Messaging "Distributed transactions", the XAResource javadoc). A session's work belongs to the
+     * branch it is associated with between XaStart and XaEnd; outside one it works as a non-transacted session with
+     * AUTO_ACKNOWLEDGE. Failures are JMSExceptions carrying the XAException error code (see XaError).
+     */
+
+    /**
+     * Associates session {@code sessionId} with the branch {@code xid}: a new one ({@code TMNOFLAGS}), one under way
+     * ({@code TMJOIN}) or one this session suspended ({@code TMRESUME}). A new branch that is not prepared within
+     * {@code timeoutSeconds} of its start is rolled back by the broker (0: the broker's default timeout).
+     */
+    record XaStart(int sessionId, BranchId xid, int flags, int timeoutSeconds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /**
+     * Ends the association of session {@code sessionId} with {@code xid}: {@code TMSUCCESS}, {@code TMFAIL} (the
+     * branch can only roll back) or {@code TMSUSPEND}. {@code deliveredIds} are the deliveries the application
+     * consumed while associated: they are consumed by the branch.
+     */
+    record XaEnd(int sessionId, BranchId xid, int flags, List<Long> deliveredIds) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /**
+     * Prepares {@code xid}: once answered, its sends and acknowledgements are durable. Answers
+     * {@code XAResource.XA_OK}, or {@code XAResource.XA_RDONLY} for a branch that did nothing (it is over then).
+     */
+    record XaPrepare(BranchId xid) implements Command<Integer> {
+        @Override
+        public Answer<Integer> answer() {
+            return Answer.VOTE;
+        }
+
+        @Override
+        public CompletableFuture<Integer> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Commits {@code xid}: a prepared branch, or with {@code onePhase} one that ended and was not prepared. */
+    record XaCommit(BranchId xid, boolean onePhase) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Rolls {@code xid} back, prepared or not: its sends are dropped, what it consumed returns, redelivered. */
+    record XaRollback(BranchId xid) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Forgets a heuristically completed branch {@code xid}. */
+    record XaForget(BranchId xid) implements Command<Void> {
+        @Override
+        public Answer<Void> answer() {
+            return Answer.NONE;
+        }
+
+        @Override
+        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+            return handler.handle(this);
+        }
+    }
+
+    /** Answers the branches prepared (or heuristically completed) in the broker, in the order they were prepared. */
+    record XaRecover() implements Command<List<BranchId>> {
+        @Override
+        public Answer<List<BranchId>> answer() {
+            return Answer.BRANCHES;
+        }
+
+        @Override
+        public CompletableFuture<List<BranchId>> applyTo(Handler handler) throws JMSException {
             return handler.handle(this);
         }
     }

@@ -13,6 +13,9 @@ import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+
 import java.util.Enumeration;
 import java.util.List;
 
@@ -114,8 +117,36 @@ public final class CommandValidator {
         } else if (command instanceof Command.CloseBrowse c) {
             id("CloseBrowse", "sessionId", c.sessionId());
             id("CloseBrowse", "browseId", c.browseId());
+        } else if (command instanceof Command.XaStart c) {
+            id("XaStart", "sessionId", c.sessionId());
+            branch("XaStart", c.xid());
+            if (c.flags() != XAResource.TMNOFLAGS && c.flags() != XAResource.TMJOIN
+                    && c.flags() != XAResource.TMRESUME) {
+                throw XaError.of(XAException.XAER_INVAL, "XaStart: flags " + c.flags()
+                        + " are not one of TMNOFLAGS, TMJOIN and TMRESUME");
+            }
+            if (c.timeoutSeconds() < 0) {
+                throw XaError.of(XAException.XAER_INVAL, "XaStart: timeout " + c.timeoutSeconds() + " is negative");
+            }
+        } else if (command instanceof Command.XaEnd c) {
+            id("XaEnd", "sessionId", c.sessionId());
+            branch("XaEnd", c.xid());
+            if (c.flags() != XAResource.TMSUCCESS && c.flags() != XAResource.TMFAIL
+                    && c.flags() != XAResource.TMSUSPEND) {
+                throw XaError.of(XAException.XAER_INVAL, "XaEnd: flags " + c.flags()
+                        + " are not one of TMSUCCESS, TMFAIL and TMSUSPEND");
+            }
+            deliveryIds("XaEnd", c.deliveredIds());
+        } else if (command instanceof Command.XaPrepare c) {
+            branch("XaPrepare", c.xid());
+        } else if (command instanceof Command.XaCommit c) {
+            branch("XaCommit", c.xid());
+        } else if (command instanceof Command.XaRollback c) {
+            branch("XaRollback", c.xid());
+        } else if (command instanceof Command.XaForget c) {
+            branch("XaForget", c.xid());
         }
-        // Close, Start, Stop and CreateTemporary have no fields to check
+        // Close, Start, Stop, CreateTemporary and XaRecover have no fields to check
     }
 
     private static void checkCreateConsumer(Command.CreateConsumer c) throws JMSException {
@@ -219,6 +250,12 @@ public final class CommandValidator {
         if (value != null && value.length() > Limits.MAX_STRING_VALUE_LENGTH) {
             throw new MessageFormatException(prefix + header + " has " + value.length() + " characters; at most "
                     + Limits.MAX_STRING_VALUE_LENGTH + " are allowed");
+        }
+    }
+
+    private static void branch(String command, BranchId xid) throws JMSException {
+        if (xid == null) {
+            throw XaError.of(XAException.XAER_INVAL, command + ": the Xid is null");
         }
     }
 

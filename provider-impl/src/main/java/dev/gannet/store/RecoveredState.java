@@ -13,8 +13,10 @@ import java.util.Map;
  * @param maxMessageId  the highest message id ever stored, 0 if none
  * @param maxQueueId    the highest queue id ever stored, 0 if none
  * @param quarantined   how many rows the store has set aside so far because they could not be loaded
+ * @param prepared      the prepared XA branches, in the order of their ids (their references are not in
+ *                      {@code pendingCounts}, their duplicate IDs not in {@code duplicates})
  */
 public record RecoveredState(List<StoredQueue> queues, Map<Long, long[]> pendingCounts,
                              List<StoredDuplicate> duplicates, long maxMessageId, long maxQueueId,
-                             long quarantined) {
+                             long quarantined, List<RecoveredBranch> prepared) {
 }

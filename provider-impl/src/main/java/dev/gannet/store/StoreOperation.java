@@ -35,4 +35,44 @@ public sealed interface StoreOperation {
 
     record RemoveDuplicate(long sequence) implements StoreOperation {
     }
+
+    /*
+     * XA. A branch's prepare is one unit: AddPreparedBranch, then the AddMessage rows of its sends with their
+     * AddPreparedSend, its AddPreparedAcknowledge and AddPreparedDuplicate. Its outcome is one operation in a later
+     * unit. Prepared references count in their message's references, and are in no queue's backlog (not paged, not
+     * counted as pending) until the branch commits (sends) or rolls back (acknowledgements).
+     */
+
+    /** Stores an XA branch as prepared; the other prepared operations name it by {@code branch.id()}. */
+    record AddPreparedBranch(StoredBranch branch) implements StoreOperation {
+    }
+
+    /** A message the prepared branch sent to a queue: a reference the queue gets when the branch commits. */
+    record AddPreparedSend(long branchId, long queueId, long messageId, int priority) implements StoreOperation {
+    }
+
+    /**
+     * A message the prepared branch consumed: the queue's reference moves aside (with its delivery count), locked,
+     * until the branch commits (it goes) or rolls back (it returns).
+     */
+    record AddPreparedAcknowledge(long branchId, long queueId, long messageId) implements StoreOperation {
+    }
+
+    /** A duplicate ID one of the prepared branch's sends carried: remembered from now, forgotten if it rolls back. */
+    record AddPreparedDuplicate(long branchId, StoredDuplicate duplicate) implements StoreOperation {
+    }
+
+    /**
+     * Commits a prepared branch: its sends become references of their queues, its acknowledged references go (and
+     * messages no queue holds any more with them), its duplicate IDs stay as plain ones; the branch is forgotten.
+     */
+    record CommitPreparedBranch(long branchId) implements StoreOperation {
+    }
+
+    /**
+     * Rolls a prepared branch back: its acknowledged references return to their queues with their delivery counts,
+     * its sent messages go, its duplicate IDs are forgotten, and so is the branch.
+     */
+    record RollbackPreparedBranch(long branchId) implements StoreOperation {
+    }
 }

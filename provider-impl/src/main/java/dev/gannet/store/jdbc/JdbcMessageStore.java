@@ -220,7 +220,7 @@ public final class JdbcMessageStore implements MessageStore {
         long maxQueueId = maxOf("select.maxQueueId");
         long quarantined = Quarantine.count(connection, sql);
         connection.commit();
-        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId, quarantined);
+        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId, quarantined, List.of());
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class InMemoryMessageStore implements MessageStore {
         long maxMessageId = messages.isEmpty() ? 0 : messages.lastKey();
         long maxQueueId = queues.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
         return new RecoveredState(stored, counts, List.copyOf(duplicates.values()), maxMessageId, maxQueueId,
-                quarantined);
+                quarantined, List.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.protocol.Answer;
+import dev.gannet.protocol.BranchId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ final class AnswerCodec {
     private static final int DESTINATION = 2;
     private static final int BYTE_ARRAYS = 3;
     private static final int FAILURE = 4;
+    private static final int VOTE = 5;
+    private static final int BRANCHES = 6;
 
     private AnswerCodec() {
     }
@@ -41,6 +44,16 @@ final class AnswerCodec {
             for (byte[] message : messages) {
                 out.writeBytes(message);
             }
+        } else if (type == Answer.VOTE) {
+            out.writeByte(VOTE);
+            out.writeInt(Answer.VOTE.cast(reply.answer()));
+        } else if (type == Answer.BRANCHES) {
+            List<BranchId> branches = Answer.BRANCHES.cast(reply.answer());
+            out.writeByte(BRANCHES);
+            out.writeInt(branches.size());
+            for (BranchId branch : branches) {
+                CommandCodec.writeBranch(branch, out);
+            }
         } else {
             throw new IllegalArgumentException("No wire form for an answer of " + type);
         }
@@ -55,6 +68,8 @@ final class AnswerCodec {
             case DESTINATION -> Frame.Reply.answered(correlationId, Answer.DESTINATION,
                     CommandCodec.readDestination(in));
             case BYTE_ARRAYS -> Frame.Reply.answered(correlationId, Answer.MESSAGES, readByteArrays(in));
+            case VOTE -> Frame.Reply.answered(correlationId, Answer.VOTE, in.readInt());
+            case BRANCHES -> Frame.Reply.answered(correlationId, Answer.BRANCHES, readBranches(in));
             case FAILURE -> Frame.Reply.failed(correlationId, readError(in));
             default -> throw new MalformedFrameException("unknown answer tag " + tag);
         };
@@ -85,6 +100,18 @@ final class AnswerCodec {
 
     static WireError readOptionalError(WireReader in) throws MalformedFrameException {
         return in.readBoolean() ? readError(in) : null;
+    }
+
+    private static List<BranchId> readBranches(WireReader in) throws MalformedFrameException {
+        int count = in.readLength(4, "list of XA branch ids");
+        if (count < 0) {
+            throw new MalformedFrameException("list of XA branch ids is null");
+        }
+        List<BranchId> branches = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            branches.add(CommandCodec.readBranch(in));
+        }
+        return branches;
     }
 
     private static List<byte[]> readByteArrays(WireReader in) throws MalformedFrameException {

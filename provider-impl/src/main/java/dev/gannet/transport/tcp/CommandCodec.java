@@ -2,6 +2,7 @@ package dev.gannet.transport.tcp;
 
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
@@ -35,6 +36,13 @@ final class CommandCodec {
     private static final int RETURN_PREFETCHED = 21;
     private static final int BROWSE_NEXT = 22;
     private static final int CLOSE_BROWSE = 23;
+    private static final int XA_START = 24;
+    private static final int XA_END = 25;
+    private static final int XA_PREPARE = 26;
+    private static final int XA_COMMIT = 27;
+    private static final int XA_ROLLBACK = 28;
+    private static final int XA_FORGET = 29;
+    private static final int XA_RECOVER = 30;
 
     private CommandCodec() {
     }
@@ -122,6 +130,33 @@ final class CommandCodec {
             out.writeByte(CLOSE_BROWSE);
             out.writeInt(c.sessionId());
             out.writeInt(c.browseId());
+        } else if (command instanceof Command.XaStart c) {
+            out.writeByte(XA_START);
+            out.writeInt(c.sessionId());
+            writeBranch(c.xid(), out);
+            out.writeInt(c.flags());
+            out.writeInt(c.timeoutSeconds());
+        } else if (command instanceof Command.XaEnd c) {
+            out.writeByte(XA_END);
+            out.writeInt(c.sessionId());
+            writeBranch(c.xid(), out);
+            out.writeInt(c.flags());
+            out.writeLongs(c.deliveredIds());
+        } else if (command instanceof Command.XaPrepare c) {
+            out.writeByte(XA_PREPARE);
+            writeBranch(c.xid(), out);
+        } else if (command instanceof Command.XaCommit c) {
+            out.writeByte(XA_COMMIT);
+            writeBranch(c.xid(), out);
+            out.writeBoolean(c.onePhase());
+        } else if (command instanceof Command.XaRollback c) {
+            out.writeByte(XA_ROLLBACK);
+            writeBranch(c.xid(), out);
+        } else if (command instanceof Command.XaForget c) {
+            out.writeByte(XA_FORGET);
+            writeBranch(c.xid(), out);
+        } else if (command instanceof Command.XaRecover) {
+            out.writeByte(XA_RECOVER);
         } else {
             throw new IllegalArgumentException("No wire form for " + command.getClass().getName());
         }
@@ -158,11 +193,39 @@ final class CommandCodec {
             case START -> new Command.Start();
             case STOP -> new Command.Stop();
             case RETURN_PREFETCHED -> new Command.ReturnPrefetched(in.readInt(), in.readLongs());
+            case XA_START -> new Command.XaStart(in.readInt(), readBranch(in), in.readInt(), in.readInt());
+            case XA_END -> new Command.XaEnd(in.readInt(), readBranch(in), in.readInt(), in.readLongs());
+            case XA_PREPARE -> new Command.XaPrepare(readBranch(in));
+            case XA_COMMIT -> new Command.XaCommit(readBranch(in), in.readBoolean());
+            case XA_ROLLBACK -> new Command.XaRollback(readBranch(in));
+            case XA_FORGET -> new Command.XaForget(readBranch(in));
+            case XA_RECOVER -> new Command.XaRecover();
             default -> throw new MalformedFrameException("unknown command type " + type);
         };
     }
 
     /** A destination: a kind code (0 for null), then the name. */
+    /** An XA branch id: its format id, global transaction id and branch qualifier. */
+    static void writeBranch(BranchId xid, WireWriter out) {
+        out.writeInt(xid.formatId());
+        out.writeBytes(xid.globalTransactionId());
+        out.writeBytes(xid.branchQualifier());
+    }
+
+    /**
+     * @throws MalformedFrameException if the id is missing or breaks XA's rules (see {@link BranchId})
+     */
+    static BranchId readBranch(WireReader in) throws MalformedFrameException {
+        int formatId = in.readInt();
+        byte[] globalTransactionId = in.readBytes();
+        byte[] branchQualifier = in.readBytes();
+        try {
+            return new BranchId(formatId, globalTransactionId, branchQualifier);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFrameException("XA branch id: " + e.getMessage());
+        }
+    }
+
     static void writeDestination(GannetDestination destination, WireWriter out) {
         if (destination == null) {
             out.writeByte(0);

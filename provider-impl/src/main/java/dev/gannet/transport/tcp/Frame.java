@@ -20,7 +20,7 @@ public sealed interface Frame {
          * connection's start and stop (the broker hands messages only to started connections), 4 browsing a page at
          * a time.
          */
-        public static final int VERSION = 4;
+        public static final int VERSION = 5;
 
         public static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);

@@ -3,10 +3,12 @@ package dev.gannet.transport.tcp;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Answer;
+import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
+import dev.gannet.protocol.XaError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FrameCodecTest {
 
     private static final GannetDestination QUEUE = GannetDestination.of(DestinationKind.QUEUE, "orders");
+    private static final BranchId XID = new BranchId(4660, new byte[] {1, 2, 3}, new byte[] {9});
     private static final GannetDestination TEMP_TOPIC = GannetDestination.of(DestinationKind.TEMPORARY_TOPIC, "t-1");
     private static final TcpOptions OPTIONS = TcpOptions.defaults();
 
@@ -76,7 +82,14 @@ class FrameCodecTest {
                 new Command.Unsubscribe("durable-1"),
                 new Command.Browse(3, 7, QUEUE, "x > 1", 100),
                 new Command.BrowseNext(3, 7),
-                new Command.CloseBrowse(3, 7));
+                new Command.CloseBrowse(3, 7),
+                new Command.XaStart(3, XID, XAResource.TMJOIN, 30),
+                new Command.XaEnd(3, XID, XAResource.TMSUSPEND, List.of(4L, 5L)),
+                new Command.XaPrepare(XID),
+                new Command.XaCommit(XID, true),
+                new Command.XaRollback(new BranchId(0, new byte[64], new byte[0])),
+                new Command.XaForget(XID),
+                new Command.XaRecover());
     }
 
     @Test
@@ -148,6 +161,19 @@ class FrameCodecTest {
         assertArrayEquals(new byte[] {1}, (byte[]) browsed.get(0));
         assertArrayEquals(new byte[0], (byte[]) browsed.get(1));
         assertEquals(List.of(), reply(Answer.MESSAGES, List.of()).answer());
+        assertEquals(XAResource.XA_RDONLY, reply(Answer.VOTE, XAResource.XA_RDONLY).answer());
+        assertEquals(List.of(XID, new BranchId(-2, new byte[] {1}, new byte[64])),
+                reply(Answer.BRANCHES, List.of(XID, new BranchId(-2, new byte[] {1}, new byte[64]))).answer());
+        assertEquals(List.of(), reply(Answer.BRANCHES, List.of()).answer());
+    }
+
+    @Test
+    void anXaFailureKeepsItsXaErrorCode() {
+        JMSException original = XaError.of(XAException.XAER_NOTA, "XaCommit: no branch " + XID);
+        JMSException rebuilt = assertInstanceOf(Frame.Reply.class,
+                roundTrip(Frame.Reply.failed(5, WireError.of(original)))).failure().toException();
+        assertEquals(XAException.XAER_NOTA, XaError.code(rebuilt));
+        assertEquals(original.getMessage(), rebuilt.getMessage());
     }
 
     @ParameterizedTest

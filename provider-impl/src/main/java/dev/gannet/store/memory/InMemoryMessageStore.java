@@ -13,6 +13,7 @@ import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,10 @@ public final class InMemoryMessageStore implements MessageStore {
                 preparedReferences(branch.acknowledged), List.copyOf(branch.duplicates.values()));
     }
 
+    /** A branch's references by message, then queue, as the JDBC store lists them. */
     private List<PreparedReference> preparedReferences(List<Held> held) {
-        return held.stream().map(h -> new PreparedReference(h.queueId(),
+        return held.stream().sorted(Comparator.comparingLong(Held::messageId).thenComparingLong(Held::queueId))
+                .map(h -> new PreparedReference(h.queueId(),
                 new PagedMessage(messages.get(h.messageId()), h.deliveryCount()))).toList();
     }
 

@@ -299,7 +299,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aPreparedBranchIsRecoveredWithItsReferencesOutOfEveryBacklog(Kind kind) throws Exception {
         open(kind);
         prepareBranch7();
@@ -334,7 +334,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void committingABranchAfterAReopenDeliversItsSendsAndRemovesWhatItConsumed(Kind kind) throws Exception {
         open(kind);
         prepareBranch7();
@@ -357,7 +357,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void rollingABranchBackAfterAReopenReturnsWhatItConsumedWithItsDeliveryCount(Kind kind) throws Exception {
         open(kind);
         prepareBranch7();
@@ -380,7 +380,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aDuplicateIdSequenceIsUniqueAmongPlainAndPreparedOnes(Kind kind) throws Exception {
         open(kind);
         write(new AddDuplicate(duplicate(1, "plain")), new AddPreparedBranch(branch(7)),
@@ -402,7 +402,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aMessageWithAPreparedSendAndAPlainReferenceStaysWhileEitherHoldsIt(Kind kind) throws Exception {
         open(kind);
         write(new AddQueue(ORDERS), new AddQueue(AUDIT));
@@ -425,7 +425,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aPageAndThePendingCountsLeavePreparedReferencesOut(Kind kind) throws Exception {
         open(kind);
         write(new AddQueue(ORDERS));
@@ -450,7 +450,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aPrepareIsOneUnitThatFailsWhole(Kind kind) throws Exception {
         open(kind);
         write(new AddQueue(ORDERS));
@@ -472,7 +472,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void theOutcomeOfABranchThatIsNotStoredChangesNothing(Kind kind) throws Exception {
         open(kind);
         write(new AddQueue(ORDERS));
@@ -489,7 +489,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void removingAQueueDropsThePreparedReferencesToItAndKeepsTheBranch(Kind kind) throws Exception {
         open(kind);
         prepareBranch7();
@@ -507,7 +507,7 @@ class MessageStoreContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = "IN_MEMORY") // the JDBC store follows
+    @EnumSource(Kind.class)
     void aQuarantinedQueueTakesThePreparedReferencesToItAlong(Kind kind) throws Exception {
         open(kind);
         prepareBranch7();

@@ -15,8 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -122,7 +122,8 @@ class SchemaMigrationTest {
         database.shutdown();
         StoreCheck.Report before = StoreCheck.check(database);
         assertEquals(2, before.schemaVersion());
-        assertEquals(Set.of(StoreCheck.Problem.values()),
+        assertEquals(Arrays.stream(StoreCheck.Problem.values()).filter(p -> p.appliesTo(2))
+                        .collect(Collectors.toSet()),
                 before.findings().stream().map(StoreCheck.Finding::problem).collect(Collectors.toSet()),
                 before.describe(50));
 

@@ -340,6 +340,31 @@ class XaBranchTest {
                 client.call(new Command.XaRecover()));
     }
 
+    @Test
+    void theBrokerAnnouncesEachBranchsOutcome() throws Exception {
+        List<BrokerEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        driver.broker().addListener(events::add);
+        Client client = xaClient();
+        BranchId committed = xid("g", "committed");
+        BranchId readOnly = xid("g", "read-only");
+        for (BranchId branch : List.of(committed, XID, readOnly)) {
+            client.call(new Command.XaStart(1, branch, TMNOFLAGS, 0));
+            if (branch != readOnly) {
+                client.send(1, queue("xa"), branch.toString());
+            }
+            client.call(new Command.XaEnd(1, branch, TMSUCCESS, NONE));
+        }
+        assertEquals(XA_OK, client.call(new Command.XaPrepare(committed)));
+        client.call(new Command.XaCommit(committed, false));
+        client.call(new Command.XaRollback(XID));
+        assertEquals(XA_RDONLY, client.call(new Command.XaPrepare(readOnly)));
+
+        assertEquals(List.of(new BrokerEvent.XaBranchCommitted(committed), new BrokerEvent.XaBranchRolledBack(XID,
+                false), new BrokerEvent.XaBranchCommitted(readOnly)), events.stream()
+                .filter(event -> event instanceof BrokerEvent.XaBranchCommitted
+                        || event instanceof BrokerEvent.XaBranchRolledBack).toList());
+    }
+
     // ---- Who works in a branch
 
     @Test

@@ -26,6 +26,7 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
     private final String broker;
     private XAConnection connection; // guarded by this; null while disconnected
     private XAResource delegate; // guarded by this; the XA session's resource on connection
+    private boolean scanOpen; // guarded by this; delegate has a recovery scan open (TMSTARTRSCAN, no TMENDRSCAN yet)
 
     /**
      * @param broker   how log lines name the broker (e.g. its URL)
@@ -69,6 +70,7 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
         XAConnection open = connection;
         connection = null;
         delegate = null;
+        scanOpen = false;
         closeQuietly(open);
     }
 
@@ -106,19 +108,23 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
     }
 
     /**
-     * The broker's prepared (and heuristically completed) branches. A call with {@code TMENDRSCAN} ends the scan and
-     * closes the connection; ending a scan whose connection is already gone answers no Xids.
+     * The broker's prepared (and heuristically completed) branches at {@code TMSTARTRSCAN}. A call with
+     * {@code TMENDRSCAN} ends the scan and closes the connection. A call continuing or ending a scan that the current
+     * connection did not open (the one that did was lost since) answers no Xids: the next scan starts afresh.
      */
     @Override
     public Xid[] recover(int flag) throws XAException {
+        boolean startsScan = (flag & TMSTARTRSCAN) != 0;
         boolean endsScan = (flag & TMENDRSCAN) != 0;
-        synchronized (this) {
-            if (endsScan && (flag & TMSTARTRSCAN) == 0 && delegate == null) {
-                return new Xid[0];
-            }
-        }
         try {
-            return call(resource -> resource.recover(flag));
+            synchronized (this) {
+                if (!startsScan && !scanOpen) {
+                    return new Xid[0];
+                }
+                Xid[] found = call(resource -> resource.recover(flag));
+                scanOpen = delegate != null && !endsScan;
+                return found;
+            }
         } finally {
             if (endsScan) {
                 disconnect();

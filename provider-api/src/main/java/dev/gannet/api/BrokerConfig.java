@@ -2,6 +2,7 @@ package dev.gannet.api;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -27,15 +28,22 @@ import java.util.Objects;
  * @param destinations  per-destination settings by name pattern; {@link DestinationPolicies#none()} gives every
  *                      destination {@link DestinationSettings#defaults()}
  * @param store         where persistent state is kept; {@link StoreConfig#embeddedDerby()} by default
+ * @param transactionTimeout how long an XA transaction branch may go unprepared when its transaction manager gives
+ *                      it no timeout of its own (an {@code XAResource} timeout of 0): past it the broker rolls the
+ *                      branch back; {@link #DEFAULT_TRANSACTION_TIMEOUT} by default
  */
-public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
+public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
+                           Duration transactionTimeout) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
 
+    /** The XA transaction timeout unless configured otherwise: 300 seconds. */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(300);
+
     /**
      * @throws IllegalArgumentException if the name is empty or holds other characters than letters, digits,
-     *                                  '.', '_' and '-'
+     *                                  '.', '_' and '-'; or the transaction timeout is not at least one millisecond
      * @throws NullPointerException     if any component is null
      */
     public BrokerConfig {
@@ -43,16 +51,32 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         Objects.requireNonNull(dataDirectory, "data directory");
         Objects.requireNonNull(destinations, "destinations");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(transactionTimeout, "transaction timeout");
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("Broker name '" + name
                     + "' must be non-empty and use only letters, digits, '.', '_' and '-'");
         }
+        if (transactionTimeout.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("Transaction timeout " + transactionTimeout
+                    + " must be at least one millisecond");
+        }
+    }
+
+    /**
+     * A broker on {@code store} with the {@link #DEFAULT_TRANSACTION_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration)}
+     */
+    public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
+        this(name, dataDirectory, destinations, store, DEFAULT_TRANSACTION_TIMEOUT);
     }
 
     /**
      * A broker on its embedded Derby store in {@code dataDirectory}.
      *
-     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig)}
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
         this(name, dataDirectory, destinations, StoreConfig.embeddedDerby());
@@ -62,7 +86,8 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on its embedded Derby store in {@code dataDirectory}, whose destinations all have
      * {@link DestinationSettings#defaults()}.
      *
-     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig)}
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration)}
      */
     public BrokerConfig(String name, Path dataDirectory) {
         this(name, dataDirectory, DestinationPolicies.none());
@@ -70,7 +95,8 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
 
     /**
      * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
-     * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store.
+     * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store, the
+     * {@link #DEFAULT_TRANSACTION_TIMEOUT}.
      */
     public static Builder builder() {
         return new Builder();
@@ -91,6 +117,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         private Path dataDirectory;
         private DestinationPolicies.Builder destinations = DestinationPolicies.builder();
         private StoreConfig store = StoreConfig.embeddedDerby();
+        private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
 
         private Builder() {
         }
@@ -161,9 +188,23 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
             return store(StoreConfig.jdbc(dataSource, dialect));
         }
 
+        /**
+         * How long an XA branch may go unprepared when its transaction manager sets no timeout (default
+         * {@link #DEFAULT_TRANSACTION_TIMEOUT}); checked by {@link #build()}.
+         */
+        public Builder transactionTimeout(Duration transactionTimeout) {
+            this.transactionTimeout = transactionTimeout;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+         *                                  Duration)}
+         * @throws NullPointerException     if the transaction timeout is null
+         */
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
-                    destinations.build(), store);
+                    destinations.build(), store, transactionTimeout);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.gannet.api;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,5 +57,23 @@ class BrokerConfigTest {
         assertEquals("Destination pattern 'a..b' has an empty word; separate words with single '.'",
                 assertThrows(IllegalArgumentException.class, () -> builder.destination("a..b", NO_DLQ)).getMessage());
         assertThrows(NullPointerException.class, () -> new BrokerConfig("b", Path.of("d"), null));
+    }
+
+    @Test
+    void theTransactionTimeoutIsThreeHundredSecondsUnlessConfigured() {
+        assertEquals(Duration.ofSeconds(300), new BrokerConfig("b", Path.of("d")).transactionTimeout());
+        assertEquals(Duration.ofSeconds(300), BrokerConfig.builder().build().transactionTimeout());
+        assertEquals(Duration.ofSeconds(7),
+                BrokerConfig.builder().transactionTimeout(Duration.ofSeconds(7)).build().transactionTimeout());
+    }
+
+    @Test
+    void aTransactionTimeoutBelowOneMillisecondIsRefused() {
+        BrokerConfig.Builder zero = BrokerConfig.builder().transactionTimeout(Duration.ZERO);
+        assertEquals("Transaction timeout PT0S must be at least one millisecond",
+                assertThrows(IllegalArgumentException.class, zero::build).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> BrokerConfig.builder().transactionTimeout(Duration.ofSeconds(-1)).build());
+        assertThrows(NullPointerException.class, () -> BrokerConfig.builder().transactionTimeout(null).build());
     }
 }

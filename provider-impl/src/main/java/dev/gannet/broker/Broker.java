@@ -48,10 +48,14 @@ public final class Broker implements AutoCloseable {
         Subscriptions subscriptions = new Subscriptions(registry, writer, queueRows, events);
         PostOffice postOffice = new PostOffice(registry, duplicates, writer, queueRows, state.maxMessageId());
         MessageMover mover = new MessageMover(config.name(), registry, postOffice, expired, warnings);
+        Redelivery redelivery = new Redelivery(mover, writer, scheduler);
+        ResourceManager resourceManager = new ResourceManager(config.name(), postOffice, writer, scheduler, events,
+                config.transactionTimeout());
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
-                postOffice, mover, new ResourceManager(), writer, scheduler, new CommandGate(authorizer), events));
+                postOffice, redelivery, resourceManager, writer, new CommandGate(authorizer), events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
-        new Recovery(config.name(), registry, subscriptions, duplicates, writer).restore(state);
+        new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
+                .restore(state);
         mover.start(scheduler);
     }
 

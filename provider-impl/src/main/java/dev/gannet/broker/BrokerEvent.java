@@ -1,10 +1,11 @@
 package dev.gannet.broker;
 
 import dev.gannet.message.GannetDestination;
+import dev.gannet.protocol.BranchId;
 
 /**
  * Something that began or ended in the broker, as {@link BrokerListener}s hear it: destinations, subscriptions,
- * connections and consumers created and removed. Each happening is published once.
+ * connections and consumers created and removed, XA transaction branches completed. Each happening is published once.
  */
 public sealed interface BrokerEvent {
 
@@ -54,5 +55,21 @@ public sealed interface BrokerEvent {
     /** A consumer closed, by itself or with its session or connection. */
     record ConsumerClosed(long connectionId, int sessionId, int consumerId, GannetDestination destination)
             implements BrokerEvent {
+    }
+
+    /**
+     * An XA transaction branch committed: in two phases, in one, or (read-only) at prepare, with nothing to do. Its
+     * messages are in their queues, what it consumed is gone.
+     */
+    record XaBranchCommitted(BranchId xid) implements BrokerEvent {
+    }
+
+    /**
+     * An XA transaction branch rolled back: asked to, refused at prepare or commit (marked rollback-only), failed while
+     * preparing, or timed out. What it consumed is back in its queues.
+     *
+     * @param timedOut whether the broker rolled it back because its timeout passed before it was prepared
+     */
+    record XaBranchRolledBack(BranchId xid, boolean timedOut) implements BrokerEvent {
     }
 }

@@ -5,9 +5,9 @@ import dev.gannet.log.ThrottledLog;
 /**
  * The broker parts a {@link ServerConnection} and its sessions carry commands out with; {@code warnings} throttles
  * the warnings clients can cause again and again; {@code gate} lets each command through or refuses it;
- * {@code events} hears connections and consumers come and go.
+ * {@code events} hears connections and consumers come and go; {@code redelivery} returns what sessions give back.
  */
-record ConnectionParts(ThrottledLog warnings, ClientIds clientIds, DestinationRegistry registry, Subscriptions subscriptions,
-                       PostOffice postOffice, MessageMover mover, ResourceManager resourceManager, StoreWriter store, Scheduler scheduler,
-                       CommandGate gate, BrokerEvents events) {
+record ConnectionParts(ThrottledLog warnings, ClientIds clientIds, DestinationRegistry registry,
+                       Subscriptions subscriptions, PostOffice postOffice, Redelivery redelivery,
+                       ResourceManager resourceManager, StoreWriter store, CommandGate gate, BrokerEvents events) {
 }

@@ -96,6 +96,38 @@ final class MessageQueue {
         }
     }
 
+    /**
+     * At start: {@code ref}, a stored reference of this queue, is consumed by a prepared XA branch. It counts toward
+     * the limits but waits nowhere, delivered to no one, until the branch commits ({@link #consumed}) or rolls back
+     * (it returns: {@link #returnsPaged}, {@link #putBack}).
+     */
+    void restoreLocked(MessageRef ref) {
+        depth.incrementAndGet();
+        bytes.addAndGet(ref.message.encoded.length);
+        synchronized (lock) {
+            ref.state = MessageRef.RESTORED;
+        }
+    }
+
+    /**
+     * A reference a restored prepared XA branch held ({@link #restoreLocked}) returns, its store row back in the
+     * backlog: answers true if it is paged again, to be read back with the rest of the backlog in order (and with
+     * the delivery count stored by then); false if it is to be {@link #putBack put back} into memory, as every other
+     * reference is.
+     */
+    boolean returnsPaged(MessageRef ref) {
+        synchronized (lock) {
+            if (ref.state == MessageRef.RESTORED && paging.returned(ref)) {
+                ref.state = MessageRef.HELD;
+                if (!deleted) {
+                    maybeRead();
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Messages held, wherever they are. */
     long depth() {
         return depth.get();
@@ -275,6 +307,8 @@ final class MessageQueue {
      * Puts references back that were delivered but not consumed (closed consumer, stopped connection, recover,
      * rollback) where they were: by priority, then in the order this queue received them, as if they had never
      * left. A reference a scan ahead delivered straight from the store never waited here; it goes behind what waits.
+     * One a restored prepared XA branch held ({@link #restoreLocked}) goes among the waiting ones by message id (the
+     * order they were sent in), unless it is paged again.
      */
     void putBack(List<MessageRef> refs) {
         synchronized (lock) {
@@ -286,6 +320,13 @@ final class MessageQueue {
                 byPriority.add(new ArrayList<>());
             }
             for (MessageRef ref : refs) {
+                if (ref.state == MessageRef.RESTORED) {
+                    ref.state = MessageRef.HELD;
+                    if (!paging.returned(ref)) {
+                        holdByMessageId(ref);
+                    }
+                    continue;
+                }
                 if (ref.arrival == 0) {
                     ref.arrival = ++arrivals;
                 }
@@ -301,6 +342,28 @@ final class MessageQueue {
             }
             dispatch();
         }
+    }
+
+    /**
+     * Holds a reference the queue never held since start before the first waiting one of its priority with a higher
+     * message id, sharing that one's arrival (the level stays in arrival order).
+     */
+    private void holdByMessageId(MessageRef ref) {
+        int p = ref.message.priority;
+        ArrayDeque<MessageRef> placed = new ArrayDeque<>(pending[p].size() + 1);
+        for (MessageRef waiting : pending[p]) {
+            if (ref.arrival == 0 && waiting.message.id > ref.message.id) {
+                ref.arrival = waiting.arrival;
+                placed.addLast(ref);
+            }
+            placed.addLast(waiting);
+        }
+        if (ref.arrival == 0) {
+            ref.arrival = ++arrivals;
+            placed.addLast(ref);
+        }
+        pending[p] = placed;
+        memoryBytes += sizeOf(ref);
     }
 
     /**

@@ -9,11 +9,16 @@ final class MessageRef {
     static final int PAGED = 1;
     /** Paged, and a page read brought it in before {@link MessageQueue#add} saw it. */
     static final int READ = 2;
+    /**
+     * Consumed by a prepared XA branch the broker restored at start: its queue never held it since, and it waits
+     * nowhere until the branch commits (it goes) or rolls back (it returns, see {@link MessageQueue#returnsPaged}).
+     */
+    static final int RESTORED = 3;
 
     final ServerMessage message;
     final MessageQueue queue;
     private int redeliveries; // guarded by the queue's lock, or by the session the ref is delivered to
-    /** {@link #HELD}, {@link #PAGED} or {@link #READ}; guarded by the queue's lock. */
+    /** {@link #HELD}, {@link #PAGED}, {@link #READ} or {@link #RESTORED}; guarded by the queue's lock. */
     int state = HELD;
     /** When the queue first held it, in the queue's own count (0: not yet); its place on return. Queue's lock. */
     long arrival;

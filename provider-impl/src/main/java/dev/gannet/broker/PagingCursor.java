@@ -113,6 +113,24 @@ final class PagingCursor {
         scanned[ref.message.priority] = false;
     }
 
+    /**
+     * A reference returns to the store's backlog of the queue without the queue ever having held it (a prepared XA
+     * branch restored at start consumed it, and rolled back): answers true if the cursor has not passed it, so that it
+     * is paged again and read back in order with the rest of the backlog; false if the queue is to hold it in memory,
+     * where no later page read may meet it.
+     */
+    boolean returned(MessageRef ref) {
+        int p = ref.message.priority;
+        long messageId = ref.message.id;
+        if (paging && messageId > cursor[p]) {
+            paged[p]++;
+            scanned[p] = false;
+            return true;
+        }
+        highestId = Math.max(highestId, messageId); // should paging start, its cursor starts past it
+        return false;
+    }
+
     /** A consumer came: the backlog is worth scanning again. */
     void consumerAdded() {
         Arrays.fill(scanned, false);

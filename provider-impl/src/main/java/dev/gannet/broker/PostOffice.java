@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Where sent messages enter the broker: checks a destination's limits, routes a message to the queues it goes to
  * (a queue, or every subscription of a topic that wants it), drops duplicates, and hands the references to their
- * queues only once the store has committed them.
+ * queues only once the store has committed them. A message sent in an XA branch reserves its duplicate ID when sent,
+ * is routed when its branch prepares (or commits in one phase), and reaches its queues when the branch commits.
  */
 final class PostOffice {
 
@@ -41,9 +43,9 @@ final class PostOffice {
     }
 
     /**
-     * Sends a message of a non-transacted session, or stages it in a transacted one. A message whose headers and
-     * properties the broker cannot read, or that breaks a {@link dev.gannet.api.Limits limit}, is refused here, before
-     * anything is stored.
+     * Sends a message of a non-transacted session, or stages it in a transacted one, or in the XA branch the session
+     * is associated with (a duplicate is dropped at once there). A message whose headers and properties the broker
+     * cannot read, or that breaks a {@link dev.gannet.api.Limits limit}, is refused here, before anything is stored.
      *
      * @throws jakarta.jms.MessageFormatException if the message's headers or properties cannot be read
      * @throws ResourceAllocationException if the message is too large for its destination, or the destination is
@@ -61,9 +63,33 @@ final class PostOffice {
             session.stage(message, outbound.destination());
             return CompletableFuture.completedFuture(null);
         }
+        Transaction branch = session.association();
+        if (branch != null) {
+            registry.checkDestination(outbound.destination());
+            if (duplicates.reserve(outbound.destination(), message)) {
+                stageInBranch(branch, message, outbound.destination());
+            }
+            return CompletableFuture.completedFuture(null);
+        }
         List<StoreOperation> operations = new ArrayList<>();
         List<MessageRef> refs = route(outbound.destination(), message, operations);
         return commitRouted(operations, refs);
+    }
+
+    /** Stages a send in an XA branch; the duplicate ID it reserved is released if the branch rolls back. */
+    private static void stageInBranch(Transaction branch, ServerMessage message, GannetDestination destination) {
+        Runnable release = message.duplicateClaim;
+        try {
+            branch.stage(message, destination);
+            if (release != null) {
+                branch.afterRollback(release);
+            }
+        } catch (IllegalStateException e) { // the branch is over: the send goes nowhere
+            if (release != null) {
+                release.run();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -110,6 +136,72 @@ final class PostOffice {
      */
     List<MessageRef> route(GannetDestination destination, ServerMessage message,
                            List<StoreOperation> operations) throws JMSException {
+        List<MessageRef> refs = targets(destination, message);
+        if (duplicates.isDuplicate(destination, message, operations)) {
+            return List.of();
+        }
+        store(message, refs, operations, ref -> new StoreOperation.AddReference(ref.queue.id, message.id,
+                message.priority));
+        for (MessageRef ref : refs) {
+            ref.queue.admit(ref);
+        }
+        return refs;
+    }
+
+    /**
+     * XA: routes a message the branch {@code branchId} sent, as it prepares: adds to {@code operations} what the store
+     * keeps of it as prepared (the message, the prepared sends to its queues, its reserved duplicate ID), and answers
+     * the references its queues are to get when the branch commits ({@link #commitPrepared}). Its queues see nothing
+     * of it until then.
+     *
+     * @throws jakarta.jms.InvalidDestinationException if the destination cannot be used
+     */
+    List<MessageRef> prepare(long branchId, GannetDestination destination, ServerMessage message,
+                             List<StoreOperation> operations) throws JMSException {
+        List<MessageRef> refs = targets(destination, message);
+        if (message.reservedDuplicate != null) {
+            message.reservedDuplicate.addPreparedTo(branchId, operations);
+        }
+        store(message, refs, operations, ref -> new StoreOperation.AddPreparedSend(branchId, ref.queue.id,
+                message.id, message.priority));
+        return refs;
+    }
+
+    /** XA: writes a branch's prepare unit ({@link #prepare}); if the write fails, its queue rows are not stored. */
+    CompletableFuture<Void> writePrepared(List<StoreOperation> operations) {
+        return store.write(operations).whenComplete((v, failure) -> {
+            if (failure != null) {
+                queueRows.notStored(operations);
+            }
+        });
+    }
+
+    /** XA: a branch's prepare unit will not be written after all (its routing failed): its queue rows are not stored. */
+    void notPrepared(List<StoreOperation> operations) {
+        queueRows.notStored(operations);
+    }
+
+    /**
+     * XA: commits the prepared branch {@code branchId} in one store unit and then hands the references it sends
+     * ({@code refs}, routed when it prepared) to their queues, in order; they count toward their queues' limits and
+     * paging from now. If the write fails, the queues forget them again and the future fails (the branch stays
+     * prepared).
+     */
+    CompletableFuture<Void> commitPrepared(long branchId, List<MessageRef> refs) {
+        for (MessageRef ref : refs) {
+            ref.queue.admit(ref);
+        }
+        return store.write(List.of(new StoreOperation.CommitPreparedBranch(branchId))).whenComplete((v, failure) -> {
+            if (failure == null) {
+                refs.forEach(ref -> ref.queue.add(ref));
+            } else {
+                refs.forEach(ref -> ref.queue.abandon(ref));
+            }
+        });
+    }
+
+    /** The references a message sent to {@code destination} goes to: its queue, or the subscriptions that want it. */
+    private List<MessageRef> targets(GannetDestination destination, ServerMessage message) throws JMSException {
         List<MessageRef> refs = new ArrayList<>();
         switch (destination.kind()) {
             case QUEUE, TEMPORARY_QUEUE -> refs.add(new MessageRef(message, registry.queueFor(destination).queue(), 0));
@@ -121,25 +213,30 @@ final class PostOffice {
                 }
             }
         }
-        if (duplicates.isDuplicate(destination, message, operations)) {
-            return List.of();
-        }
+        return refs;
+    }
+
+    /**
+     * Adds to {@code operations} the message (if a durable queue stores it) and, for each reference a queue stores,
+     * what {@code reference} makes of it; new queues' rows go along.
+     */
+    private void store(ServerMessage message, List<MessageRef> refs, List<StoreOperation> operations,
+                       Function<MessageRef, StoreOperation> reference) {
         message.storedReferences = (int) refs.stream().filter(ref -> ref.queue.storesReferenceTo(message)).count();
-        if (message.storedReferences > 0) {
-            for (MessageRef ref : refs) {
-                if (ref.queue.storesReferenceTo(message)) {
-                    queueRows.addIfUnstored(ref.queue.id, operations);
-                }
-            }
-            operations.add(new StoreOperation.AddMessage(message.toStored()));
+        if (message.storedReferences == 0) {
+            return;
         }
         for (MessageRef ref : refs) {
             if (ref.queue.storesReferenceTo(message)) {
-                operations.add(new StoreOperation.AddReference(ref.queue.id, message.id, message.priority));
+                queueRows.addIfUnstored(ref.queue.id, operations);
             }
-            ref.queue.admit(ref);
         }
-        return refs;
+        operations.add(new StoreOperation.AddMessage(message.toStored()));
+        for (MessageRef ref : refs) {
+            if (ref.queue.storesReferenceTo(message)) {
+                operations.add(reference.apply(ref));
+            }
+        }
     }
 
     /**

@@ -1,12 +1,17 @@
 package dev.gannet.broker;
 
+import dev.gannet.protocol.BranchId;
+import dev.gannet.store.RecoveredBranch;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredBranch;
+import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredQueue;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +19,8 @@ import java.util.Map;
 
 /**
  * Rebuilds the broker from what its store held at start: queues and durable subscriptions, the backlog each holds
- * (left in the store, to be paged in), and the remembered duplicate IDs. A stored queue the broker cannot load (a
+ * (left in the store, to be paged in), the remembered duplicate IDs, and the prepared XA branches (their sends
+ * invisible and what they consumed locked until each commits or rolls back). A stored queue the broker cannot load (a
  * name it cannot read, a selector that does not parse, a name restored already) is set aside in the store's
  * quarantine with its messages, and the broker starts with everything else.
  */
@@ -27,14 +33,19 @@ final class Recovery {
     private final Subscriptions subscriptions;
     private final DuplicateDetection duplicates;
     private final StoreWriter store;
+    private final ResourceManager resourceManager;
+    private final Redelivery redelivery;
 
     Recovery(String brokerName, DestinationRegistry registry, Subscriptions subscriptions,
-             DuplicateDetection duplicates, StoreWriter store) {
+             DuplicateDetection duplicates, StoreWriter store, ResourceManager resourceManager,
+             Redelivery redelivery) {
         this.brokerName = brokerName;
         this.registry = registry;
         this.subscriptions = subscriptions;
         this.duplicates = duplicates;
         this.store = store;
+        this.resourceManager = resourceManager;
+        this.redelivery = redelivery;
     }
 
     /** Restores {@code state}; call once, before the broker takes connections. */
@@ -61,11 +72,63 @@ final class Recovery {
             }
         }
         List<Long> evicted = duplicates.restore(state.duplicates());
+        int duplicateCount = state.duplicates().size() - evicted.size();
+        for (RecoveredBranch branch : state.prepared()) {
+            restoreBranch(branch, byId, evicted);
+        }
         store.writeInBackground(evicted.stream().<StoreOperation>map(StoreOperation.RemoveDuplicate::new).toList());
-        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s);"
-                        + " {} row(s) set aside now, {} row(s) in the store's quarantine in all", brokerName,
-                byId.size(), count, state.duplicates().size() - evicted.size(), setAside,
-                state.quarantined() + setAside);
+        LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s),"
+                        + " {} prepared XA branch(es); {} row(s) set aside now, {} row(s) in the store's quarantine"
+                        + " in all", brokerName, byId.size(), count, duplicateCount, state.prepared().size(),
+                setAside, state.quarantined() + setAside);
+    }
+
+    /**
+     * Rebuilds a prepared XA branch: the references it sends (invisible until it commits), those it consumed (locked
+     * in their queues, delivered to no one, until it commits or rolls back: then they return as redelivered), and
+     * the duplicate IDs its sends reserved. References to queues set aside are left to the store.
+     */
+    private void restoreBranch(RecoveredBranch recovered, Map<Long, MessageQueue> byId, List<Long> evicted) {
+        StoredBranch stored = recovered.branch();
+        BranchId xid = new BranchId(stored.formatId(), stored.globalTransactionId(), stored.branchQualifier());
+        Map<Long, ServerMessage> messages = new HashMap<>();
+        List<MessageRef> sends = new ArrayList<>();
+        for (RecoveredBranch.PreparedReference send : recovered.sends()) {
+            MessageQueue queue = queueOf(send, byId, xid);
+            if (queue != null) {
+                ServerMessage message = messages.computeIfAbsent(send.message().message().id(),
+                        id -> ServerMessage.recovered(send.message().message()));
+                sends.add(new MessageRef(message, queue, 0));
+            }
+        }
+        List<MessageRef> consumed = new ArrayList<>();
+        for (RecoveredBranch.PreparedReference acknowledged : recovered.acknowledged()) {
+            MessageQueue queue = queueOf(acknowledged, byId, xid);
+            if (queue != null) {
+                MessageRef ref = new MessageRef(ServerMessage.recovered(acknowledged.message().message()), queue,
+                        acknowledged.message().deliveryCount());
+                queue.restoreLocked(ref);
+                consumed.add(ref);
+            }
+        }
+        List<Runnable> afterRollback = new ArrayList<>();
+        for (StoredDuplicate duplicate : recovered.duplicates()) {
+            afterRollback.add(duplicates.restoreReserved(duplicate, evicted));
+        }
+        afterRollback.add(() -> redelivery.putBack(List.of(), consumed));
+        resourceManager.restorePrepared(xid, stored.id(), sends, consumed, afterRollback);
+        LOG.info("Broker {}: XA branch {} is prepared, in doubt: {} message(s) sent, {} consumed; it waits for its"
+                + " transaction manager to commit or roll it back", brokerName, xid, sends.size(), consumed.size());
+    }
+
+    private MessageQueue queueOf(RecoveredBranch.PreparedReference reference, Map<Long, MessageQueue> byId,
+                                 BranchId xid) {
+        MessageQueue queue = byId.get(reference.queueId());
+        if (queue == null) {
+            LOG.warn("Broker {}: XA branch {} holds message {} of stored queue {}, which is set aside; the branch"
+                    + " goes on without it", brokerName, xid, reference.message().message().id(), reference.queueId());
+        }
+        return queue;
     }
 
     /**

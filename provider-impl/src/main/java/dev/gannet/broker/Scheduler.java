@@ -1,11 +1,12 @@
 package dev.gannet.broker;
 
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The broker's one timer: delivery delays, redelivery delays and the periodic expiry work run here, a task each,
- * never a thread per message.
+ * The broker's one timer: delivery delays, redelivery delays, XA transaction timeouts and the periodic expiry work
+ * run here, a task each, never a thread per message.
  */
 final class Scheduler implements AutoCloseable {
 
@@ -20,9 +21,12 @@ final class Scheduler implements AutoCloseable {
         executor.setRemoveOnCancelPolicy(true);
     }
 
-    /** Runs {@code task} once, {@code delayMillis} from now. */
-    void schedule(Runnable task, long delayMillis) {
-        executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    /**
+     * Runs {@code task} once, {@code delayMillis} from now; cancelling the answered future before then drops it (and
+     * frees its place in the timer at once).
+     */
+    Future<?> schedule(Runnable task, long delayMillis) {
+        return executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} every {@code periodMillis}, the first time one period from now. */

@@ -5,7 +5,6 @@ import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
-import dev.gannet.protocol.XaError;
 import dev.gannet.protocol.CommandValidator;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
@@ -322,46 +321,45 @@ public final class ServerConnection {
             return done(null);
         }
 
-        // XA: the broker side is issue 12's work in progress; until it lands every XA command fails with XAER_RMERR
+        // XA: the resource manager carries out the XAResource rules; the failures carry XA error codes (XaError)
 
         @Override
         public CompletableFuture<Void> handle(Command.XaStart start) throws JMSException {
-            throw notYet(start);
+            parts.resourceManager().start(session(start.sessionId()), start.xid(), start.flags(),
+                    start.timeoutSeconds());
+            return done(null);
         }
 
         @Override
         public CompletableFuture<Void> handle(Command.XaEnd end) throws JMSException {
-            throw notYet(end);
+            parts.resourceManager().end(session(end.sessionId()), end.xid(), end.flags(), end.deliveredIds());
+            return done(null);
         }
 
         @Override
         public CompletableFuture<Integer> handle(Command.XaPrepare prepare) throws JMSException {
-            throw notYet(prepare);
+            return parts.resourceManager().prepare(prepare.xid());
         }
 
         @Override
         public CompletableFuture<Void> handle(Command.XaCommit commit) throws JMSException {
-            throw notYet(commit);
+            return parts.resourceManager().commit(commit.xid(), commit.onePhase());
         }
 
         @Override
         public CompletableFuture<Void> handle(Command.XaRollback rollback) throws JMSException {
-            throw notYet(rollback);
+            return parts.resourceManager().rollback(rollback.xid());
         }
 
         @Override
         public CompletableFuture<Void> handle(Command.XaForget forget) throws JMSException {
-            throw notYet(forget);
+            parts.resourceManager().forget(forget.xid());
+            return done(null);
         }
 
         @Override
-        public CompletableFuture<List<BranchId>> handle(Command.XaRecover recover) throws JMSException {
-            throw notYet(recover);
-        }
-
-        private JMSException notYet(Command<?> command) {
-            return XaError.of(javax.transaction.xa.XAException.XAER_RMERR, command.getClass().getSimpleName()
-                    + ": XA is not built yet");
+        public CompletableFuture<List<BranchId>> handle(Command.XaRecover recover) {
+            return done(parts.resourceManager().recover());
         }
     }
 

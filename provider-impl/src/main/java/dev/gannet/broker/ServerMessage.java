@@ -34,6 +34,11 @@ final class ServerMessage {
     /** Releases the duplicate ID this message claimed, should its store write fail; null if it claimed none. */
     Runnable duplicateClaim;
     /**
+     * The duplicate ID reserved for it when it was sent in an XA branch, to be stored when the branch prepares or
+     * commits; null if none was (see {@link DuplicateDetection#reserve}).
+     */
+    DuplicateDetection.ReservedDuplicate reservedDuplicate;
+    /**
      * Headers and properties, decoded on the first selector evaluation; or the failure that decoding gave, kept so
      * that a message the broker cannot read is decoded and logged once, not at every evaluation.
      */

@@ -1,6 +1,5 @@
 package dev.gannet.broker;
 
-import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.Limits;
 import dev.gannet.message.GannetDestination;
 import dev.gannet.protocol.Command;
@@ -27,7 +26,10 @@ import java.util.function.Predicate;
  * A session as the broker sees it: its consumers, the messages delivered to it and not yet consumed, and, when
  * transacted, a reference to its current {@link Transaction} (begun by the {@link ResourceManager} with the session
  * and after each commit or rollback). What the transaction holds (staged sends, consumed references, the
- * rollback-only mark) is the transaction's own.
+ * rollback-only mark) is the transaction's own. A session that is not transacted may be associated with an XA branch
+ * (see {@link ResourceManager#start}): while it is, its sends are staged in the branch, and the deliveries it names
+ * when the association ends are consumed by the branch; outside an association it works as an
+ * {@code AUTO_ACKNOWLEDGE} session.
  */
 final class ServerSession {
 
@@ -46,6 +48,8 @@ final class ServerSession {
     private final Object lock = new Object();
     private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>(); // guarded by lock
     private Transaction transaction; // guarded by lock; null unless transacted, or once closed
+    /** The XA branch the session works in now; null if none. Written by the resource manager, under its lock. */
+    private volatile Transaction association;
     private long lastDeliveryId; // guarded by lock
     private long generation; // guarded by lock
     /**
@@ -177,10 +181,41 @@ final class ServerSession {
         }
     }
 
-    /** The session's current transaction; null if it is not transacted, or closed. */
+    /**
+     * The transaction the session's sends go to now: its local transaction, or the XA branch it is associated with;
+     * null if neither (not transacted and not associated, or closed).
+     */
     Transaction currentTransaction() {
         synchronized (lock) {
-            return transaction;
+            return transaction != null ? transaction : association;
+        }
+    }
+
+    /** The XA branch the session is associated with now, or null. */
+    Transaction association() {
+        return association;
+    }
+
+    /** The resource manager associates the session with an XA branch ({@code null}: with none any more). */
+    void associate(Transaction branch) {
+        association = branch;
+    }
+
+    /**
+     * The listed deliveries were consumed in the XA branch {@code branch}: they leave the session for it, consumed
+     * when it commits, returned to their queues as redelivered if it rolls back.
+     *
+     * @throws IllegalStateException if the branch is committing or over
+     */
+    void consumeIn(Transaction branch, List<Long> deliveredIds) {
+        handOver(branch, takeConsumed(deliveredIds));
+    }
+
+    /** Hands consumed deliveries to {@code transaction}, which returns them if it rolls back. */
+    private void handOver(Transaction transaction, List<InFlight> consumed) {
+        if (!consumed.isEmpty()) {
+            consumed.forEach(flight -> transaction.acknowledge(flight.ref));
+            transaction.afterRollback(() -> putBack(consumed, flight -> true));
         }
     }
 
@@ -221,11 +256,7 @@ final class ServerSession {
         if (committing.isRollbackOnly()) {
             recover(deliveredIds); // before the commit below refuses, as a rollback would
         } else {
-            List<InFlight> consumed = takeConsumed(deliveredIds);
-            if (!consumed.isEmpty()) {
-                consumed.forEach(flight -> committing.acknowledge(flight.ref));
-                committing.afterRollback(() -> putBack(consumed, flight -> true));
-            }
+            handOver(committing, takeConsumed(deliveredIds));
         }
         return committing.commit(parts.postOffice());
     }
@@ -322,9 +353,12 @@ final class ServerSession {
 
     /**
      * Ends the session: staged work is dropped and every unconsumed delivery returns, those in {@code deliveredIds}
-     * marked redelivered ({@code null}: all of them, used when the client went away without saying).
+     * marked redelivered ({@code null}: all of them, used when the client went away without saying). An association
+     * with an XA branch, active or suspended, fails: the branch may only roll back (see
+     * {@link ResourceManager#sessionClosed}).
      */
     void close(List<Long> deliveredIds) {
+        parts.resourceManager().sessionClosed(this);
         browsings.clear();
         List<ServerConsumer> closing = List.copyOf(consumers.values());
         for (ServerConsumer consumer : closing) {
@@ -427,41 +461,24 @@ final class ServerSession {
     }
 
     /**
-     * Returns deliveries to their queues; those {@code seen} by the application count as redelivered. By their
-     * destination's settings, a message that failed too often is dead-lettered instead, and one with a redelivery
-     * delay returns only after it (while the rest of its queue flows on).
+     * Returns deliveries to their queues through the broker's {@link Redelivery}; those {@code seen} by the application
+     * count as redelivered, the others give their consumer's credit back.
      */
     private void putBack(List<InFlight> returned, Predicate<InFlight> seen) {
         if (returned.isEmpty()) {
             return;
         }
-        Map<MessageQueue, List<MessageRef>> byQueue = new LinkedHashMap<>();
-        List<StoreOperation> counts = new ArrayList<>();
+        List<MessageRef> unseen = new ArrayList<>();
+        List<MessageRef> redelivered = new ArrayList<>();
         for (InFlight flight : returned) {
-            MessageRef ref = flight.ref;
-            if (!seen.test(flight)) {
-                flight.consumer.release(1);
-                byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
-                continue;
-            }
-            ref.markRedelivered();
-            DestinationSettings settings = ref.queue.settings;
-            if (settings.maxDeliveryAttempts() > 0 && ref.redeliveries() >= settings.maxDeliveryAttempts()) {
-                parts.mover().deadLetter(ref);
-                continue;
-            }
-            if (ref.queue.storesReferenceTo(ref.message)) {
-                counts.add(new StoreOperation.SetDeliveryCount(ref.queue.id, ref.message.id, ref.redeliveries()));
-            }
-            long delay = settings.redeliveryDelayMillis(ref.redeliveries());
-            if (delay > 0) {
-                parts.scheduler().schedule(() -> ref.queue.putBack(List.of(ref)), delay);
+            if (seen.test(flight)) {
+                redelivered.add(flight.ref);
             } else {
-                byQueue.computeIfAbsent(ref.queue, q -> new ArrayList<>()).add(ref);
+                flight.consumer.release(1);
+                unseen.add(flight.ref);
             }
         }
-        parts.store().writeInBackground(counts);
-        byQueue.forEach(MessageQueue::putBack);
+        parts.redelivery().putBack(unseen, redelivered);
     }
 
     @Override

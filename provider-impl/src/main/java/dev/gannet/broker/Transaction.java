@@ -2,11 +2,13 @@ package dev.gannet.broker;
 
 import dev.gannet.message.GannetDestination;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredBranch;
 import jakarta.jms.JMSException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.transaction.xa.XAResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A broker-side transaction: the sends staged until commit, the references it consumes (the acknowledged
  * deliveries, removed at commit), whether it may only roll back and why, and what its owner wants done once it
- * committed or rolled back. Commit applies it in one store unit. A session's local transaction is one of these; an XA
- * branch will be too, with the states XA adds.
+ * committed or rolled back. Commit applies it in one store unit. A session's local transaction is one of these; so
+ * is an XA branch, which may also be prepared (made durable in one store unit, its outcome written in a later one)
+ * and committed in one phase (as a local transaction commits).
  *
  * <p>What a local transaction consumed is learned at commit: the client names the deliveries its application took
  * only in {@code Commit} (a {@code Credit} says how many, not which), so the session hands them over then.
@@ -27,26 +30,41 @@ final class Transaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
-    /** Where a transaction is in its life; {@link #mayBecome} says which moves are legal. */
+    /**
+     * Where a transaction is in its life; {@link #mayBecome} says which moves are legal. Whether sessions work in an
+     * XA branch now (are associated with it) is not its state: the {@link ResourceManager} keeps that.
+     */
     enum State {
         /** Taking sends and acknowledgements. */
         ACTIVE,
         /** Something it did failed: it takes more work, but can only roll back. */
         ROLLBACK_ONLY,
-        /** Being applied to the store. */
+        /** XA: its prepare is being written. */
+        PREPARING,
+        /** XA: durable, its sends and acknowledgements waiting for the outcome. */
+        PREPARED,
+        /** Being applied to the store (a prepared branch: its commit being written). */
         COMMITTING,
+        /** XA: a prepared branch's rollback being written. */
+        ROLLING_BACK,
         /** Applied; final. */
         COMMITTED,
-        /** Dropped (asked for, refused at commit, or failed while committing); final. */
+        /** Dropped (asked for, refused at commit, or failed while committing or preparing); final. */
         ROLLED_BACK;
-        // XA adds IDLE (ended, not prepared) and PREPARED (durable, awaiting the outcome) between ACTIVE and COMMITTING
 
-        /** Whether a transaction in this state may move to {@code next}. */
+        /**
+         * Whether a transaction in this state may move to {@code next}. A prepared branch whose outcome could not be
+         * written is prepared still (COMMITTING or ROLLING_BACK back to PREPARED).
+         */
         boolean mayBecome(State next) {
             return switch (this) {
-                case ACTIVE -> next == ROLLBACK_ONLY || next == COMMITTING || next == ROLLED_BACK;
+                case ACTIVE -> next == ROLLBACK_ONLY || next == PREPARING || next == COMMITTING
+                        || next == ROLLED_BACK;
                 case ROLLBACK_ONLY -> next == ROLLED_BACK;
-                case COMMITTING -> next == COMMITTED || next == ROLLED_BACK;
+                case PREPARING -> next == PREPARED || next == ROLLED_BACK;
+                case PREPARED -> next == COMMITTING || next == ROLLING_BACK;
+                case COMMITTING -> next == COMMITTED || next == ROLLED_BACK || next == PREPARED;
+                case ROLLING_BACK -> next == ROLLED_BACK || next == PREPARED;
                 case COMMITTED, ROLLED_BACK -> false;
             };
         }
@@ -59,6 +77,10 @@ final class Transaction {
     private final List<Runnable> afterCommit = new ArrayList<>(); // guarded by this
     private final List<Runnable> afterRollback = new ArrayList<>(); // guarded by this
     private RollbackOnly rollbackOnly; // guarded by this; set with state ROLLBACK_ONLY
+    /** XA: the references a prepared branch sends when it commits, routed when it prepared. Guarded by this. */
+    private List<MessageRef> preparedSends = List.of();
+    /** XA: the id the store knows the prepared branch by; 0 until prepared. Guarded by this. */
+    private long storedBranchId;
 
     /** A send waiting for commit. */
     private record StagedSend(ServerMessage message, GannetDestination destination) {
@@ -137,6 +159,11 @@ final class Transaction {
         return state == State.ROLLBACK_ONLY;
     }
 
+    /** Why the transaction may only roll back; null unless it is {@link State#ROLLBACK_ONLY}. */
+    synchronized String rollbackOnlyReason() {
+        return state == State.ROLLBACK_ONLY ? rollbackOnly.reason() : null;
+    }
+
     /**
      * Applies the transaction in one store unit: routes the staged sends, removes the acknowledged references, and
      * hands the routed messages to their queues once stored; then the after-commit actions run. If the store write
@@ -201,6 +228,153 @@ final class Transaction {
             acknowledged.clear();
         }
         finish(State.ROLLED_BACK);
+    }
+
+    /**
+     * XA: prepares the branch as {@code stored} in one store unit (the branch, its sends routed to their queues with
+     * their messages, the stored references it consumed, the duplicate IDs its sends reserved) and answers
+     * {@link XAResource#XA_OK} once that unit is durable. A branch that did nothing is over at once, answering
+     * {@link XAResource#XA_RDONLY}. If routing or the write fails, it is rolled back (its after-rollback actions run)
+     * and the future fails with the reason.
+     *
+     * @throws IllegalStateException if the transaction is not {@link State#ACTIVE}
+     */
+    CompletableFuture<Integer> prepare(PostOffice postOffice, StoredBranch stored) {
+        List<StagedSend> staged;
+        List<MessageRef> consumed;
+        synchronized (this) {
+            if (state != State.ACTIVE) {
+                throw new IllegalStateException("Transaction " + id + " is " + state + ": cannot prepare");
+            }
+            staged = List.copyOf(sends);
+            consumed = List.copyOf(acknowledged);
+            if (staged.isEmpty() && consumed.isEmpty()) {
+                moveTo(State.COMMITTING); // read-only: over at once
+            } else {
+                moveTo(State.PREPARING);
+                sends.clear();
+            }
+        }
+        if (staged.isEmpty() && consumed.isEmpty()) {
+            finish(State.COMMITTED);
+            return CompletableFuture.completedFuture(XAResource.XA_RDONLY);
+        }
+        List<StoreOperation> operations = new ArrayList<>();
+        operations.add(new StoreOperation.AddPreparedBranch(stored));
+        List<MessageRef> routed = new ArrayList<>();
+        try {
+            for (StagedSend send : staged) {
+                routed.addAll(postOffice.prepare(stored.id(), send.destination(), send.message(), operations));
+            }
+        } catch (JMSException | RuntimeException e) {
+            postOffice.notPrepared(operations);
+            finish(State.ROLLED_BACK);
+            return CompletableFuture.failedFuture(e);
+        }
+        for (MessageRef ref : consumed) {
+            if (ref.queue.storesReferenceTo(ref.message)) {
+                operations.add(new StoreOperation.AddPreparedAcknowledge(stored.id(), ref.queue.id, ref.message.id));
+            }
+        }
+        CompletableFuture<Integer> vote = new CompletableFuture<>();
+        postOffice.writePrepared(operations).whenComplete((v, failure) -> {
+            if (failure == null) {
+                synchronized (this) {
+                    preparedSends = List.copyOf(routed);
+                    storedBranchId = stored.id();
+                    moveTo(State.PREPARED);
+                }
+                vote.complete(XAResource.XA_OK);
+            } else {
+                finish(State.ROLLED_BACK);
+                vote.completeExceptionally(failure);
+            }
+        });
+        return vote;
+    }
+
+    /**
+     * XA, at start: the branch is the prepared branch {@code storedBranchId} the store held, which sends
+     * {@code sends} and consumed {@code consumed}.
+     *
+     * @throws IllegalStateException unless the transaction is new (active, nothing staged or acknowledged)
+     */
+    synchronized void restorePrepared(long storedBranchId, List<MessageRef> sends, List<MessageRef> consumed) {
+        if (state != State.ACTIVE || !this.sends.isEmpty() || !acknowledged.isEmpty()) {
+            throw new IllegalStateException("Transaction " + id + " is " + state + " with work: cannot be restored");
+        }
+        moveTo(State.PREPARING);
+        acknowledged.addAll(consumed);
+        preparedSends = List.copyOf(sends);
+        this.storedBranchId = storedBranchId;
+        moveTo(State.PREPARED);
+    }
+
+    /**
+     * XA: commits the prepared branch in one store unit; once written its sends reach their queues (in the order
+     * they were sent), its consumed references are gone, and the after-commit actions run. If the write fails the
+     * branch stays prepared and the future fails.
+     *
+     * @throws IllegalStateException if the branch is not {@link State#PREPARED}
+     */
+    CompletableFuture<Void> commitPrepared(PostOffice postOffice) {
+        List<MessageRef> sending;
+        List<MessageRef> consumed;
+        long branchId;
+        synchronized (this) {
+            requirePrepared("commit");
+            moveTo(State.COMMITTING);
+            sending = preparedSends;
+            consumed = List.copyOf(acknowledged);
+            branchId = storedBranchId;
+        }
+        return postOffice.commitPrepared(branchId, sending).whenComplete((v, failure) -> {
+            if (failure == null) {
+                consumed.forEach(ref -> ref.queue.consumed(ref));
+                finish(State.COMMITTED);
+            } else {
+                synchronized (this) {
+                    moveTo(State.PREPARED);
+                }
+            }
+        });
+    }
+
+    /**
+     * XA: rolls the prepared branch back in one store unit; once written its sends are dropped and the
+     * after-rollback actions run (which return what it consumed). If the write fails the branch stays prepared and
+     * the future fails.
+     *
+     * @throws IllegalStateException if the branch is not {@link State#PREPARED}
+     */
+    CompletableFuture<Void> rollbackPrepared(StoreWriter store) {
+        long branchId;
+        synchronized (this) {
+            requirePrepared("roll back");
+            moveTo(State.ROLLING_BACK);
+            branchId = storedBranchId;
+        }
+        return store.write(List.of(new StoreOperation.RollbackPreparedBranch(branchId))).whenComplete((v, failure) -> {
+            if (failure == null) {
+                synchronized (this) {
+                    preparedSends = List.of();
+                    acknowledged.clear();
+                }
+                finish(State.ROLLED_BACK);
+            } else {
+                synchronized (this) {
+                    moveTo(State.PREPARED);
+                }
+            }
+        });
+    }
+
+    /** Holds the monitor. */
+    private void requirePrepared(String what) {
+        if (state != State.PREPARED) {
+            throw new IllegalStateException("Transaction " + id + " is " + state + ": cannot " + what
+                    + " it as prepared");
+        }
     }
 
     /** The exception a commit of this transaction fails with if it may only roll back; else null. */

@@ -1,8 +1,10 @@
 package dev.gannet.broker;
 
+import dev.gannet.protocol.BranchId;
+
 /**
- * Identifies a broker-side {@link Transaction} in the {@link ResourceManager}. A session's local transaction is a
- * {@link Local}; an XA branch will be identified by its Xid, as one more kind of id.
+ * Identifies a broker-side {@link Transaction}. A session's local transaction is a {@link Local}; an XA transaction
+ * branch is an {@link Xa}, named by its Xid.
  */
 sealed interface TransactionId {
 
@@ -15,6 +17,15 @@ sealed interface TransactionId {
         @Override
         public String toString() {
             return "local:" + connectionId + ":" + sessionId + ":" + sequence;
+        }
+    }
+
+    /** The XA transaction branch {@code xid}, whichever connection works in it. Prints as its Xid does. */
+    record Xa(BranchId xid) implements TransactionId {
+
+        @Override
+        public String toString() {
+            return xid.toString();
         }
     }
 }

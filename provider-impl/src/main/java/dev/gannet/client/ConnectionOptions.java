@@ -7,6 +7,9 @@ import dev.gannet.transport.BrokerAddress;
 import dev.gannet.transport.BrokerUrl;
 import dev.gannet.transport.Transports;
 
+import java.net.URI;
+import java.util.Locale;
+
 /**
  * A parsed broker URL: {@code SCHEME://ADDRESS?option=value&...}, where the scheme names the transport
  * ({@link Transports}), which reads the address and its own options. Options of every transport:
@@ -37,6 +40,17 @@ record ConnectionOptions(String url, BrokerAddress address, int prefetch, String
         boolean waits(boolean inTransaction, boolean persistent) {
             return inTransaction ? transacted : persistent || nonPersistent;
         }
+    }
+
+    /**
+     * The broker this URL reaches, as an XA resource manager's identity: its scheme and address without options, e.g.
+     * {@code vm://orders} or {@code tcp://broker.example:7672}. Two connections with the same identity reach the
+     * same broker; two names of one host (an alias, an IP address, another spelling) count as different brokers,
+     * which is safe: a transaction manager then gives each its own branch.
+     */
+    String resourceManager() {
+        URI uri = BrokerUrl.parse(url).uri();
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
     }
 
     /**

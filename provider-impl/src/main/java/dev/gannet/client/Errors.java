@@ -1,5 +1,6 @@
 package dev.gannet.client;
 
+import dev.gannet.protocol.XaError;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidClientIDException;
@@ -23,10 +24,14 @@ import jakarta.jms.TransactionInProgressRuntimeException;
 import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.TransactionRolledBackRuntimeException;
 
+import javax.transaction.xa.XAException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** The client's one place for building JMS exceptions and mapping them to the simplified API's runtime twins. */
+/**
+ * The client's one place for building JMS exceptions and mapping them to the simplified API's runtime twins and to
+ * the {@link XAException}s of an XAResource.
+ */
 final class Errors {
 
     private Errors() {
@@ -90,6 +95,34 @@ final class Errors {
             twin = new JMSRuntimeException(message, code, e);
         }
         return twin;
+    }
+
+    /** An {@link XAException} with the error code {@code code}; the message ends with the code's name. */
+    static XAException xa(int code, String message) {
+        XAException exception = new XAException(message + " (" + XaError.name(code) + ")");
+        exception.errorCode = code;
+        return exception;
+    }
+
+    /**
+     * The {@link XAException} for an XA call that failed with {@code failure}, its cause: the error code the broker
+     * answered with ({@link XaError}); {@code XAER_RMERR} for a refusal by the broker's authorizer; else
+     * {@code XAER_RMFAIL}, for the resource manager could not carry out the call (the connection is closed or lost,
+     * the session is closed, the broker failed).
+     */
+    static XAException xa(String call, Throwable failure) {
+        JMSException cause = jms(failure);
+        XAException exception;
+        if (XaError.carriesCode(cause)) {
+            exception = new XAException(cause.getMessage());
+            exception.errorCode = XaError.code(cause);
+        } else if (cause instanceof JMSSecurityException) {
+            exception = xa(XAException.XAER_RMERR, call + " refused: " + cause.getMessage());
+        } else {
+            exception = xa(XAException.XAER_RMFAIL, call + " failed: " + cause.getMessage());
+        }
+        exception.initCause(cause);
+        return exception;
     }
 
     /** An action of the simplified API that may throw a checked JMSException. */

@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /** A connection to a Gannet broker (spec 6.1). */
 public class GannetConnection implements QueueConnection, TopicConnection, ClientEndpoint, TemporaryDestinationOwner {
@@ -69,7 +70,8 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     private volatile JMSException failure;
     private volatile ExceptionListener exceptionListener;
 
-    private GannetConnection(ConnectionOptions options) {
+    /** A connection not connected yet: {@link #connect} connects it. */
+    GannetConnection(ConnectionOptions options) {
         this.options = options;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
@@ -82,21 +84,30 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
 
     static GannetConnection open(ConnectionOptions options, String user, String password) throws JMSException {
         GannetConnection connection = new GannetConnection(options);
+        connection.connect(user, password);
+        return connection;
+    }
+
+    /**
+     * Connects to the broker the options name and opens this connection there; called once, right after the
+     * constructor. A connection that fails to connect releases what it holds.
+     *
+     * @throws JMSException as {@link dev.gannet.transport.BrokerAddress#connect} refuses
+     */
+    void connect(String user, String password) throws JMSException {
         try {
-            connection.link = options.address().connect(new Command.Open(options.clientId(), user, password),
-                    connection);
+            link = options.address().connect(new Command.Open(options.clientId(), user, password), this);
         } catch (JMSException e) {
-            connection.abandon();
+            abandon();
             throw e;
         } catch (RuntimeException e) {
-            connection.abandon();
+            abandon();
             throw Errors.withCause(new JMSException("Cannot connect to " + options.url() + ": " + e.getMessage()), e);
         }
         if (options.clientId() != null) {
-            connection.clientId = options.clientId();
-            connection.clientIdFixed = true;
+            clientId = options.clientId();
+            clientIdFixed = true;
         }
-        return connection;
     }
 
     /** Releases what a connection that failed to open holds. */
@@ -269,13 +280,31 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
             throw new JMSException("Session mode " + sessionMode + " is not one of SESSION_TRANSACTED (0),"
                     + " AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
         }
+        TransactionContext transaction = TransactionContext.forSessionMode(sessionMode);
+        return openSession(transaction.isTransacted(),
+                sessionId -> new GannetSession(this, sessionId, sessionMode, transaction, domain));
+    }
+
+    /**
+     * Creates a session on the broker ({@code transacted}: in a local transaction) and keeps the one {@code session}
+     * makes for its id.
+     *
+     * @throws IllegalStateException if the connection is closed
+     */
+    <S extends GannetSession> S openSession(boolean transacted, IntFunction<S> session)
+            throws JMSException {
+        checkClosed();
         fixClientId();
         int sessionId = sessionIds.incrementAndGet();
-        TransactionContext transaction = TransactionContext.forSessionMode(sessionMode);
-        call(new Command.CreateSession(sessionId, transaction.isTransacted()));
-        GannetSession session = new GannetSession(this, sessionId, sessionMode, transaction, domain);
-        sessions.put(sessionId, session);
-        return session;
+        call(new Command.CreateSession(sessionId, transacted));
+        S created = session.apply(sessionId);
+        sessions.put(sessionId, created);
+        return created;
+    }
+
+    /** Which broker this connection reaches, as {@link ConnectionOptions#resourceManager} names it. */
+    String resourceManager() {
+        return options.resourceManager();
     }
 
     @Override

@@ -70,7 +70,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
         return brokerUrl;
     }
 
-    private ConnectionOptions options() {
+    ConnectionOptions options() {
         if (options == null) {
             options = ConnectionOptions.parse(brokerUrl, TRANSPORTS);
         }

@@ -86,10 +86,15 @@ public class GannetJMSContext implements JMSContext {
         checkClosed();
         synchronized (lock) {
             if (session == null) {
-                session = (GannetSession) Errors.unchecked(() -> shared.connection.createSession(sessionMode));
+                session = Errors.unchecked(this::openSession);
             }
             return session;
         }
+    }
+
+    /** Creates the context's session, on first use. */
+    GannetSession openSession() throws JMSException {
+        return (GannetSession) shared.connection.createSession(sessionMode);
     }
 
     private void autoStart() {

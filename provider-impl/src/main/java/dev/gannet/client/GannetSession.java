@@ -198,17 +198,17 @@ public class GannetSession implements QueueSession, TopicSession {
             if (message == null) {
                 return;
             }
-            boolean autoAck = acknowledgesOnReceipt();
             try {
                 listener.onMessage(message);
             } catch (RuntimeException e) {
                 LOG.warn("Listener of consumer {} threw on message {}", consumer, message.getJMSMessageID(), e);
-                if (autoAck) {
+                if (acknowledgesOnReceipt()) {
                     redeliverAfterListenerFailure();
                     return;
                 }
             }
-            if (autoAck) {
+            // asked after the listener ran: it may have started or ended an XA session's association meanwhile
+            if (acknowledgesOnReceipt()) {
                 autoAcknowledge(delivery.deliveryId());
             }
         } catch (JMSException e) {
@@ -272,10 +272,17 @@ public class GannetSession implements QueueSession, TopicSession {
         connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
     }
 
-    /** Acknowledges one delivery of an AUTO or DUPS_OK session once the application took it. */
+    /**
+     * Acknowledges one delivery of an AUTO or DUPS_OK session once the application took it, unless it was handed on
+     * meanwhile (to an XA branch whose association ended while the application held the message).
+     */
     void autoAcknowledge(long deliveryId) {
+        boolean held;
         synchronized (unconsumed) {
-            unconsumed.removeIf(u -> u.deliveryId == deliveryId);
+            held = unconsumed.removeIf(u -> u.deliveryId == deliveryId);
+        }
+        if (!held) {
+            return;
         }
         connection.send(new Command.Acknowledge(id, List.of(deliveryId))).exceptionally(e -> {
             LOG.warn("Acknowledgement of delivery {} in session {} failed", deliveryId, this, e);
@@ -289,6 +296,14 @@ public class GannetSession implements QueueSession, TopicSession {
         if (!ids.isEmpty()) {
             connection.send(new Command.Acknowledge(id, ids));
         }
+    }
+
+    /**
+     * The deliveries the application took and has not acknowledged, which leave the session's keeping: an XA
+     * session's association hands them to its branch ({@link Command.XaEnd}).
+     */
+    List<Long> handOverUnconsumed() {
+        return takeUnconsumed();
     }
 
     private List<Long> takeUnconsumed() {
@@ -367,10 +382,11 @@ public class GannetSession implements QueueSession, TopicSession {
         return transaction.isTransacted();
     }
 
+    /** {@code SESSION_TRANSACTED} for a transacted session, an XASession's too (Session javadoc). */
     @Override
     public int getAcknowledgeMode() throws JMSException {
         checkClosed();
-        return mode;
+        return transaction.isTransacted() ? SESSION_TRANSACTED : mode;
     }
 
     /**
@@ -478,6 +494,7 @@ public class GannetSession implements QueueSession, TopicSession {
         consumers.values().forEach(GannetMessageConsumer::closeLocally);
         producers.forEach(GannetMessageProducer::closeLocally);
         browsers.forEach(GannetQueueBrowser::closeLocally);
+        transaction.sessionClosing(this);
         try {
             connection.call(new Command.CloseSession(id, takeUnconsumed()));
         } catch (JMSException e) {

@@ -1,7 +1,6 @@
 package dev.gannet.client;
 
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XAConnectionFactory;
 import jakarta.jms.XAJMSContext;
@@ -10,10 +9,15 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 
+import javax.naming.NamingException;
+import javax.naming.Reference;
+import javax.naming.StringRefAddr;
+
 /**
- * Gannet's XA connection factory: what {@link GannetConnectionFactory} makes, and XA connections and contexts whose
- * sessions a transaction manager enlists in global transactions through their {@code XAResource}. Broker URLs as
- * for {@link GannetConnectionFactory}.
+ * Gannet's XA connection factory (spec 11.1.1): what {@link GannetConnectionFactory} makes, and XA connections and
+ * contexts whose sessions a transaction manager enlists in global transactions through their {@code XAResource}.
+ * Broker URLs as for {@link GannetConnectionFactory}; the user and password options of the URL are the default
+ * identity here too.
  */
 public class GannetXAConnectionFactory extends GannetConnectionFactory implements XAConnectionFactory,
         XAQueueConnectionFactory, XATopicConnectionFactory {
@@ -33,49 +37,57 @@ public class GannetXAConnectionFactory extends GannetConnectionFactory implement
         super(brokerUrl);
     }
 
-    // issue 12 work in progress: the client side of XA replaces these bodies
-
     @Override
     public XAConnection createXAConnection() throws JMSException {
-        throw notYet();
+        return createXAConnection(options().user(), options().password());
     }
 
     @Override
     public XAConnection createXAConnection(String userName, String password) throws JMSException {
-        throw notYet();
-    }
-
-    @Override
-    public XAJMSContext createXAContext() {
-        throw new JMSRuntimeException(notYet().getMessage());
-    }
-
-    @Override
-    public XAJMSContext createXAContext(String userName, String password) {
-        throw new JMSRuntimeException(notYet().getMessage());
+        return GannetXAConnection.open(options(), userName, password);
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection() throws JMSException {
-        throw notYet();
+        return (XAQueueConnection) createXAConnection();
     }
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        throw notYet();
+        return (XAQueueConnection) createXAConnection(userName, password);
     }
 
     @Override
     public XATopicConnection createXATopicConnection() throws JMSException {
-        throw notYet();
+        return (XATopicConnection) createXAConnection();
     }
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        throw notYet();
+        return (XATopicConnection) createXAConnection(userName, password);
     }
 
-    private static JMSException notYet() {
-        return new JMSException("XA connections are not built yet");
+    @Override
+    public XAJMSContext createXAContext() {
+        return createXAContext(options().user(), options().password());
+    }
+
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        return new GannetXAJMSContext(Errors.unchecked(() -> GannetXAConnection.open(options(), userName, password)));
+    }
+
+    /** A reference that {@link ConnectionFactoryObjectFactory} turns back into an XA factory for the same URL. */
+    @Override
+    public Reference getReference() throws NamingException {
+        Reference reference = new Reference(GannetXAConnectionFactory.class.getName(),
+                ConnectionFactoryObjectFactory.class.getName(), null);
+        reference.add(new StringRefAddr(REFERENCE_URL, getBrokerUrl()));
+        return reference;
+    }
+
+    @Override
+    public String toString() {
+        return "GannetXAConnectionFactory[" + getBrokerUrl() + "]";
     }
 }

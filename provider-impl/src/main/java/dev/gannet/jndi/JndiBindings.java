@@ -1,6 +1,7 @@
 package dev.gannet.jndi;
 
 import dev.gannet.client.GannetConnectionFactory;
+import dev.gannet.client.GannetXAConnectionFactory;
 import dev.gannet.message.GannetQueue;
 import dev.gannet.message.GannetTopic;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +23,15 @@ final class JndiBindings {
     static final String QUEUE_PREFIX = "queue.";
     static final String TOPIC_PREFIX = "topic.";
     static final String DEFAULT_URL = "vm://localhost";
+    /** {@code connectionFactory.NAME.type}: {@value #XA} binds an XA factory, {@value #STANDARD} (the default) not. */
+    static final String TYPE = "type";
+    static final String XA = "xa";
+    static final String STANDARD = "standard";
+    /** The names bound when the environment configures no factory. */
+    static final List<String> DEFAULT_FACTORIES = List.of("ConnectionFactory", "QueueConnectionFactory",
+            "TopicConnectionFactory");
+    static final List<String> DEFAULT_XA_FACTORIES = List.of("XAConnectionFactory", "XAQueueConnectionFactory",
+            "XATopicConnectionFactory");
 
     private JndiBindings() {
     }
@@ -57,14 +68,21 @@ final class JndiBindings {
             }
         }
         if (factoryUrls.isEmpty()) {
-            for (String name : new String[]{"ConnectionFactory", "QueueConnectionFactory", "TopicConnectionFactory"}) {
+            for (String name : DEFAULT_FACTORIES) {
                 factoryUrls.put(name, defaultUrl);
+            }
+            for (String name : DEFAULT_XA_FACTORIES) {
+                factoryUrls.put(name, defaultUrl);
+                factoryOptions.put(name, new LinkedHashMap<>(Map.of(TYPE, XA)));
             }
         }
         for (Map.Entry<String, String> factory : factoryUrls.entrySet()) {
-            String url = withOptions(factory.getValue(), factoryOptions.getOrDefault(factory.getKey(), Map.of()));
+            Map<String, String> options = new LinkedHashMap<>(factoryOptions.getOrDefault(factory.getKey(), Map.of()));
+            boolean xa = isXa(factory.getKey(), options.remove(TYPE));
+            String url = withOptions(factory.getValue(), options);
             try {
-                bindings.put(factory.getKey(), new GannetConnectionFactory(url));
+                bindings.put(factory.getKey(), xa ? new GannetXAConnectionFactory(url)
+                        : new GannetConnectionFactory(url));
             } catch (IllegalArgumentException e) {
                 ConfigurationException failure = new ConfigurationException(CONNECTION_FACTORY_PREFIX
                         + factory.getKey() + ": " + e.getMessage());
@@ -73,6 +91,18 @@ final class JndiBindings {
             }
         }
         return Collections.unmodifiableMap(bindings);
+    }
+
+    /** Whether {@code connectionFactory.NAME.type} asks for an XA factory. */
+    private static boolean isXa(String factory, String type) throws ConfigurationException {
+        if (type == null || type.equalsIgnoreCase(STANDARD)) {
+            return false;
+        }
+        if (type.equalsIgnoreCase(XA)) {
+            return true;
+        }
+        throw new ConfigurationException(CONNECTION_FACTORY_PREFIX + factory + "." + TYPE + ": '" + type
+                + "' is not " + XA + " or " + STANDARD);
     }
 
     private static String name(String key, String prefix) throws ConfigurationException {

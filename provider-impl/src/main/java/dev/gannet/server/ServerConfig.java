@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  * <dd>the database user and password ({@code store=jdbc} only)</dd>
  * <dt>{@value #STORE_DIALECT} (default: from the URL, {@code jdbc:derby:} or {@code jdbc:postgresql:})</dt>
  * <dd>the store's SQL dialect, {@code derby} or {@code postgresql} ({@code store=jdbc} only)</dd>
+ * <dt>{@value #TRANSACTION_TIMEOUT} (default 300000)</dt>
+ * <dd>milliseconds an XA transaction branch may go unprepared when its transaction manager sets it no timeout of
+ * its own; past it the broker rolls the branch back (see {@link BrokerConfig#transactionTimeout()}); &gt;= 1</dd>
  * <dt>{@value #TCP_HOST} (default {@value #DEFAULT_HOST})</dt>
  * <dd>address to listen on</dd>
  * <dt>{@value #TCP_PORT} (default {@value #DEFAULT_PORT})</dt>
@@ -106,6 +109,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String STORE_USER = "store.user";
     public static final String STORE_PASSWORD = "store.password";
     public static final String STORE_DIALECT = "store.dialect";
+    public static final String TRANSACTION_TIMEOUT = "transaction.timeout.ms";
     public static final String TCP_HOST = "tcp.host";
     public static final String TCP_PORT = "tcp.port";
     public static final String HEARTBEAT_INTERVAL = "tcp.heartbeat.interval.ms";
@@ -119,8 +123,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final int DEFAULT_PORT = 61616;
 
     private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
-            STORE_PASSWORD, STORE_DIALECT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES,
-            QUEUES, TOPICS);
+            STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
     /** The keys that only {@code store=jdbc} reads. */
     private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
     private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
@@ -220,6 +224,9 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                     problems.add(DATA_DIRECTORY + ": '" + directoryText + "' is not a valid path: " + e.getReason());
                 }
             }
+            long transactionTimeout = number(TRANSACTION_TIMEOUT,
+                    BrokerConfig.DEFAULT_TRANSACTION_TIMEOUT.toMillis(), 1, Long.MAX_VALUE / 2,
+                    "is not a whole number of milliseconds >= 1");
             if (name == null) {
                 return null;
             }
@@ -231,8 +238,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                     && store != StoreConfig.embeddedDerby()) {
                 directory = BrokerConfig.defaultDataDirectory(name).toAbsolutePath(); // no store of these uses it
             }
-            return directory == null || store == null ? null
-                    : new BrokerConfig(name, directory, destinations, store);
+            return directory == null || store == null || transactionTimeout < 0 ? null
+                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout));
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */

@@ -7,8 +7,9 @@ import java.util.List;
  * and what it consumed (locked away from their queues until it commits or rolls back), with the messages' bodies,
  * and the duplicate IDs it sent.
  *
- * @param sends        the references the branch sent: each message with delivery count 0
- * @param acknowledged the references the branch consumed, with their delivery counts
+ * @param sends        the references the branch sent: each message with delivery count 0; by message id, then queue
+ *                     id
+ * @param acknowledged the references the branch consumed, with their delivery counts; by message id, then queue id
  * @param duplicates   the duplicate IDs the branch's sends carried
  */
 public record RecoveredBranch(StoredBranch branch, List<PreparedReference> sends, List<PreparedReference> acknowledged,

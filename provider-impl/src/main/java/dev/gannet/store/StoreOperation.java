@@ -6,7 +6,10 @@ public sealed interface StoreOperation {
     record AddQueue(StoredQueue queue) implements StoreOperation {
     }
 
-    /** Removes a queue together with its references; messages left without reference go too. */
+    /**
+     * Removes a queue together with its references, prepared ones too (their branches keep the rest); messages left
+     * without reference go too.
+     */
     record RemoveQueue(long queueId) implements StoreOperation {
     }
 
@@ -33,6 +36,7 @@ public sealed interface StoreOperation {
     record AddDuplicate(StoredDuplicate duplicate) implements StoreOperation {
     }
 
+    /** Forgets a duplicate ID, plain or prepared (a prepared branch's ID stays forgotten when it commits). */
     record RemoveDuplicate(long sequence) implements StoreOperation {
     }
 
@@ -40,7 +44,10 @@ public sealed interface StoreOperation {
      * XA. A branch's prepare is one unit: AddPreparedBranch, then the AddMessage rows of its sends with their
      * AddPreparedSend, its AddPreparedAcknowledge and AddPreparedDuplicate. Its outcome is one operation in a later
      * unit. Prepared references count in their message's references, and are in no queue's backlog (not paged, not
-     * counted as pending) until the branch commits (sends) or rolls back (acknowledgements).
+     * counted as pending) until the branch commits (sends) or rolls back (acknowledgements). A prepared operation
+     * naming a branch that is not stored breaks a rule (the unit fails); the outcome of a branch that is not stored
+     * changes nothing, as removing a reference that is not stored does. The units of a branch are applied in a
+     * transaction of their own, in order with the others.
      */
 
     /** Stores an XA branch as prepared; the other prepared operations name it by {@code branch.id()}. */
@@ -53,7 +60,8 @@ public sealed interface StoreOperation {
 
     /**
      * A message the prepared branch consumed: the queue's reference moves aside (with its delivery count), locked,
-     * until the branch commits (it goes) or rolls back (it returns).
+     * until the branch commits (it goes) or rolls back (it returns). A reference the queue does not hold is no
+     * change.
      */
     record AddPreparedAcknowledge(long branchId, long queueId, long messageId) implements StoreOperation {
     }

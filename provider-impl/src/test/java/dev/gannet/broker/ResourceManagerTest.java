@@ -2,6 +2,7 @@ package dev.gannet.broker;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,9 @@ class ResourceManagerTest {
 
     private static final PostOffice NOTHING_TO_ROUTE = new PostOffice(null, null, null, null, 0);
 
-    private final ResourceManager resourceManager = new ResourceManager();
+    /** Local transactions touch none of the XA parts. */
+    private final ResourceManager resourceManager = new ResourceManager("test", null, null, null, null,
+            Duration.ofMinutes(5));
 
     @Test
     void localTransactionsAreNumberedAndFoundByTheirIds() {

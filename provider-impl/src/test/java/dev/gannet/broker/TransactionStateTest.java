@@ -122,9 +122,13 @@ class TransactionStateTest {
 
     @Test
     void onlyTheLegalMovesAreAllowed() {
-        assertMoves(State.ACTIVE, EnumSet.of(State.ROLLBACK_ONLY, State.COMMITTING, State.ROLLED_BACK));
+        assertMoves(State.ACTIVE, EnumSet.of(State.ROLLBACK_ONLY, State.PREPARING, State.COMMITTING,
+                State.ROLLED_BACK));
         assertMoves(State.ROLLBACK_ONLY, EnumSet.of(State.ROLLED_BACK));
-        assertMoves(State.COMMITTING, EnumSet.of(State.COMMITTED, State.ROLLED_BACK));
+        assertMoves(State.PREPARING, EnumSet.of(State.PREPARED, State.ROLLED_BACK));
+        assertMoves(State.PREPARED, EnumSet.of(State.COMMITTING, State.ROLLING_BACK));
+        assertMoves(State.COMMITTING, EnumSet.of(State.COMMITTED, State.ROLLED_BACK, State.PREPARED));
+        assertMoves(State.ROLLING_BACK, EnumSet.of(State.ROLLED_BACK, State.PREPARED));
         assertMoves(State.COMMITTED, EnumSet.noneOf(State.class));
         assertMoves(State.ROLLED_BACK, EnumSet.noneOf(State.class));
     }

@@ -6,6 +6,10 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +110,41 @@ class JndiTest {
     }
 
     @Test
+    void withoutFactoryEntriesTheThreeXaNamesAreBoundToXaFactories() throws Exception {
+        String url = brokerUrl();
+        Hashtable<String, String> environment = new Hashtable<>();
+        environment.put(Context.PROVIDER_URL, url);
+        Context context = new GannetInitialContextFactory().getInitialContext(environment);
+        assertInstanceOf(XAConnectionFactory.class, context.lookup("XAConnectionFactory"));
+        assertInstanceOf(XAQueueConnectionFactory.class, context.lookup("XAQueueConnectionFactory"));
+        assertInstanceOf(XATopicConnectionFactory.class, context.lookup("XATopicConnectionFactory"));
+        assertEquals("GannetXAConnectionFactory[" + url + "]", context.lookup("XAConnectionFactory").toString());
+        assertFalse(context.lookup("ConnectionFactory") instanceof XAConnectionFactory,
+                "the classic names stay ordinary factories");
+    }
+
+    @Test
+    void typeXaBindsAnXaFactoryWhoseConnectionsMakeXaSessions() throws Exception {
+        Context context = context("connectionFactory.MyXA", brokerUrl(), "connectionFactory.MyXA.type", "xa",
+                "connectionFactory.MyXA.clientID", "xa-client", "connectionFactory.Plain", brokerUrl(),
+                "connectionFactory.Plain.type", "standard");
+        XAConnectionFactory factory = (XAConnectionFactory) context.lookup("MyXA");
+        assertFalse(context.lookup("Plain") instanceof XAConnectionFactory);
+        try (XAConnection connection = factory.createXAConnection()) {
+            assertEquals("xa-client", connection.getClientID(), "the other options still reach the URL");
+            assertTrue(connection.createXASession().getTransacted());
+        }
+    }
+
+    @Test
+    void anUnknownFactoryTypeFailsWithConfigurationExceptionNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> context("connectionFactory.Odd", brokerUrl(), "connectionFactory.Odd.type", "distributed"));
+        assertTrue(e.getMessage().contains("connectionFactory.Odd.type"), e.getMessage());
+        assertTrue(e.getMessage().contains("distributed"), e.getMessage());
+    }
+
+    @Test
     void dynamicDestinationsNeedNoConfiguration() throws Exception {
         Context context = context();
         assertEquals("anything", ((Queue) context.lookup("dynamicQueues/anything")).getQueueName());
@@ -148,8 +188,9 @@ class JndiTest {
 
     @Test
     void factoriesAndDestinationsRebuildFromTheirReferencesInAnotherJndi() throws Exception {
-        Context context = context("connectionFactory.CF", brokerUrl(), "queue.Q", "ref-q", "topic.T", "ref-t");
-        for (String name : List.of("CF", "Q", "T")) {
+        Context context = context("connectionFactory.CF", brokerUrl(), "queue.Q", "ref-q", "topic.T", "ref-t",
+                "connectionFactory.XACF", brokerUrl(), "connectionFactory.XACF.type", "xa");
+        for (String name : List.of("CF", "Q", "T", "XACF")) {
             Object original = context.lookup(name);
             Reference reference = ((Referenceable) original).getReference();
             Object rebuilt = NamingManager.getObjectInstance(reference, null, null, new Hashtable<>());

@@ -55,6 +55,17 @@ class ServerConfigTest {
         assertEquals(List.of(), config.queues());
         assertEquals(List.of(), config.topics());
         assertEquals(DestinationPolicies.none(), config.broker().destinations());
+        assertEquals(Duration.ofSeconds(300), config.broker().transactionTimeout());
+    }
+
+    @Test
+    void theTransactionTimeoutIsReadInMillisecondsOfAtLeastOne() {
+        assertEquals(Duration.ofMillis(1500), parse("broker.name=g", "data.directory=d",
+                "transaction.timeout.ms=1500").broker().transactionTimeout());
+        assertEquals("transaction.timeout.ms: '0' is not a whole number of milliseconds >= 1",
+                problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=0"));
+        assertEquals("transaction.timeout.ms: 'soon' is not a whole number of milliseconds >= 1",
+                problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=soon"));
     }
 
     @Test

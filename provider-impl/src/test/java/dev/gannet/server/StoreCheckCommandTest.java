@@ -46,7 +46,7 @@ class StoreCheckCommandTest {
         }
         ServerProcess sound = ServerProcess.checkStore(config);
         assertEquals(0, sound.awaitExit(ServerProcess.STARTS), sound.stdout() + sound.stderr());
-        assertTrue(sound.stdout().contains("consistent: schema version 3, 0 row(s) in quarantine"), sound.stdout());
+        assertTrue(sound.stdout().contains("consistent: schema version 4, 0 row(s) in quarantine"), sound.stdout());
 
         try (Connection c = database.open(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE GANNET_REFERENCE DROP CONSTRAINT GANNET_REFERENCE_MESSAGE");

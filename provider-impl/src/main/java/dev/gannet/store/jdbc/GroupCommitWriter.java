@@ -33,9 +33,14 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closing;
 
     private record Unit(List<StoreOperation> operations, Task task, CompletableFuture<Object> done) {
-        boolean changesQueues() {
+        /**
+         * Whether the unit needs a transaction of its own: it changes queues, or it is about prepared XA branches
+         * (whose rows depend on the queue references the units before it left: a prepare moves them, an outcome
+         * restores them).
+         */
+        boolean standsAlone() {
             return operations.stream().anyMatch(o -> o instanceof StoreOperation.AddQueue
-                    || o instanceof StoreOperation.RemoveQueue);
+                    || o instanceof StoreOperation.RemoveQueue || PreparedBranches.concerns(o));
         }
     }
 
@@ -97,7 +102,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 break; // the close marker
             }
             group.add(first);
-            if (first.task == null && !first.changesQueues()) {
+            if (first.task == null && !first.standsAlone()) {
                 drainPlainUnits(group);
             }
             apply(group);
@@ -106,11 +111,14 @@ final class GroupCommitWriter implements AutoCloseable {
         failRemaining();
     }
 
-    /** Adds queued units that carry only message operations; queue changes get a transaction of their own. */
+    /**
+     * Adds queued units that carry only message operations; queue changes and prepared branches get a transaction
+     * of their own.
+     */
     private void drainPlainUnits(List<Unit> group) {
         Unit next;
         while (group.size() < MAX_UNITS_PER_COMMIT && (next = queue.peek()) != null
-                && next.task == null && next.done != null && !next.changesQueues()) {
+                && next.task == null && next.done != null && !next.standsAlone()) {
             group.add(queue.poll());
         }
     }
@@ -217,6 +225,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final class Statements {
         private final Connection connection;
         private final SqlStatements sql;
+        private final PreparedBranches branches;
         private PreparedStatement insertMessage;
         private PreparedStatement insertReference;
         private PreparedStatement updateDeliveryCount;
@@ -226,10 +235,12 @@ final class GroupCommitWriter implements AutoCloseable {
         private PreparedStatement deleteReleasedMessage;
         private PreparedStatement insertDuplicate;
         private PreparedStatement deleteDuplicate;
+        private PreparedStatement deletePreparedDuplicate;
 
         Statements(Connection connection, SqlStatements sql) {
             this.connection = connection;
             this.sql = sql;
+            this.branches = new PreparedBranches(connection, sql);
         }
 
         private PreparedStatement prepared(PreparedStatement existing, String key) throws SQLException {
@@ -241,7 +252,8 @@ final class GroupCommitWriter implements AutoCloseable {
          * Message operations run phase by phase, each phase one JDBC batch: inserts, updates (delivery counts,
          * reference counts), deletes. The order is safe because a message is removed only after it was added, in an
          * earlier group or, within one group, in the insert phase that runs first; a duplicate ID is removed only
-         * once a newer one was added.
+         * once a newer one was added (a prepared branch's duplicate ID as well: its mark goes first). The operations of
+         * prepared branches come last (see {@link PreparedBranches#apply}), in a group of their own.
          */
         void apply(List<StoreOperation> operations) throws SQLException {
             insertMessage = prepared(insertMessage, "insert.message");
@@ -253,6 +265,7 @@ final class GroupCommitWriter implements AutoCloseable {
             deleteReleasedMessage = prepared(deleteReleasedMessage, "delete.releasedMessage");
             insertDuplicate = prepared(insertDuplicate, "insert.duplicate");
             deleteDuplicate = prepared(deleteDuplicate, "delete.duplicate");
+            deletePreparedDuplicate = prepared(deletePreparedDuplicate, "delete.preparedDuplicate");
             int inserts = 0;
             int references = 0;
             int updates = 0;
@@ -311,6 +324,8 @@ final class GroupCommitWriter implements AutoCloseable {
                     insertDuplicate.addBatch();
                     duplicates++;
                 } else if (operation instanceof StoreOperation.RemoveDuplicate remove) {
+                    deletePreparedDuplicate.setLong(1, remove.sequence());
+                    deletePreparedDuplicate.addBatch();
                     deleteDuplicate.setLong(1, remove.sequence());
                     deleteDuplicate.addBatch();
                     duplicateDeletes++;
@@ -324,7 +339,9 @@ final class GroupCommitWriter implements AutoCloseable {
             executeIf(referenceDeletes, deleteReference);
             executeIf(messageDeletes, deleteMessage);
             executeIf(releases, deleteReleasedMessage);
+            executeIf(duplicateDeletes, deletePreparedDuplicate);
             executeIf(duplicateDeletes, deleteDuplicate);
+            branches.apply(operations);
         }
 
         private static void executeIf(int count, PreparedStatement statement) throws SQLException {
@@ -345,8 +362,10 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
 
+        /** Removes a queue with its references, prepared ones too (their branches keep the rest). */
         private void removeQueue(long queueId) throws SQLException {
-            for (String key : List.of("release.queueMessages", "delete.queueReferences", "delete.queue")) {
+            for (String key : List.of("release.queueMessages", "delete.queueReferences",
+                    "release.queuePreparedMessages", "delete.queuePreparedReferences", "delete.queue")) {
                 try (PreparedStatement p = connection.prepareStatement(sql.get(key))) {
                     p.setLong(1, queueId);
                     p.executeUpdate();
@@ -361,7 +380,7 @@ final class GroupCommitWriter implements AutoCloseable {
         void close() {
             for (PreparedStatement p : new PreparedStatement[]{insertMessage, insertReference, updateDeliveryCount,
                     deleteReference, deleteMessage, releaseMessage, deleteReleasedMessage, insertDuplicate,
-                    deleteDuplicate}) {
+                    deleteDuplicate, deletePreparedDuplicate}) {
                 if (p != null) {
                     try {
                         p.close();
@@ -379,6 +398,7 @@ final class GroupCommitWriter implements AutoCloseable {
             deleteReleasedMessage = null;
             insertDuplicate = null;
             deleteDuplicate = null;
+            deletePreparedDuplicate = null;
         }
     }
 }

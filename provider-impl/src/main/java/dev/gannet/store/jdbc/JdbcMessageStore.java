@@ -4,6 +4,7 @@ import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.StoreConfig;
 import dev.gannet.store.MessageStore;
 import dev.gannet.store.PagedMessage;
+import dev.gannet.store.RecoveredBranch;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreException;
 import dev.gannet.store.StoreOperation;
@@ -29,14 +30,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link MessageStore} over JDBC. One {@link GroupCommitWriter} owns the connection after recovery and applies
- * all units that arrive while it is busy in a single transaction.
+ * all units that arrive while it is busy in a single transaction. Prepared XA branches live in tables of their own
+ * ({@link PreparedBranches}, schema version 4).
  */
 public final class JdbcMessageStore implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMessageStore.class);
 
     /** The schema this store creates, and upgrades older stores to. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private final Database database;
     private final SqlStatements sql;
@@ -109,6 +111,7 @@ public final class JdbcMessageStore implements MessageStore {
                     s.execute(sql.get(key));
                 }
             }
+            createBranchTables();
             try (PreparedStatement p = connection.prepareStatement(sql.get("insert.version"))) {
                 p.setInt(1, SCHEMA_VERSION);
                 p.executeUpdate();
@@ -126,6 +129,9 @@ public final class JdbcMessageStore implements MessageStore {
         }
         if (version <= 2) {
             migrateFromVersion2();
+        }
+        if (version <= 3) {
+            migrateFromVersion3();
         }
         connection.commit();
     }
@@ -156,13 +162,44 @@ public final class JdbcMessageStore implements MessageStore {
     private void migrateFromVersion2() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql.get("create.quarantine"));
-            Quarantine quarantine = new Quarantine(connection, sql, name);
+            Quarantine quarantine = new Quarantine(connection, sql, name, 2);
             quarantine.rowsBreakingVersion3();
             for (String step : sql.steps("migrate.2")) {
                 s.execute(step);
             }
-            LOG.info("Store {}: upgraded to schema version {}; {} row(s) set aside in GANNET_QUARANTINE", name,
-                    SCHEMA_VERSION, quarantine.rows());
+            LOG.info("Store {}: upgraded to schema version 3; {} row(s) set aside in GANNET_QUARANTINE", name,
+                    quarantine.rows());
+        }
+    }
+
+    /** Version 4 keeps prepared XA branches, in tables of their own; nothing else changes. */
+    private void migrateFromVersion3() throws SQLException {
+        createBranchTables();
+        try (Statement s = connection.createStatement()) {
+            for (String step : sql.steps("migrate.3")) {
+                s.execute(step);
+            }
+        }
+        LOG.info("Store {}: upgraded to schema version 4", name);
+    }
+
+    /**
+     * Creates the tables of prepared branches, each unless it is there already (a store someone took back to an
+     * older version row by hand keeps them).
+     */
+    private void createBranchTables() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            if (!tableExists("GANNET_BRANCH")) {
+                s.execute(sql.get("create.branch"));
+            }
+            if (!tableExists("GANNET_PREPARED_REFERENCE")) {
+                s.execute(sql.get("create.preparedReference"));
+                s.execute(sql.get("create.preparedReferenceByBranch"));
+                s.execute(sql.get("create.preparedReferenceByMessage"));
+            }
+            if (!tableExists("GANNET_PREPARED_DUPLICATE")) {
+                s.execute(sql.get("create.preparedDuplicate"));
+            }
         }
     }
 
@@ -219,8 +256,9 @@ public final class JdbcMessageStore implements MessageStore {
         long maxMessageId = maxOf("select.maxMessageId");
         long maxQueueId = maxOf("select.maxQueueId");
         long quarantined = Quarantine.count(connection, sql);
+        List<RecoveredBranch> prepared = new PreparedBranches(connection, sql).recover();
         connection.commit();
-        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId, quarantined, List.of());
+        return new RecoveredState(queues, counts, duplicates, maxMessageId, maxQueueId, quarantined, prepared);
     }
 
     @Override
@@ -255,7 +293,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public CompletableFuture<Integer> quarantineQueue(long queueId, String reason) {
         return writer.submitTask(() -> {
-            Quarantine quarantine = new Quarantine(connection, sql, name);
+            Quarantine quarantine = new Quarantine(connection, sql, name, SCHEMA_VERSION);
             quarantine.queue(queueId, reason);
             return quarantine.rows();
         });

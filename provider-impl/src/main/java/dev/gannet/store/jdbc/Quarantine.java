@@ -19,7 +19,8 @@ import java.util.Locale;
  * GANNET_QUARANTINE (its table, key, the reason, the time, its columns as text and a message's body) and removed
  * from its table, so that the broker starts with everything else and an operator can still see what was there.
  * Works in the caller's transaction; counts and logs every row it sets aside. Column names in ROW_DATA are in upper
- * case whichever case the database reports them in.
+ * case whichever case the database reports them in. From schema version 4, prepared XA references (of a queue or a
+ * message set aside) go to the quarantine as well; their branch keeps the rest.
  */
 final class Quarantine {
 
@@ -30,12 +31,19 @@ final class Quarantine {
     private final Connection connection;
     private final SqlStatements sql;
     private final String storeName;
+    private final int version;
     private int rows; // rows set aside by this instance
 
-    Quarantine(Connection connection, SqlStatements sql, String storeName) {
+    /** @param version the schema version of the tables it works on (the version a store is upgraded from) */
+    Quarantine(Connection connection, SqlStatements sql, String storeName, int version) {
         this.connection = connection;
         this.sql = sql;
         this.storeName = storeName;
+        this.version = version;
+    }
+
+    private boolean hasPreparedReferences() {
+        return version >= 4;
     }
 
     /** How many rows GANNET_QUARANTINE holds. */
@@ -58,10 +66,10 @@ final class Quarantine {
      */
     void rowsBreakingVersion3() throws SQLException {
         for (StoreCheck.Problem problem : StoreCheck.Problem.values()) {
-            if (problem == StoreCheck.Problem.REFERENCE_COUNT_MISMATCH) {
+            if (problem == StoreCheck.Problem.REFERENCE_COUNT_MISMATCH || !problem.appliesTo(3)) {
                 continue;
             }
-            for (StoreCheck.Finding finding : StoreCheck.find(connection, sql, problem)) {
+            for (StoreCheck.Finding finding : StoreCheck.find(connection, sql, problem, version)) {
                 String reason = finding.toString();
                 switch (problem) {
                     case QUEUE_OUT_OF_RANGE -> queue(finding.queueId(), reason);
@@ -73,10 +81,17 @@ final class Quarantine {
         settleReferenceCounts();
     }
 
-    /** Sets a queue aside with every reference it holds; messages no other queue holds go too. */
+    /**
+     * Sets a queue aside with every reference it holds, prepared ones too; messages no other queue holds go too.
+     */
     void queue(long queueId, String reason) throws SQLException {
         for (long messageId : ids("select.queueReferences", queueId)) {
             reference(queueId, messageId, "its queue " + queueId + " was set aside: " + reason);
+        }
+        if (hasPreparedReferences()) {
+            for (long messageId : ids("select.queuePreparedReferences", queueId)) {
+                preparedReference(queueId, messageId, "its queue " + queueId + " was set aside: " + reason);
+            }
         }
         move("GANNET_QUEUE", String.valueOf(queueId), reason, "select.queueRow", "delete.queue", queueId);
     }
@@ -88,6 +103,18 @@ final class Quarantine {
     void reference(long queueId, long messageId, String reason) throws SQLException {
         move("GANNET_REFERENCE", queueId + "/" + messageId, reason, "select.referenceRow", "delete.reference",
                 queueId, messageId);
+        release(queueId, messageId);
+    }
+
+    /** Sets a prepared reference aside as {@link #reference} does a queue's. */
+    void preparedReference(long queueId, long messageId, String reason) throws SQLException {
+        move("GANNET_PREPARED_REFERENCE", queueId + "/" + messageId, reason, "select.preparedReferenceRow",
+                "delete.preparedReference", queueId, messageId);
+        release(queueId, messageId);
+    }
+
+    /** Counts a message down after its reference of {@code queueId} was set aside; the last one takes it along. */
+    private void release(long queueId, long messageId) throws SQLException {
         Integer count = referenceCount(messageId);
         if (count == null) {
             return;
@@ -99,11 +126,18 @@ final class Quarantine {
         }
     }
 
-    /** Sets a message aside with every reference to it. */
+    /** Sets a message aside with every reference to it, prepared ones too. */
     void message(long messageId, String reason) throws SQLException {
         for (long queueId : ids("select.messageReferences", messageId)) {
             move("GANNET_REFERENCE", queueId + "/" + messageId, "its message " + messageId + " was set aside: "
                     + reason, "select.referenceRow", "delete.reference", queueId, messageId);
+        }
+        if (hasPreparedReferences()) {
+            for (long queueId : ids("select.messagePreparedReferences", messageId)) {
+                move("GANNET_PREPARED_REFERENCE", queueId + "/" + messageId, "its message " + messageId
+                        + " was set aside: " + reason, "select.preparedReferenceRow", "delete.preparedReference",
+                        queueId, messageId);
+            }
         }
         move("GANNET_MESSAGE", String.valueOf(messageId), reason, "select.messageRow", "delete.message", messageId);
     }
@@ -114,8 +148,9 @@ final class Quarantine {
      */
     void settleReferenceCounts() throws SQLException {
         for (StoreCheck.Finding finding : StoreCheck.find(connection, sql,
-                StoreCheck.Problem.REFERENCE_COUNT_MISMATCH)) {
-            int references = ids("select.messageReferences", finding.messageId()).size();
+                StoreCheck.Problem.REFERENCE_COUNT_MISMATCH, version)) {
+            int references = ids("select.messageReferences", finding.messageId()).size() + (hasPreparedReferences()
+                    ? ids("select.messagePreparedReferences", finding.messageId()).size() : 0);
             if (references == 0) {
                 message(finding.messageId(), finding.toString());
             } else {

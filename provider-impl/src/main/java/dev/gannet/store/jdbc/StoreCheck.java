@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * The consistency check of a JDBC store: finds references without their message or queue, messages whose
  * reference count differs from the references that hold them (a message no queue holds among them), and values
- * out of range. It only reads. Schema version 3 makes most of these impossible (its checks and foreign keys);
- * the check is what proves it after a crash, and what an operator runs on a store of unknown history
- * ({@code GannetServer --check-store CONFIG}).
+ * out of range; from version 4 also prepared XA references without their message, queue or branch (or held by their
+ * queue as well), and prepared duplicate IDs without their branch or ID row. A branch without rows is sound (a
+ * branch that sent nothing persistent and consumed nothing). It only reads. Schema versions 3 and 4 make most of
+ * these impossible (their checks and foreign keys); the check is what proves it after a crash, and what an operator
+ * runs on a store of unknown history ({@code GannetServer --check-store CONFIG}).
  */
 public final class StoreCheck {
 
@@ -27,15 +29,45 @@ public final class StoreCheck {
                 "reference priority must be 0-9 and its delivery count not negative"),
         REFERENCE_TO_UNKNOWN_QUEUE("check.referencesToUnknownQueues", "reference to a queue that is not stored"),
         REFERENCE_WITHOUT_MESSAGE("check.referencesWithoutMessages", "reference to a message that is not stored"),
+        PREPARED_REFERENCE_OUT_OF_RANGE("check.preparedReferencesOutOfRange", "prepared reference KIND must be SEND"
+                + " or ACKNOWLEDGE, its priority 0-9 and its delivery count not negative (0 for a send)", 4),
+        PREPARED_REFERENCE_TO_UNKNOWN_QUEUE("check.preparedReferencesToUnknownQueues",
+                "prepared reference to a queue that is not stored", 4),
+        PREPARED_REFERENCE_WITHOUT_MESSAGE("check.preparedReferencesWithoutMessages",
+                "prepared reference to a message that is not stored", 4),
+        PREPARED_REFERENCE_WITHOUT_BRANCH("check.preparedReferencesWithoutBranches",
+                "prepared reference of a branch that is not stored", 4),
+        PREPARED_REFERENCE_ALSO_QUEUED("check.preparedReferencesAlsoQueued",
+                "prepared reference whose queue holds the message as well", 4),
+        PREPARED_DUPLICATE_WITHOUT_BRANCH("check.preparedDuplicatesWithoutBranches",
+                "prepared duplicate ID of a branch that is not stored", 4),
+        PREPARED_DUPLICATE_WITHOUT_ID("check.preparedDuplicatesWithoutIds",
+                "prepared duplicate ID mark without its GANNET_DUPLICATE row", 4),
         REFERENCE_COUNT_MISMATCH("check.referenceCounts",
-                "message REFERENCE_COUNT differs from the references that hold it");
+                "message REFERENCE_COUNT differs from the references (prepared ones too) that hold it");
 
         private final String query;
         private final String rule;
+        private final int since;
 
         Problem(String query, String rule) {
+            this(query, rule, 2);
+        }
+
+        Problem(String query, String rule, int since) {
             this.query = query;
             this.rule = rule;
+            this.since = since;
+        }
+
+        /** Whether a store of schema {@code version} has the tables this rule is about. */
+        public boolean appliesTo(int version) {
+            return version >= since;
+        }
+
+        /** The key of the query finding the rows of a store of schema {@code version} that break the rule. */
+        String query(int version) {
+            return this == REFERENCE_COUNT_MISMATCH && version < 4 ? query + ".3" : query;
         }
 
         /** The rule broken, in words. */
@@ -57,6 +89,11 @@ public final class StoreCheck {
             String row = switch (problem) {
                 case QUEUE_OUT_OF_RANGE -> "queue " + queueId;
                 case MESSAGE_OUT_OF_RANGE, REFERENCE_COUNT_MISMATCH -> "message " + messageId;
+                case PREPARED_REFERENCE_OUT_OF_RANGE, PREPARED_REFERENCE_TO_UNKNOWN_QUEUE,
+                     PREPARED_REFERENCE_WITHOUT_MESSAGE, PREPARED_REFERENCE_WITHOUT_BRANCH,
+                     PREPARED_REFERENCE_ALSO_QUEUED ->
+                        "prepared reference of queue " + queueId + " to message " + messageId;
+                case PREPARED_DUPLICATE_WITHOUT_BRANCH, PREPARED_DUPLICATE_WITHOUT_ID -> "prepared duplicate ID";
                 default -> "reference of queue " + queueId + " to message " + messageId;
             };
             return problem + ": " + row + " (" + values + "): " + problem.rule();
@@ -101,7 +138,7 @@ public final class StoreCheck {
      * (an embedded Derby database is open in one process at a time).
      *
      * @throws StoreException if the database does not exist, cannot be opened (e.g. a broker has it open) or holds
-     *                        no Gannet store of version 2 or 3
+     *                        no Gannet store of version 2 to {@value JdbcMessageStore#SCHEMA_VERSION}
      */
     public static Report check(JdbcMessageStore.Database database) {
         if (!database.exists()) {
@@ -115,15 +152,17 @@ public final class StoreCheck {
                         null);
             }
             int version = JdbcMessageStore.schemaVersion(connection, sql);
-            if (version != 2 && version != JdbcMessageStore.SCHEMA_VERSION) {
+            if (version < 2 || version > JdbcMessageStore.SCHEMA_VERSION) {
                 throw new StoreException("Cannot check a store of schema version " + version + " (" + database
                         + "); version 1 is upgraded when a broker opens it", null);
             }
             List<Finding> findings = new ArrayList<>();
             for (Problem problem : Problem.values()) {
-                findings.addAll(find(connection, sql, problem));
+                if (problem.appliesTo(version)) {
+                    findings.addAll(find(connection, sql, problem, version));
+                }
             }
-            long quarantined = version < JdbcMessageStore.SCHEMA_VERSION ? 0 : Quarantine.count(connection, sql);
+            long quarantined = version < 3 ? 0 : Quarantine.count(connection, sql);
             connection.rollback();
             return new Report(version, findings, quarantined);
         } catch (SQLException e) {
@@ -133,10 +172,12 @@ public final class StoreCheck {
         }
     }
 
-    /** The rows that break {@code problem}'s rule. */
-    static List<Finding> find(Connection connection, SqlStatements sql, Problem problem) throws SQLException {
+    /** The rows of a store of schema {@code version} that break {@code problem}'s rule (which applies to it). */
+    static List<Finding> find(Connection connection, SqlStatements sql, Problem problem, int version)
+            throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.get(problem.query))) {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery(sql.get(problem.query(version)))) {
             while (rs.next()) {
                 findings.add(switch (problem) {
                     case QUEUE_OUT_OF_RANGE -> new Finding(problem, rs.getLong(1), 0,
@@ -148,6 +189,15 @@ public final class StoreCheck {
                             rs.getLong(2), "QUEUE_ID=" + rs.getLong(1) + ", MESSAGE_ID=" + rs.getLong(2));
                     case REFERENCE_COUNT_MISMATCH -> new Finding(problem, 0, rs.getLong(1),
                             "REFERENCE_COUNT=" + rs.getInt(2) + ", references=" + rs.getLong(3));
+                    case PREPARED_REFERENCE_OUT_OF_RANGE -> new Finding(problem, rs.getLong(1), rs.getLong(2),
+                            "BRANCH_ID=" + rs.getLong(3) + ", KIND=" + rs.getString(4) + ", PRIORITY="
+                                    + rs.getInt(5) + ", DELIVERY_COUNT=" + rs.getInt(6));
+                    case PREPARED_REFERENCE_TO_UNKNOWN_QUEUE, PREPARED_REFERENCE_WITHOUT_MESSAGE,
+                         PREPARED_REFERENCE_WITHOUT_BRANCH, PREPARED_REFERENCE_ALSO_QUEUED ->
+                            new Finding(problem, rs.getLong(1), rs.getLong(2), "QUEUE_ID=" + rs.getLong(1)
+                                    + ", MESSAGE_ID=" + rs.getLong(2) + ", BRANCH_ID=" + rs.getLong(3));
+                    case PREPARED_DUPLICATE_WITHOUT_BRANCH, PREPARED_DUPLICATE_WITHOUT_ID -> new Finding(problem, 0, 0,
+                            "SEQ=" + rs.getLong(1) + ", BRANCH_ID=" + rs.getLong(2));
                 });
             }
         }

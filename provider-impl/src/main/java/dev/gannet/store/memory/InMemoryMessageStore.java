@@ -2,14 +2,18 @@ package dev.gannet.store.memory;
 
 import dev.gannet.store.MessageStore;
 import dev.gannet.store.PagedMessage;
+import dev.gannet.store.RecoveredBranch;
+import dev.gannet.store.RecoveredBranch.PreparedReference;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreException;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredBranch;
 import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@link MessageStore} in the heap, for tests and for brokers whose persistent messages may be lost: what it holds
@@ -30,6 +35,12 @@ import java.util.function.Supplier;
  * applies a unit as the JDBC store does: queue changes first, in order, then message inserts, updates and deletes;
  * a unit that breaks a rule fails alone and leaves nothing behind. Everything runs in order on the store's one
  * thread, which completes the futures, as the JDBC store's writer does.
+ *
+ * <p>Prepared XA branches follow the JDBC store's rules too: a prepared reference holds its message but is in no
+ * queue's backlog; removing or quarantining a queue drops the prepared references to it (the branch keeps the rest);
+ * committing or rolling back a branch that is not stored changes nothing, as removing a reference that is not stored
+ * does; a duplicate ID's sequence is unique among plain and prepared ones, and {@code RemoveDuplicate} forgets
+ * either.
  */
 public final class InMemoryMessageStore implements MessageStore {
 
@@ -43,6 +54,7 @@ public final class InMemoryMessageStore implements MessageStore {
     /** Per message id, how many references hold it (absent: none). Writer thread only. */
     private final Map<Long, Integer> holders = new HashMap<>();
     private final NavigableMap<Long, StoredDuplicate> duplicates = new TreeMap<>(); // writer thread only
+    private final NavigableMap<Long, Branch> branches = new TreeMap<>(); // prepared XA branches; writer thread only
     private long quarantined; // writer thread only
 
     /** @param name names the store's thread ({@code gannet-store-NAME}) */
@@ -76,8 +88,21 @@ public final class InMemoryMessageStore implements MessageStore {
         });
         long maxMessageId = messages.isEmpty() ? 0 : messages.lastKey();
         long maxQueueId = queues.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<RecoveredBranch> prepared = branches.values().stream().map(this::recovered).toList();
         return new RecoveredState(stored, counts, List.copyOf(duplicates.values()), maxMessageId, maxQueueId,
-                quarantined, List.of());
+                quarantined, prepared);
+    }
+
+    private RecoveredBranch recovered(Branch branch) {
+        return new RecoveredBranch(branch.stored, preparedReferences(branch.sends),
+                preparedReferences(branch.acknowledged), List.copyOf(branch.duplicates.values()));
+    }
+
+    /** A branch's references by message, then queue, as the JDBC store lists them. */
+    private List<PreparedReference> preparedReferences(List<Held> held) {
+        return held.stream().sorted(Comparator.comparingLong(Held::messageId).thenComparingLong(Held::queueId))
+                .map(h -> new PreparedReference(h.queueId(),
+                new PagedMessage(messages.get(h.messageId()), h.deliveryCount()))).toList();
     }
 
     @Override
@@ -135,6 +160,25 @@ public final class InMemoryMessageStore implements MessageStore {
                     }
                 }
             }
+            for (Branch branch : branches.values()) {
+                for (List<Held> held : List.of(branch.sends, branch.acknowledged)) {
+                    for (Held reference : List.copyOf(held)) {
+                        if (reference.queueId() == queueId) {
+                            held.remove(reference);
+                            rows++;
+                            holders.merge(reference.messageId(), -1, (a, b) -> a + b == 0 ? null : a + b);
+                            StoredMessage message = messages.get(reference.messageId());
+                            if (message.references() <= 1) {
+                                messages.remove(reference.messageId());
+                                rows++;
+                            } else {
+                                messages.put(reference.messageId(),
+                                        withReferences(message, message.references() - 1));
+                            }
+                        }
+                    }
+                }
+            }
             queues.remove(queueId);
             quarantined += rows;
             return rows;
@@ -163,6 +207,27 @@ public final class InMemoryMessageStore implements MessageStore {
     private static StoredMessage withReferences(StoredMessage m, int references) {
         return new StoredMessage(m.id(), m.priority(), m.expiration(), m.deliveryTime(), m.groupId(), m.encoded(),
                 references);
+    }
+
+    /** A reference a prepared branch holds: one it sent (delivery count 0) or one it consumed. */
+    private record Held(long queueId, long messageId, int priority, int deliveryCount) {
+    }
+
+    /** A prepared XA branch with what it holds. Writer thread only. */
+    private static final class Branch {
+        final StoredBranch stored;
+        final List<Held> sends = new ArrayList<>();
+        final List<Held> acknowledged = new ArrayList<>();
+        final NavigableMap<Long, StoredDuplicate> duplicates = new TreeMap<>();
+
+        Branch(StoredBranch stored) {
+            this.stored = stored;
+        }
+
+        boolean holds(long queueId, long messageId) {
+            return Stream.concat(sends.stream(), acknowledged.stream())
+                    .anyMatch(h -> h.queueId() == queueId && h.messageId() == messageId);
+        }
     }
 
     /**
@@ -214,10 +279,42 @@ public final class InMemoryMessageStore implements MessageStore {
             }
             for (StoreOperation operation : operations) {
                 if (operation instanceof StoreOperation.RemoveDuplicate remove) {
-                    StoredDuplicate removed = duplicates.remove(remove.sequence());
-                    if (removed != null) {
-                        undo.add(() -> duplicates.put(removed.sequence(), removed));
-                    }
+                    removeDuplicate(remove.sequence());
+                }
+            }
+            applyPrepared(operations);
+        }
+
+        /**
+         * The JDBC writer's XA phases, after all others: branches, prepared sends, prepared acknowledgements,
+         * prepared duplicate IDs, then the outcomes in their order.
+         */
+        private void applyPrepared(List<StoreOperation> operations) {
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddPreparedBranch add) {
+                    addBranch(add.branch());
+                }
+            }
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddPreparedSend send) {
+                    addPreparedSend(send);
+                }
+            }
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddPreparedAcknowledge acknowledge) {
+                    addPreparedAcknowledge(acknowledge.branchId(), acknowledge.queueId(), acknowledge.messageId());
+                }
+            }
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.AddPreparedDuplicate add) {
+                    addPreparedDuplicate(add.branchId(), add.duplicate());
+                }
+            }
+            for (StoreOperation operation : operations) {
+                if (operation instanceof StoreOperation.CommitPreparedBranch commit) {
+                    commitBranch(commit.branchId());
+                } else if (operation instanceof StoreOperation.RollbackPreparedBranch rollback) {
+                    rollbackBranch(rollback.branchId());
                 }
             }
         }
@@ -257,11 +354,10 @@ public final class InMemoryMessageStore implements MessageStore {
             });
             for (NavigableMap<Long, Integer> level : levels) {
                 for (Long messageId : level.keySet()) {
-                    hold(messageId, -1);
-                    countDown(messageId);
-                    removeIfReleased(messageId);
+                    release(messageId);
                 }
             }
+            dropPreparedReferences(queueId);
         }
 
         private void addMessage(StoredMessage message) {
@@ -340,10 +436,169 @@ public final class InMemoryMessageStore implements MessageStore {
         }
 
         private void addDuplicate(StoredDuplicate duplicate) {
-            if (duplicates.putIfAbsent(duplicate.sequence(), duplicate) != null) {
+            if (branches.values().stream().anyMatch(b -> b.duplicates.containsKey(duplicate.sequence()))
+                    || duplicates.putIfAbsent(duplicate.sequence(), duplicate) != null) {
                 throw new IllegalStateException("duplicate ID record " + duplicate.sequence() + " is stored already");
             }
             undo.add(() -> duplicates.remove(duplicate.sequence()));
+        }
+
+        private void removeDuplicate(long sequence) {
+            StoredDuplicate removed = duplicates.remove(sequence);
+            if (removed != null) {
+                undo.add(() -> duplicates.put(removed.sequence(), removed));
+            }
+            for (Branch branch : branches.values()) {
+                StoredDuplicate prepared = branch.duplicates.remove(sequence);
+                if (prepared != null) {
+                    undo.add(() -> branch.duplicates.put(sequence, prepared));
+                }
+            }
+        }
+
+        private void addBranch(StoredBranch branch) {
+            if (branches.putIfAbsent(branch.id(), new Branch(branch)) != null) {
+                throw new IllegalStateException("prepared branch " + branch.id() + " is stored already");
+            }
+            undo.add(() -> branches.remove(branch.id()));
+        }
+
+        private Branch branch(long branchId, String row) {
+            Branch branch = branches.get(branchId);
+            if (branch == null) {
+                throw new IllegalStateException(row + " of prepared branch " + branchId + ", which is not stored");
+            }
+            return branch;
+        }
+
+        private void checkNotPrepared(long queueId, long messageId) {
+            for (Branch branch : branches.values()) {
+                if (branch.holds(queueId, messageId)) {
+                    throw new IllegalStateException("prepared branch " + branch.stored.id() + " holds message "
+                            + messageId + " of queue " + queueId + " already");
+                }
+            }
+        }
+
+        private void addPreparedSend(StoreOperation.AddPreparedSend send) {
+            String row = "prepared send to queue " + send.queueId() + " of message " + send.messageId();
+            checkPriority(send.priority(), row);
+            Branch branch = branch(send.branchId(), row);
+            if (!queues.containsKey(send.queueId())) {
+                throw new IllegalStateException(row + ": the queue is not stored");
+            }
+            if (!messages.containsKey(send.messageId())) {
+                throw new IllegalStateException(row + ": the message is not stored");
+            }
+            checkNotPrepared(send.queueId(), send.messageId());
+            keep(branch.sends, new Held(send.queueId(), send.messageId(), send.priority(), 0));
+            hold(send.messageId(), 1);
+        }
+
+        /** Moves a queue's reference aside into the branch; a reference the queue does not hold is no change. */
+        private void addPreparedAcknowledge(long branchId, long queueId, long messageId) {
+            NavigableMap<Long, Integer> level = referenceLevel(queueId, messageId);
+            if (level == null) {
+                return;
+            }
+            Branch branch = branch(branchId, "prepared acknowledgement of message " + messageId + " in queue "
+                    + queueId);
+            checkNotPrepared(queueId, messageId);
+            int priority = references.get(queueId).indexOf(level);
+            Integer deliveryCount = level.remove(messageId);
+            undo.add(() -> level.put(messageId, deliveryCount));
+            keep(branch.acknowledged, new Held(queueId, messageId, priority, deliveryCount));
+        }
+
+        private void addPreparedDuplicate(long branchId, StoredDuplicate duplicate) {
+            Branch branch = branch(branchId, "prepared duplicate ID record " + duplicate.sequence());
+            if (duplicates.containsKey(duplicate.sequence()) || branches.values().stream()
+                    .anyMatch(b -> b.duplicates.containsKey(duplicate.sequence()))) {
+                throw new IllegalStateException("duplicate ID record " + duplicate.sequence() + " is stored already");
+            }
+            branch.duplicates.put(duplicate.sequence(), duplicate);
+            undo.add(() -> branch.duplicates.remove(duplicate.sequence()));
+        }
+
+        /** Sends become references of their queues, acknowledged references go, duplicate IDs become plain. */
+        private void commitBranch(long branchId) {
+            Branch branch = forget(branchId);
+            if (branch == null) {
+                return;
+            }
+            for (Held send : branch.sends) {
+                NavigableMap<Long, Integer> level = references.get(send.queueId()).get(send.priority());
+                if (referenceLevel(send.queueId(), send.messageId()) != null) {
+                    throw new IllegalStateException("queue " + send.queueId() + " holds message "
+                            + send.messageId() + " already");
+                }
+                level.put(send.messageId(), 0);
+                undo.add(() -> level.remove(send.messageId()));
+            }
+            for (Held acknowledged : branch.acknowledged) {
+                release(acknowledged.messageId());
+            }
+            for (StoredDuplicate duplicate : branch.duplicates.values()) {
+                addDuplicate(duplicate);
+            }
+        }
+
+        /** Acknowledged references return with their delivery counts, sent messages go, duplicate IDs are forgotten. */
+        private void rollbackBranch(long branchId) {
+            Branch branch = forget(branchId);
+            if (branch == null) {
+                return;
+            }
+            for (Held acknowledged : branch.acknowledged) {
+                NavigableMap<Long, Integer> level = references.get(acknowledged.queueId())
+                        .get(acknowledged.priority());
+                if (referenceLevel(acknowledged.queueId(), acknowledged.messageId()) != null) {
+                    throw new IllegalStateException("queue " + acknowledged.queueId() + " holds message "
+                            + acknowledged.messageId() + " already");
+                }
+                level.put(acknowledged.messageId(), acknowledged.deliveryCount());
+                undo.add(() -> level.remove(acknowledged.messageId()));
+            }
+            for (Held send : branch.sends) {
+                release(send.messageId());
+            }
+        }
+
+        /** Removes a branch (null if it is not stored), to be put back whole if the unit is undone. */
+        private Branch forget(long branchId) {
+            Branch branch = branches.remove(branchId);
+            if (branch != null) {
+                undo.add(() -> branches.put(branchId, branch));
+            }
+            return branch;
+        }
+
+        /** Drops the prepared references to a queue that goes, as a reference of the queue would go. */
+        private void dropPreparedReferences(long queueId) {
+            for (Branch branch : branches.values()) {
+                for (List<Held> held : List.of(branch.sends, branch.acknowledged)) {
+                    for (Held reference : List.copyOf(held)) {
+                        if (reference.queueId() == queueId) {
+                            int index = held.indexOf(reference);
+                            held.remove(index);
+                            undo.add(() -> held.add(index, reference));
+                            release(reference.messageId());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A held reference lets go of its message: counted down, removed when no reference is left. */
+        private void release(long messageId) {
+            hold(messageId, -1);
+            countDown(messageId);
+            removeIfReleased(messageId);
+        }
+
+        private void keep(List<Held> held, Held reference) {
+            held.add(reference);
+            undo.add(() -> held.remove(held.size() - 1));
         }
 
         private NavigableMap<Long, Integer> referenceLevel(long queueId, long messageId) {

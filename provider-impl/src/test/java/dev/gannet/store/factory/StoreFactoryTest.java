@@ -59,7 +59,7 @@ class StoreFactoryTest {
 
             StoreCheck.Report report = StoreCheck.check(JdbcMessageStore.Database.of(config));
             assertTrue(report.consistent(), report.describe(10));
-            assertEquals(3, report.schemaVersion());
+            assertEquals(4, report.schemaVersion());
         }
     }
 

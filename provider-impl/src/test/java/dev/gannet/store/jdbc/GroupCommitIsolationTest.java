@@ -2,6 +2,7 @@ package dev.gannet.store.jdbc;
 
 import dev.gannet.store.StoreException;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredBranch;
 import dev.gannet.store.StoredDuplicate;
 import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
@@ -82,6 +83,32 @@ class GroupCommitIsolationTest {
                 operations.add(new StoreOperation.AddDuplicate(new StoredDuplicate(id, "queue://a", "d".repeat(4001))));
                 return operations;
             }
+        },
+        PREPARE_SENDING_TO_A_QUEUE_NOT_STORED {
+            @Override
+            List<StoreOperation> operations(long id) {
+                return List.of(new StoreOperation.AddPreparedBranch(branch(id)),
+                        new StoreOperation.AddMessage(stored(id, 4, null)),
+                        new StoreOperation.AddPreparedSend(id, 77, id, 4));
+            }
+        },
+        GOOD_MESSAGE_ACKNOWLEDGED_BY_A_BRANCH_NOT_STORED {
+            @Override
+            List<StoreOperation> operations(long id) {
+                List<StoreOperation> operations = new ArrayList<>(message(id, 4, null));
+                operations.add(new StoreOperation.AddPreparedAcknowledge(999, QUEUE, id));
+                return operations;
+            }
+        },
+        PREPARE_WITH_A_DUPLICATE_ID_THE_STORE_REFUSES {
+            @Override
+            List<StoreOperation> operations(long id) {
+                return List.of(new StoreOperation.AddPreparedBranch(branch(id)),
+                        new StoreOperation.AddMessage(stored(id, 4, null)),
+                        new StoreOperation.AddPreparedSend(id, QUEUE, id, 4),
+                        new StoreOperation.AddPreparedDuplicate(id, new StoredDuplicate(id, "queue://a",
+                                "d".repeat(4001))));
+            }
         };
 
         abstract List<StoreOperation> operations(long id);
@@ -131,6 +158,8 @@ class GroupCommitIsolationTest {
         assertEquals(0, count("SELECT COUNT(*) FROM GANNET_MESSAGE WHERE ID = " + badId));
         assertEquals(0, count("SELECT COUNT(*) FROM GANNET_REFERENCE WHERE MESSAGE_ID = " + badId));
         assertEquals(0, count("SELECT COUNT(*) FROM GANNET_DUPLICATE"));
+        assertEquals(0, count("SELECT COUNT(*) FROM GANNET_BRANCH"));
+        assertEquals(0, count("SELECT COUNT(*) FROM GANNET_PREPARED_REFERENCE"));
 
         // Nothing of the failed unit is left in the writer either: the next unit commits just what it holds.
         long next = messageIds.incrementAndGet();
@@ -142,6 +171,87 @@ class GroupCommitIsolationTest {
         writer = null;
         StoreCheck.Report report = StoreCheck.check(database);
         assertTrue(report.consistent(), report.describe(20));
+    }
+
+    /**
+     * A prepare and a branch's outcome each get a transaction of their own, so that the units before them are
+     * committed first and the units after them see what they did: a delivery count set after a rollback lands on the
+     * reference the rollback returned.
+     */
+    @ParameterizedTest
+    @EnumSource(Outcome.class)
+    void unitsAboutPreparedBranchesApplyInOrderAmongTheOthers(Outcome outcome) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        writer.submitTask(() -> {
+            awaitUninterruptibly(held);
+            return null;
+        });
+        List<CompletableFuture<Void>> units = new ArrayList<>();
+        units.add(writer.submit(message(1, 4, null)));
+        units.add(writer.submit(List.of(new StoreOperation.SetDeliveryCount(QUEUE, 1, 2))));
+        units.add(writer.submit(List.of(new StoreOperation.AddPreparedBranch(branch(1)),
+                new StoreOperation.AddPreparedAcknowledge(1, QUEUE, 1), new StoreOperation.AddMessage(stored(2, 4,
+                        null)), new StoreOperation.AddPreparedSend(1, QUEUE, 2, 4))));
+        units.add(writer.submit(message(3, 4, null)));
+        units.add(writer.submit(List.of(outcome.of(1))));
+        units.add(writer.submit(List.of(new StoreOperation.SetDeliveryCount(QUEUE, outcome.left(), 3))));
+        units.add(writer.submit(message(4, 4, null)));
+        held.countDown();
+
+        for (CompletableFuture<Void> unit : units) {
+            unit.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of(outcome.left() + "/3", "3/0", "4/0"), referencesOfTheQueue());
+        assertEquals(0, count("SELECT COUNT(*) FROM GANNET_BRANCH"));
+        assertEquals(3, count("SELECT COUNT(*) FROM GANNET_MESSAGE"));
+        closeWriter();
+        writer = null;
+        StoreCheck.Report report = StoreCheck.check(database);
+        assertTrue(report.consistent(), report.describe(20));
+    }
+
+    /** How branch 1 ends, and which of its messages is left in the queue then: 1 (consumed) or 2 (sent). */
+    enum Outcome {
+        COMMIT {
+            @Override
+            StoreOperation of(long branchId) {
+                return new StoreOperation.CommitPreparedBranch(branchId);
+            }
+
+            @Override
+            long left() {
+                return 2;
+            }
+        },
+        ROLLBACK {
+            @Override
+            StoreOperation of(long branchId) {
+                return new StoreOperation.RollbackPreparedBranch(branchId);
+            }
+
+            @Override
+            long left() {
+                return 1;
+            }
+        };
+
+        abstract StoreOperation of(long branchId);
+
+        abstract long left();
+    }
+
+    /** The queue's references as message/delivery count, in message order. */
+    private List<String> referencesOfTheQueue() {
+        return writer.<List<String>>submitTask(() -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MESSAGE_ID,"
+                    + " DELIVERY_COUNT FROM GANNET_REFERENCE WHERE QUEUE_ID = " + QUEUE + " ORDER BY MESSAGE_ID")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "/" + rs.getInt(2));
+                }
+            }
+            return rows;
+        }).join();
     }
 
     private void submitFromThreads(int threads, List<CompletableFuture<Void>> futures) throws InterruptedException {
@@ -167,6 +277,10 @@ class GroupCommitIsolationTest {
     private static List<StoreOperation> message(long id, int priority, String groupId) {
         return List.of(new StoreOperation.AddMessage(stored(id, priority, groupId)),
                 new StoreOperation.AddReference(QUEUE, id, priority));
+    }
+
+    private static StoredBranch branch(long id) {
+        return new StoredBranch(id, 1, new byte[]{(byte) id}, new byte[0]);
     }
 
     private static StoredMessage stored(long id, int priority, String groupId) {

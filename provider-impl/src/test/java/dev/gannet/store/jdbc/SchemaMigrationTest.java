@@ -3,6 +3,9 @@ package dev.gannet.store.jdbc;
 import dev.gannet.store.PagedMessage;
 import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreOperation;
+import dev.gannet.store.StoredBranch;
+import dev.gannet.store.StoredDuplicate;
+import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -15,8 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A store written by an older schema opens as version 3 with its messages intact: version 1 (before paging) and
- * version 2 (before the checks and foreign keys). Rows of a version 2 store that break version 3's rules are set
- * aside in GANNET_QUARANTINE, and afterwards the schema refuses such rows itself.
+ * A store written by an older schema opens as the current version with its messages intact: version 1 (before
+ * paging), version 2 (before the checks and foreign keys) and version 3 (before prepared XA branches). Rows of a
+ * version 2 store that break version 3's rules are set aside in GANNET_QUARANTINE, and afterwards the schema refuses
+ * such rows itself.
  */
 class SchemaMigrationTest {
 
@@ -122,7 +126,8 @@ class SchemaMigrationTest {
         database.shutdown();
         StoreCheck.Report before = StoreCheck.check(database);
         assertEquals(2, before.schemaVersion());
-        assertEquals(Set.of(StoreCheck.Problem.values()),
+        assertEquals(Arrays.stream(StoreCheck.Problem.values()).filter(p -> p.appliesTo(2))
+                        .collect(Collectors.toSet()),
                 before.findings().stream().map(StoreCheck.Finding::problem).collect(Collectors.toSet()),
                 before.describe(50));
 
@@ -173,6 +178,117 @@ class SchemaMigrationTest {
         StoreCheck.Report after = StoreCheck.check(database);
         assertTrue(after.consistent(), after.describe(50));
         assertEquals(8, after.quarantined());
+    }
+
+    @Test
+    void aVersion3StoreIsUpgradedAndKeepsPreparedBranchesFromThenOn() throws Exception {
+        DerbyDatabase database = new DerbyDatabase(directory.resolve("derby"));
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            createVersion3Schema(s);
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (1, 'queue:a', NULL, NULL, 0, 0)");
+            s.execute("INSERT INTO GANNET_QUEUE VALUES (2, 'durable:-:s', 't', 'k = 1', 1, 0)");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO GANNET_MESSAGE VALUES (?, ?, 0, 0, NULL, ?, ?)")) {
+                insertMessage(p, 7, 9, 2);
+                insertMessage(p, 8, 4, 1);
+            }
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 7, 3, 9)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (2, 7, 0, 9)");
+            s.execute("INSERT INTO GANNET_REFERENCE VALUES (1, 8, 0, 4)");
+            s.execute("INSERT INTO GANNET_DUPLICATE VALUES (5, 'queue://a', 'd-5')");
+            s.execute("INSERT INTO GANNET_QUARANTINE (SOURCE_TABLE, SOURCE_KEY, REASON, QUARANTINED_AT, ROW_DATA)"
+                    + " VALUES ('GANNET_QUEUE', '3', 'its selector does not parse', CURRENT_TIMESTAMP, 'ID=3')");
+            c.commit();
+        }
+        database.shutdown();
+        StoreCheck.Report before = StoreCheck.check(database);
+        assertEquals(3, before.schemaVersion());
+        assertTrue(before.consistent(), before.describe(20));
+        assertEquals(1, before.quarantined());
+
+        JdbcMessageStore store = new JdbcMessageStore(database, "migration");
+        try {
+            RecoveredState state = store.recover();
+            assertEquals(List.of(1L, 2L), state.queues().stream().map(StoredQueue::id).toList());
+            assertEquals(1, state.pendingCounts().get(1L)[9]);
+            assertEquals(1, state.pendingCounts().get(1L)[4]);
+            assertEquals(1, state.pendingCounts().get(2L)[9]);
+            assertEquals(List.of("d-5"), state.duplicates().stream().map(StoredDuplicate::duplicateId).toList());
+            assertEquals(List.of(), state.prepared());
+            assertEquals(1, state.quarantined());
+            assertEquals(3, store.page(1, 9, 0, Long.MAX_VALUE, 10).join().get(0).deliveryCount());
+
+            store.write(List.of(new StoreOperation.AddPreparedBranch(new StoredBranch(1, 1, new byte[]{1},
+                            new byte[0])), new StoreOperation.AddPreparedAcknowledge(1, 1, 7),
+                    new StoreOperation.AddMessage(new StoredMessage(9, 4, 0, 0, null, new byte[]{9}, 1)),
+                    new StoreOperation.AddPreparedSend(1, 2, 9, 4),
+                    new StoreOperation.AddPreparedDuplicate(1, new StoredDuplicate(6, "topic://t", "d-6")))).join();
+        } finally {
+            store.close();
+        }
+
+        JdbcMessageStore reopened = new JdbcMessageStore(database, "migration");
+        try {
+            RecoveredState state = reopened.recover();
+            assertEquals(1, state.prepared().size());
+            assertEquals(List.of(7L), state.prepared().get(0).acknowledged().stream()
+                    .map(r -> r.message().message().id()).toList());
+            assertEquals(3, state.prepared().get(0).acknowledged().get(0).message().deliveryCount());
+            assertEquals(List.of(9L), state.prepared().get(0).sends().stream()
+                    .map(r -> r.message().message().id()).toList());
+            assertEquals(List.of(8L), reopened.page(1, 4, 0, Long.MAX_VALUE, 10).join().stream()
+                    .map(m -> m.message().id()).toList());
+            assertEquals(0, reopened.page(1, 9, 0, Long.MAX_VALUE, 10).join().size());
+        } finally {
+            reopened.close();
+        }
+        StoreCheck.Report after = StoreCheck.check(database);
+        assertEquals(4, after.schemaVersion());
+        assertTrue(after.consistent(), after.describe(20));
+        assertEquals(1, after.quarantined());
+        try (Connection c = database.open(); Statement s = c.createStatement()) {
+            // Version 4 protects the prepared rows as version 3 does the others.
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_PREPARED_REFERENCE VALUES (99, 1, 8, 'SEND',"
+                    + " 0, 4)"));
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_PREPARED_REFERENCE VALUES (1, 99, 8, 'SEND',"
+                    + " 0, 4)"));
+            assertRefused("23513", () -> s.execute("INSERT INTO GANNET_PREPARED_REFERENCE VALUES (1, 1, 8, 'TAKE',"
+                    + " 0, 4)"));
+            assertRefused("23505", () -> s.execute("INSERT INTO GANNET_PREPARED_REFERENCE VALUES (1, 1, 7, 'SEND',"
+                    + " 0, 4)"));
+            assertRefused("23503", () -> s.execute("DELETE FROM GANNET_MESSAGE WHERE ID = 9"));
+            assertRefused("23503", () -> s.execute("DELETE FROM GANNET_BRANCH WHERE ID = 1"));
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_PREPARED_DUPLICATE VALUES (5, 99)"));
+            assertRefused("23503", () -> s.execute("INSERT INTO GANNET_PREPARED_DUPLICATE VALUES (77, 1)"));
+            c.rollback();
+        }
+        database.shutdown();
+    }
+
+    /** The tables exactly as a version 3 store created them. */
+    private static void createVersion3Schema(Statement s) throws SQLException {
+        s.execute("CREATE TABLE GANNET_VERSION (VERSION INT NOT NULL)");
+        s.execute("INSERT INTO GANNET_VERSION VALUES (3)");
+        s.execute("CREATE TABLE GANNET_QUEUE (ID BIGINT NOT NULL PRIMARY KEY, NAME VARCHAR(2100) NOT NULL,"
+                + " TOPIC VARCHAR(1024), SELECTOR VARCHAR(16384),"
+                + " NO_LOCAL SMALLINT NOT NULL CONSTRAINT GANNET_QUEUE_NO_LOCAL CHECK (NO_LOCAL IN (0, 1)),"
+                + " SHARED SMALLINT NOT NULL CONSTRAINT GANNET_QUEUE_SHARED CHECK (SHARED IN (0, 1)))");
+        s.execute("CREATE TABLE GANNET_MESSAGE (ID BIGINT NOT NULL PRIMARY KEY,"
+                + " PRIORITY SMALLINT NOT NULL CONSTRAINT GANNET_MESSAGE_PRIORITY CHECK (PRIORITY BETWEEN 0 AND 9),"
+                + " EXPIRATION BIGINT NOT NULL, DELIVERY_TIME BIGINT NOT NULL, GROUP_ID VARCHAR(1024),"
+                + " BODY BLOB(2G) NOT NULL,"
+                + " REFERENCE_COUNT INT NOT NULL CONSTRAINT GANNET_MESSAGE_REFERENCES CHECK (REFERENCE_COUNT >= 0))");
+        s.execute("CREATE TABLE GANNET_REFERENCE (QUEUE_ID BIGINT NOT NULL, MESSAGE_ID BIGINT NOT NULL,"
+                + " DELIVERY_COUNT INT NOT NULL CONSTRAINT GANNET_REFERENCE_DELIVERIES CHECK (DELIVERY_COUNT >= 0),"
+                + " PRIORITY SMALLINT NOT NULL CONSTRAINT GANNET_REFERENCE_PRIORITY CHECK (PRIORITY BETWEEN 0 AND 9),"
+                + " PRIMARY KEY (QUEUE_ID, MESSAGE_ID),"
+                + " CONSTRAINT GANNET_REFERENCE_QUEUE FOREIGN KEY (QUEUE_ID) REFERENCES GANNET_QUEUE (ID),"
+                + " CONSTRAINT GANNET_REFERENCE_MESSAGE FOREIGN KEY (MESSAGE_ID) REFERENCES GANNET_MESSAGE (ID))");
+        s.execute("CREATE INDEX GANNET_REFERENCE_PAGE ON GANNET_REFERENCE (QUEUE_ID, PRIORITY, MESSAGE_ID)");
+        s.execute("CREATE TABLE GANNET_DUPLICATE (SEQ BIGINT NOT NULL PRIMARY KEY,"
+                + " DESTINATION VARCHAR(1100) NOT NULL, DUPLICATE_ID VARCHAR(4000) NOT NULL)");
+        s.execute("CREATE TABLE GANNET_QUARANTINE (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                + " SOURCE_TABLE VARCHAR(32) NOT NULL, SOURCE_KEY VARCHAR(64) NOT NULL, REASON VARCHAR(2000) NOT NULL,"
+                + " QUARANTINED_AT TIMESTAMP NOT NULL, ROW_DATA VARCHAR(32672) NOT NULL, BODY BLOB(2G))");
     }
 
     private static void createVersion2Schema(Statement s) throws SQLException {

@@ -11,8 +11,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The test application's archives, before each server adds its own descriptors: the adapter's {@code .rar} as the
- * build made it, and a web module with the beans, the message-driven beans and the scenarios. Not deployed itself
- * (its package stays out of the web module).
+ * build made it (for an ear that embeds it), and a web module with the beans, the message-driven beans and the
+ * scenarios. Not deployed itself (its package stays out of the web module).
  */
 public final class TestApplication {
     /** The application's name: the ear's file name without {@code .ear}. */
@@ -47,6 +47,11 @@ public final class TestApplication {
 
     /** The ear {@value #NAME} holding {@code adapter} and {@code beans}. */
     public static EnterpriseArchive ear(ResourceAdapterArchive adapter, WebArchive beans) {
-        return ShrinkWrap.create(EnterpriseArchive.class, NAME + ".ear").addAsModule(adapter).addAsModule(beans);
+        return ear(beans).addAsModule(adapter);
+    }
+
+    /** The ear {@value #NAME} holding {@code beans}, for a server that has the adapter installed already. */
+    public static EnterpriseArchive ear(WebArchive beans) {
+        return ShrinkWrap.create(EnterpriseArchive.class, NAME + ".ear").addAsModule(beans);
     }
 }

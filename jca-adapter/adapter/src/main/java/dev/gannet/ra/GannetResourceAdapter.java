@@ -84,7 +84,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
             location = BrokerLocation.of(brokerUrl, dataDirectory);
             access = new BrokerAccess(location.clientUrl(), new Credentials(blankToNull(user), password));
         } catch (IllegalArgumentException e) {
-            throw new ResourceAdapterInternalException("Gannet resource adapter: " + e.getMessage(), e);
+            // the client's messages quote the URL, password option and all
+            throw new ResourceAdapterInternalException("Gannet resource adapter: "
+                    + BrokerLocation.withoutSecrets(e.getMessage()), e);
         }
         Timer timer;
         try {

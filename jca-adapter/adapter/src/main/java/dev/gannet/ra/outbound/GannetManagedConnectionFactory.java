@@ -2,6 +2,7 @@ package dev.gannet.ra.outbound;
 
 import dev.gannet.api.GannetProperties;
 import dev.gannet.ra.BrokerAccess;
+import dev.gannet.ra.BrokerLocation;
 import dev.gannet.ra.Credentials;
 import dev.gannet.ra.GannetResourceAdapter;
 import jakarta.resource.ResourceException;
@@ -151,7 +152,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
                 access = access.withDefaultOption(GannetProperties.CLIENT_ID, clientId.trim());
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidPropertyException(this + ": " + e.getMessage(), e);
+            throw new InvalidPropertyException(this + ": " + BrokerLocation.withoutSecrets(e.getMessage()), e);
         }
         if (!blank(user)) {
             access = access.withCredentials(new Credentials(user, password));
@@ -258,7 +259,8 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + (brokerUrl == null ? "adapter's broker" : brokerUrl)
+        return getClass().getSimpleName() + "[" + (brokerUrl == null ? "adapter's broker"
+                : BrokerLocation.withoutSecrets(brokerUrl))
                 + (user == null ? "" : ", user " + user) + (clientId == null ? "" : ", clientId " + clientId) + "]";
     }
 }

@@ -6,7 +6,6 @@ import dev.gannet.ra.inbound.GannetActivationSpec;
 import dev.gannet.ra.server.RunningAdapter;
 import dev.gannet.ra.server.TestBootstrapContext;
 import dev.gannet.ra.server.TestXid;
-import jakarta.jms.JMSContext;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import jakarta.resource.spi.ActivationSpec;

@@ -1,8 +1,10 @@
 package dev.gannet.ra.inbound;
 
 import dev.gannet.ra.GannetQueue;
+import dev.gannet.ra.outbound.PooledConnectionFactory;
 import dev.gannet.ra.server.MapContextFactory;
 import dev.gannet.ra.server.Narayana;
+import dev.gannet.ra.server.PoolingConnectionManager;
 import dev.gannet.ra.server.RunningAdapter;
 import dev.gannet.ra.server.TestEndpointFactory;
 import jakarta.jms.JMSContext;
@@ -206,6 +208,30 @@ class InboundDeliveryTest {
         assertEquals(1, bean.awaitReceived(1, LIMIT));
         running.adapter().endpointDeactivation(bean, spec);
         assertEquals(2, bean.received().get(0).deliveryCount());
+    }
+
+    @Test
+    void aBeanForwardingThroughAPooledConnectionForwardsOnceThoughItsFirstAttemptFailed() throws Exception {
+        PoolingConnectionManager pool = new PoolingConnectionManager(transactions);
+        PooledConnectionFactory outbound = running.connectionFactory(pool);
+        AtomicBoolean failed = new AtomicBoolean();
+        TestEndpointFactory bean = endpoint(true, message -> {
+            try (JMSContext context = outbound.createContext()) {
+                context.createProducer().send(context.createQueue("forwarded"), TestEndpointFactory.text(message));
+            }
+            if (failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("fails after forwarding, the first time");
+            }
+        });
+        GannetActivationSpec spec = queue("incoming");
+        running.adapter().endpointActivation(bean, spec);
+        running.send("incoming", false, "order 7");
+        assertEquals(1, bean.awaitReceived(1, LIMIT));
+        running.adapter().endpointDeactivation(bean, spec);
+        assertEquals(List.of("order 7"), running.drain("forwarded", QUIET),
+                "the failed attempt's forward rolled back with its delivery");
+        assertEquals(1, bean.rolledBack());
+        assertEquals(1, bean.committed());
     }
 
     @Test

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Events: CONNECTION_CLOSED when a handle closes; CONNECTION_ERROR_OCCURRED when the broker connection fails (the
  * connection is then useless, and {@link GannetManagedConnectionFactory#getInvalidConnections} names it). Equality is
- * identity (section 20.3.1).
+ * identity (section 19.4.1).
  */
 public class GannetManagedConnection implements ManagedConnection, ManagedXAResource.Owner {
 
@@ -494,7 +494,7 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
         }
     }
 
-    /** The container's local transaction (section 7.6.3): no events. */
+    /** The container's local transaction (section 7.3.3): no events. */
     private final class ContainerLocalTransaction implements LocalTransaction {
 
         @Override

@@ -34,7 +34,7 @@ import java.util.Set;
  * <p>A connection's identity comes from the container's Subject ({@link PasswordCredential} for this factory), else
  * from the application's {@code createConnection(user, password)}, else from this factory's or the adapter's
  * {@code user}/{@code password}. Connections match a request of the same identity and handle kind. Equal to another
- * factory of the same class and properties (section 20.3.2).
+ * factory of the same class and properties (section 19.4.2).
  */
 public class GannetManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
         ValidatingManagedConnectionFactory, TransactionSupport, Serializable {
@@ -60,7 +60,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     /**
-     * A connection factory outside an application server (section 6.5.3.1): each connection is opened for its
+     * A connection factory outside an application server (section 6.9): each connection is opened for its
      * handle and closed with it, without pooling.
      */
     @Override
@@ -180,7 +180,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
 
     /**
      * @throws jakarta.resource.spi.IllegalStateException if the factory belongs to another adapter already (section
-     *                                                     5.3.4: the association is made once)
+     *                                                     5.3.2: the association is made once)
      * @throws jakarta.resource.NotSupportedException     if {@code adapter} is not Gannet's
      */
     @Override

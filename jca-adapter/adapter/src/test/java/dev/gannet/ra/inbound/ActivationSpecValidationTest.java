@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GannetActivationSpec.validate} (Connectors 2.1 section 13.4.2.1): every wrong property named, and why. */
+/** {@code GannetActivationSpec.validate} (Connectors 2.1 section 13.4.2): every wrong property named, and why. */
 class ActivationSpecValidationTest {
 
     private static GannetActivationSpec queueSpec() {

@@ -80,7 +80,7 @@ public final class TestEndpointFactory implements MessageEndpointFactory {
         return Endpoint.class;
     }
 
-    /** The proxy endpoint (section 13.5.1): the bean behind the container's transaction handling. */
+    /** The proxy endpoint (section 13.5): the bean behind the container's transaction handling. */
     public final class Endpoint implements MessageEndpoint, MessageListener {
 
         private final XAResource xaResource;

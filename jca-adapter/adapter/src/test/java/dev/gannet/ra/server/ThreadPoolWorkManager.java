@@ -16,7 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A WorkManager on a thread pool of its own, as an application server's is (Connectors 2.1 chapter 11). */
+/** A WorkManager on a thread pool of its own, as an application server's is (Connectors 2.1 chapter 10). */
 public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
 
     private final ExecutorService threads;

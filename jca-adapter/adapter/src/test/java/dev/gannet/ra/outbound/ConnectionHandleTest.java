@@ -189,6 +189,21 @@ class ConnectionHandleTest {
     }
 
     @Test
+    void receiveBodyOfABodyThatDoesNotFitLeavesTheMessageUnacknowledged() throws Exception {
+        running.send("bodies", false, "text, not bytes");
+        try (JMSContext context = factory.createContext()) {
+            JMSConsumer consumer = context.createConsumer(context.createQueue("bodies"));
+            assertThrows(jakarta.jms.MessageFormatRuntimeException.class,
+                    () -> consumer.receiveBody(byte[].class, 5_000));
+            assertEquals("text, not bytes", consumer.receiveBody(String.class, 5_000),
+                    "the message came back (JMSConsumer.receiveBody javadoc)");
+        }
+        assertEquals(List.of(), running.drain("bodies", Duration.ofMillis(200)), "and was acknowledged then");
+        assertEquals(List.of(ConnectionEvent.CONNECTION_CLOSED), pool.heardTypes(),
+                "the adapter's own local transactions raise no events");
+    }
+
+    @Test
     void closingAHandleClosesWhatWasOpenedThroughItAndDeletesTemporaryQueues() throws Exception {
         Connection connection = factory.createConnection();
         Session session = connection.createSession();

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
 
-    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)([?&]password=)[^&]*");
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)([?&]password=)[^&'\\s]*");
 
     /**
      * @param brokerUrl     {@code tcp://HOST:PORT[?options]} or {@code vm://NAME[?options]}
@@ -127,8 +127,11 @@ public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
         return options;
     }
 
-    /** {@code url} with the value of a {@code password} option replaced by stars, for log lines and messages. */
-    static String withoutSecrets(String url) {
+    /**
+     * {@code url} (or a message quoting one) with the value of a {@code password} option replaced by stars, for log
+     * lines and messages.
+     */
+    public static String withoutSecrets(String url) {
         Matcher matcher = PASSWORD_OPTION.matcher(url);
         return matcher.replaceAll(result -> Matcher.quoteReplacement(result.group(1) + "***"));
     }

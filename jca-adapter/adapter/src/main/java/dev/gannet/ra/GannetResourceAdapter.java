@@ -63,7 +63,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
                            Map<ActivationKey, EndpointActivation> activations, List<RecoveryXAResource> recovery) {
     }
 
-    /** An activation is known by its endpoint factory and spec, both equal by identity (section 20.3.1). */
+    /** An activation is known by its endpoint factory and spec, both equal by identity (section 19.4.1). */
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
     }
 
@@ -84,7 +84,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
             location = BrokerLocation.of(brokerUrl, dataDirectory);
             access = new BrokerAccess(location.clientUrl(), new Credentials(blankToNull(user), password));
         } catch (IllegalArgumentException e) {
-            throw new ResourceAdapterInternalException("Gannet resource adapter: " + e.getMessage(), e);
+            // the client's messages quote the URL, password option and all
+            throw new ResourceAdapterInternalException("Gannet resource adapter: "
+                    + BrokerLocation.withoutSecrets(e.getMessage()), e);
         }
         Timer timer;
         try {
@@ -185,7 +187,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     /**
-     * One XAResource per broker the endpoints of {@code specs} receive from (section 13.5.3, "Message Redelivery
+     * One XAResource per broker the endpoints of {@code specs} receive from (section 13.5.2, "Message Redelivery
      * Upon Crash Recovery"); each connects when the transaction manager first calls it.
      *
      * @throws ResourceException if the adapter is stopped

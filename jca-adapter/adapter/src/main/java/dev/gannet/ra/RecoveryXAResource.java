@@ -156,7 +156,8 @@ final class RecoveryXAResource implements XAResource, AutoCloseable {
         if (other == this) {
             return true;
         }
-        XAResource compared = other instanceof RecoveryXAResource recovery ? recovery.connected() : other;
+        XAResource compared = other instanceof RecoveryXAResource recovery ? recovery.connected()
+                : SessionXAResource.unwrap(other);
         return call(resource -> resource.isSameRM(compared));
     }
 

@@ -14,7 +14,7 @@ import java.lang.reflect.Method;
  * One message delivered to one endpoint, run as {@link Work} on the server's WorkManager: {@code beforeDelivery}
  * (the server begins the endpoint's transaction and enlists the session's XAResource when delivery is transacted),
  * {@code onMessage}, {@code afterDelivery} (the server completes the transaction), all on the work's thread
- * (Connectors 2.1 section 13.5.3, option B).
+ * (Connectors 2.1 section 13.5.6, option B).
  *
  * <p>{@link #returnedBySession} says afterwards whether the session must return the message to the broker: when the
  * endpoint failed and no transaction took the message. A transaction that took it returns it by rolling back.

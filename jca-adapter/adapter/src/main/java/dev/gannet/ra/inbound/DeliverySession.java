@@ -14,7 +14,7 @@ import jakarta.resource.spi.work.WorkManager;
 /**
  * One of an activation's sessions: its consumer's messages go one at a time, each as a {@link Delivery} on the
  * server's WorkManager, to an endpoint this session keeps (an endpoint is used by one thread at a time, Connectors
- * 2.1 section 13.5.1). The session's listener waits for each delivery, so a session has at most one message out;
+ * 2.1 section 13.5). The session's listener waits for each delivery, so a session has at most one message out;
  * an activation's concurrency is its number of sessions.
  *
  * <p>A message the endpoint failed on, and that no transaction took, goes back to the broker through the session:

@@ -1,5 +1,7 @@
 package dev.gannet.ra.inbound;
 
+import dev.gannet.ra.SessionXAResource;
+
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -9,7 +11,7 @@ import javax.transaction.xa.Xid;
  * began, so that a delivery knows if its message went to the transaction (whose rollback then returns it) or
  * stayed with the session (which must return it itself when the delivery failed).
  */
-final class DeliveryXAResource implements XAResource {
+final class DeliveryXAResource implements SessionXAResource {
 
     private final XAResource session;
     private volatile boolean started; // written by the transaction manager's thread, read by the delivery's
@@ -65,8 +67,13 @@ final class DeliveryXAResource implements XAResource {
     }
 
     @Override
+    public XAResource sessionResource() {
+        return session;
+    }
+
+    @Override
     public boolean isSameRM(XAResource other) throws XAException {
-        return session.isSameRM(other instanceof DeliveryXAResource delivery ? delivery.session : other);
+        return session.isSameRM(SessionXAResource.unwrap(other));
     }
 
     @Override

@@ -123,7 +123,8 @@ public final class EndpointActivation {
             connection = null;
             sessions = List.of();
         }
-        closeQuietly(closing); // a connection closes once its listeners have returned
+        stopQuietly(closing); // waits for the deliveries under way: their listeners return first
+        closeQuietly(closing);
         releasing.forEach(DeliverySession::releaseEndpoint);
         LOG.info("{}: stopped", name);
     }
@@ -261,6 +262,21 @@ public final class EndpointActivation {
                     scheduleRetry();
                 }
             }
+        }
+    }
+
+    /**
+     * Stops delivery, which waits until the listeners under way have returned (Connection.stop javadoc). Done before
+     * close so that a delivery's transaction completes on a session that is still open.
+     */
+    private void stopQuietly(Connection stopping) {
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.stop();
+        } catch (JMSException | RuntimeException e) {
+            LOG.debug("{}: stopping the connection failed", name, e);
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Locale;
  * take its messages in turn) and {@code maxSession} (how many messages the endpoint may be given at once).
  *
  * <p>A JavaBean the server fills from the endpoint's activation configuration; {@link #validate} says what is wrong
- * with it. Equality is identity, as Connectors 2.1 section 20.3.1 asks of activation specs.
+ * with it. Equality is identity, as Connectors 2.1 section 19.4.1 asks of activation specs.
  */
 public class GannetActivationSpec implements ActivationSpec, Serializable {
 
@@ -184,7 +184,7 @@ public class GannetActivationSpec implements ActivationSpec, Serializable {
 
     /**
      * @throws jakarta.resource.spi.IllegalStateException if the spec belongs to another adapter already (Connectors
-     *                                                     2.1 section 5.3.5: the association is made once)
+     *                                                     2.1 section 5.3.3: the association is made once)
      */
     @Override
     public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {

@@ -9,10 +9,8 @@ import static dev.gannet.ra.outbound.RuntimeExceptions.unchecked;
 
 /**
  * A JMSConsumer of a {@link JMSContextHandle}: the physical consumer on the pooled session. Message listeners are
- * refused with {@link jakarta.jms.IllegalStateRuntimeException} (Messaging 3.1 section 12.2). {@code receiveBody}
- * receives first, then reads the body: outside a transaction a message whose body does not fit is acknowledged
- * already when {@link jakarta.jms.MessageFormatRuntimeException} is thrown; in one, the transaction's rollback
- * returns it.
+ * refused with {@link jakarta.jms.IllegalStateRuntimeException} (Messaging 3.1 section 12.2): a container receives
+ * asynchronously through message-driven beans.
  */
 final class ContextConsumer implements JMSConsumer, OpenedResources.Closeable {
 
@@ -58,21 +56,34 @@ final class ContextConsumer implements JMSConsumer, OpenedResources.Closeable {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return body(receive(), c);
+        return receiveBody(c, physical::receive);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return body(receive(timeout), c);
+        return receiveBody(c, () -> physical.receive(timeout));
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return body(receiveNoWait(), c);
+        return receiveBody(c, physical::receiveNoWait);
     }
 
-    private static <T> T body(Message message, Class<T> c) {
-        return message == null ? null : unchecked(() -> message.getBody(c));
+    /**
+     * Receives and reads the body. A message whose body does not fit stays unacknowledged and goes back to the
+     * destination (JMSConsumer.receiveBody javadoc): in a transaction by the transaction's outcome, outside one by a
+     * local transaction of the adapter's own around the receive, rolled back when the body does not fit.
+     */
+    private <T> T receiveBody(Class<T> c, RuntimeExceptions.Call<Message> receive) {
+        GannetManagedConnection managed = context.managedUnchecked();
+        RuntimeExceptions.Call<T> work = () -> {
+            Message message = receive.call();
+            return message == null ? null : message.getBody(c);
+        };
+        if (managed.demarcation() != GannetManagedConnection.Demarcation.NONE) {
+            return unchecked(work);
+        }
+        return unchecked(() -> managed.inOwnLocalTransaction(work));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gannet.ra.outbound;
 
 import dev.gannet.api.GannetProperties;
 import dev.gannet.ra.BrokerAccess;
+import dev.gannet.ra.BrokerLocation;
 import dev.gannet.ra.Credentials;
 import dev.gannet.ra.GannetResourceAdapter;
 import jakarta.resource.ResourceException;
@@ -33,7 +34,7 @@ import java.util.Set;
  * <p>A connection's identity comes from the container's Subject ({@link PasswordCredential} for this factory), else
  * from the application's {@code createConnection(user, password)}, else from this factory's or the adapter's
  * {@code user}/{@code password}. Connections match a request of the same identity and handle kind. Equal to another
- * factory of the same class and properties (section 20.3.2).
+ * factory of the same class and properties (section 19.4.2).
  */
 public class GannetManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
         ValidatingManagedConnectionFactory, TransactionSupport, Serializable {
@@ -59,7 +60,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
     }
 
     /**
-     * A connection factory outside an application server (section 6.5.3.1): each connection is opened for its
+     * A connection factory outside an application server (section 6.9): each connection is opened for its
      * handle and closed with it, without pooling.
      */
     @Override
@@ -151,7 +152,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
                 access = access.withDefaultOption(GannetProperties.CLIENT_ID, clientId.trim());
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidPropertyException(this + ": " + e.getMessage(), e);
+            throw new InvalidPropertyException(this + ": " + BrokerLocation.withoutSecrets(e.getMessage()), e);
         }
         if (!blank(user)) {
             access = access.withCredentials(new Credentials(user, password));
@@ -179,7 +180,7 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
 
     /**
      * @throws jakarta.resource.spi.IllegalStateException if the factory belongs to another adapter already (section
-     *                                                     5.3.4: the association is made once)
+     *                                                     5.3.2: the association is made once)
      * @throws jakarta.resource.NotSupportedException     if {@code adapter} is not Gannet's
      */
     @Override
@@ -258,7 +259,8 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + (brokerUrl == null ? "adapter's broker" : brokerUrl)
+        return getClass().getSimpleName() + "[" + (brokerUrl == null ? "adapter's broker"
+                : BrokerLocation.withoutSecrets(brokerUrl))
                 + (user == null ? "" : ", user " + user) + (clientId == null ? "" : ", clientId " + clientId) + "]";
     }
 }

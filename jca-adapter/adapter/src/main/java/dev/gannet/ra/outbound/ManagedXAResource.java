@@ -1,5 +1,7 @@
 package dev.gannet.ra.outbound;
 
+import dev.gannet.ra.SessionXAResource;
+
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -10,7 +12,7 @@ import javax.transaction.xa.Xid;
  * branch the session works in so that the connection's handles know whether a global transaction is under way. While
  * the connection is in a local transaction, {@code start} is refused with {@code XAER_PROTO}.
  */
-final class ManagedXAResource implements XAResource {
+final class ManagedXAResource implements SessionXAResource {
 
     /** Where the physical resource and the connection's local transaction state come from. */
     interface Owner {
@@ -80,9 +82,13 @@ final class ManagedXAResource implements XAResource {
     }
 
     @Override
+    public XAResource sessionResource() throws XAException {
+        return owner.physicalResource();
+    }
+
+    @Override
     public boolean isSameRM(XAResource other) throws XAException {
-        XAResource compared = other instanceof ManagedXAResource managed ? managed.owner.physicalResource() : other;
-        return owner.physicalResource().isSameRM(compared);
+        return owner.physicalResource().isSameRM(SessionXAResource.unwrap(other));
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.io.Serializable;
  * password an application passes are the connection's identity (component-managed sign-on); without them the
  * container's or the connection definition's apply. {@code createContext}'s session mode counts as Messaging 3.1
  * section 12.3 says ({@link JMSContextHandle}). Serializable and Referenceable, so that the server can bind it in JNDI
- * (section 20.5).
+ * (section 20.6).
  */
 public class PooledConnectionFactory implements QueueConnectionFactory, TopicConnectionFactory, Serializable,
         Referenceable {

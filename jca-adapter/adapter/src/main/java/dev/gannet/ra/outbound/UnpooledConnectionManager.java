@@ -14,7 +14,7 @@ import java.io.Serializable;
 
 /**
  * The connection manager of a connection factory used outside an application server (Connectors 2.1 section
- * 6.5.2.1, the default the resource adapter provides): a managed connection per handle, destroyed when the handle
+ * 6.9, the default the resource adapter provides): a managed connection per handle, destroyed when the handle
  * closes or the broker connection fails. No pooling, no transactions.
  */
 final class UnpooledConnectionManager implements ConnectionManager, Serializable {

@@ -115,7 +115,8 @@ public final class ExactlyOnceIntoDatabase {
             recoveryManager.scan();
             recoveryManager.startRecoveryManagerThread();
             System.out.println("Recovery registered for " + brokerUrl + " and the orders database; a first scan"
-                    + " completed whatever a crash of an earlier run left in doubt, the next ones follow every 2 minutes");
+                    + " completed whatever a crash of an earlier run left in doubt, the next ones follow every"
+                    + " 2 minutes");
 
             // 4. The orders arrive (plain persistent sends).
             try (JMSContext context = new GannetConnectionFactory(brokerUrl).createContext()) {
@@ -133,7 +134,8 @@ public final class ExactlyOnceIntoDatabase {
             try {
                 connection.start();
                 XASession session = connection.createXASession();
-                MessageConsumer consumer = session.getSession().createConsumer(session.getSession().createQueue("orders"));
+                Queue orders = session.getSession().createQueue("orders");
+                MessageConsumer consumer = session.getSession().createConsumer(orders);
                 while (true) {
                     transactionManager.begin();
                     Transaction transaction = transactionManager.getTransaction();

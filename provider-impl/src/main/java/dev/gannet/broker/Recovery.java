@@ -74,7 +74,12 @@ final class Recovery {
         List<Long> evicted = duplicates.restore(state.duplicates());
         int duplicateCount = state.duplicates().size() - evicted.size();
         for (RecoveredBranch branch : state.prepared()) {
-            restoreBranch(branch, byId, evicted);
+            try {
+                restoreBranch(branch, byId, evicted);
+            } catch (RuntimeException e) {
+                LOG.error("Broker {}: the broker cannot restore stored XA branch {}: {}; it stays in the store, in"
+                        + " doubt, with what it holds", brokerName, branch.branch().id(), e.getMessage(), e);
+            }
         }
         store.writeInBackground(evicted.stream().<StoreOperation>map(StoreOperation.RemoveDuplicate::new).toList());
         LOG.info("Broker {} recovered {} queue(s) and subscription(s), {} pending message(s), {} duplicate ID(s),"

@@ -287,26 +287,37 @@ final class ResourceManager {
         synchronized (lock) {
             branch = existing(xid, "XaPrepare");
             requireEnded(branch, "XaPrepare");
-            rollBackIfOnly(branch, "XaPrepare");
-            requireUnprepared(branch, "XaPrepare", "prepared");
-            stored = new StoredBranch(++lastStoredBranchId, xid.formatId(), xid.globalTransactionId(),
-                    xid.branchQualifier());
-            cancelTimeout(branch);
+            if (!branch.transaction.isRollbackOnly()) {
+                requireUnprepared(branch, "XaPrepare", "prepared");
+                stored = new StoredBranch(++lastStoredBranchId, xid.formatId(), xid.globalTransactionId(),
+                        xid.branchQualifier());
+                cancelTimeout(branch);
+            } else {
+                stored = null;
+            }
         }
-        Branch preparing = branch;
-        return branch.transaction.prepare(postOffice, stored).handle((vote, failure) -> {
+        if (stored == null) {
+            throw rollBack(branch, "XaPrepare");
+        }
+        CompletableFuture<Integer> vote;
+        try {
+            vote = branch.transaction.prepare(postOffice, stored);
+        } catch (IllegalStateException e) { // another call got there first
+            throw busy(branch, "XaPrepare");
+        }
+        return vote.handle((answer, failure) -> {
             if (failure != null) {
                 throw new CompletionException(XaError.of(XAException.XA_RBROLLBACK, "XaPrepare " + xid
                         + ": the branch could not be prepared and is rolled back: " + reason(failure)));
             }
-            if (vote == XAResource.XA_OK) {
+            if (answer == XAResource.XA_OK) {
                 synchronized (lock) {
-                    if (branches.get(xid) == preparing) {
-                        prepared.put(xid, preparing);
+                    if (branches.get(xid) == branch) {
+                        prepared.put(xid, branch);
                     }
                 }
             }
-            return vote;
+            return answer;
         });
     }
 
@@ -323,30 +334,43 @@ final class ResourceManager {
      *                      not be stored, the branch is prepared still) if the store fails.
      */
     CompletableFuture<Void> commit(BranchId xid, boolean onePhase) throws JMSException {
+        Branch branch;
         synchronized (lock) {
-            Branch branch = existing(xid, "XaCommit");
+            branch = existing(xid, "XaCommit");
             requireEnded(branch, "XaCommit");
-            if (onePhase) {
-                rollBackIfOnly(branch, "XaCommit");
+            if (!onePhase) {
+                requirePrepared(branch, "XaCommit");
+            } else if (!branch.transaction.isRollbackOnly()) {
                 requireUnprepared(branch, "XaCommit", "committed in one phase");
-                CompletableFuture<Void> committed;
-                try {
-                    committed = branch.transaction.commit(postOffice);
-                } catch (JMSException e) {
-                    throw XaError.of(XAException.XA_RBROLLBACK, "XaCommit " + xid
-                            + ": the branch could not be committed and is rolled back: " + e.getMessage());
-                }
-                return committed.exceptionally(failure -> {
-                    throw new CompletionException(XaError.of(XAException.XA_RBROLLBACK, "XaCommit " + xid
-                            + ": the branch could not be committed and is rolled back: " + reason(failure)));
-                });
+                take(branch);
             }
-            requirePrepared(branch, "XaCommit");
-            return branch.transaction.commitPrepared(postOffice).exceptionally(failure -> {
+        }
+        if (!onePhase) {
+            CompletableFuture<Void> committed;
+            try {
+                committed = branch.transaction.commitPrepared(postOffice);
+            } catch (IllegalStateException e) { // another call got there first
+                throw busy(branch, "XaCommit");
+            }
+            return committed.exceptionally(failure -> {
                 throw new CompletionException(XaError.of(XAException.XAER_RMFAIL, "XaCommit " + xid
                         + ": the commit could not be stored; the branch is prepared still: " + reason(failure)));
             });
         }
+        if (branch.transaction.isRollbackOnly()) {
+            throw rollBack(branch, "XaCommit");
+        }
+        CompletableFuture<Void> committed;
+        try {
+            committed = branch.transaction.commit(postOffice);
+        } catch (JMSException e) {
+            throw XaError.of(XAException.XA_RBROLLBACK, "XaCommit " + xid
+                    + ": the branch could not be committed and is rolled back: " + e.getMessage());
+        }
+        return committed.exceptionally(failure -> {
+            throw new CompletionException(XaError.of(XAException.XA_RBROLLBACK, "XaCommit " + xid
+                    + ": the branch could not be committed and is rolled back: " + reason(failure)));
+        });
     }
 
     /**
@@ -359,25 +383,34 @@ final class ResourceManager {
      *                      stored: it is prepared still.
      */
     CompletableFuture<Void> rollback(BranchId xid) throws JMSException {
-        Transaction rollingBack;
+        Branch branch;
+        boolean wasPrepared;
         synchronized (lock) {
-            Branch branch = existing(xid, "XaRollback");
+            branch = existing(xid, "XaRollback");
             requireEnded(branch, "XaRollback");
             Transaction.State state = branch.transaction.state();
-            if (state == Transaction.State.PREPARED) {
-                return branch.transaction.rollbackPrepared(store).exceptionally(failure -> {
-                    throw new CompletionException(XaError.of(XAException.XAER_RMFAIL, "XaRollback " + xid
-                            + ": the rollback could not be stored; the branch is prepared still: "
-                            + reason(failure)));
-                });
+            wasPrepared = state == Transaction.State.PREPARED;
+            if (!wasPrepared) {
+                if (state != Transaction.State.ACTIVE && state != Transaction.State.ROLLBACK_ONLY) {
+                    throw busy(branch, "XaRollback");
+                }
+                take(branch);
             }
-            if (state != Transaction.State.ACTIVE && state != Transaction.State.ROLLBACK_ONLY) {
-                throw busy(branch, "XaRollback");
-            }
-            rollingBack = take(branch);
         }
-        rollingBack.rollback();
-        return CompletableFuture.completedFuture(null);
+        if (!wasPrepared) {
+            branch.transaction.rollback();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> rolledBack;
+        try {
+            rolledBack = branch.transaction.rollbackPrepared(store);
+        } catch (IllegalStateException e) { // another call got there first
+            throw busy(branch, "XaRollback");
+        }
+        return rolledBack.exceptionally(failure -> {
+            throw new CompletionException(XaError.of(XAException.XAER_RMFAIL, "XaRollback " + xid
+                    + ": the rollback could not be stored; the branch is prepared still: " + reason(failure)));
+        });
     }
 
     /**
@@ -484,7 +517,7 @@ final class ResourceManager {
         Transaction rollingBack = null;
         synchronized (lock) {
             Transaction.State state = branch.transaction.state();
-            if (branches.get(branch.xid) != branch
+            if (branches.get(branch.xid) != branch || branch.timeout == null // over, or its timeout cancelled
                     || state != Transaction.State.ACTIVE && state != Transaction.State.ROLLBACK_ONLY) {
                 return;
             }
@@ -525,20 +558,26 @@ final class ResourceManager {
     }
 
     /**
-     * A branch that may only roll back is rolled back, and the call fails with {@code XA_RBTIMEOUT} (it timed out) or
-     * {@code XA_RBROLLBACK}. Holds {@code lock}; the rollback's actions run outside the branch's monitor.
+     * Rolls back a branch that may only roll back, and answers the failure the call that found it so reports:
+     * {@code XA_RBTIMEOUT} if it timed out, else {@code XA_RBROLLBACK}. Called without {@code lock}: the rollback's
+     * actions (returning messages, announcing the outcome) run outside it.
      */
-    private void rollBackIfOnly(Branch branch, String command) throws JMSException {
+    private JMSException rollBack(Branch branch, String command) throws JMSException {
         String reason = branch.transaction.rollbackOnlyReason();
-        if (reason == null) {
-            return;
+        boolean timedOutBranch;
+        synchronized (lock) {
+            if (branches.get(branch.xid) != branch) { // over meanwhile
+                existing(branch.xid, command); // XAER_NOTA, or XA_RBTIMEOUT
+                throw busy(branch, command); // a new branch of its Xid began
+            }
+            timedOutBranch = branch.timedOut;
+            if (timedOutBranch) {
+                timedOut.remember(branch.xid);
+            }
+            take(branch);
         }
-        boolean timedOutBranch = branch.timedOut;
-        if (timedOutBranch) {
-            timedOut.remember(branch.xid);
-        }
-        take(branch).rollback();
-        throw XaError.of(timedOutBranch ? XAException.XA_RBTIMEOUT : XAException.XA_RBROLLBACK, command + " "
+        branch.transaction.rollback();
+        return XaError.of(timedOutBranch ? XAException.XA_RBTIMEOUT : XAException.XA_RBROLLBACK, command + " "
                 + branch.xid + ": the branch may only roll back (" + reason + "), and is rolled back");
     }
 

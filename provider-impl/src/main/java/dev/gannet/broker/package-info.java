@@ -7,8 +7,8 @@
  * {@code addListener}, {@code close}). No part refers back to it.
  * Each part owns one job; the arrows say who may call it:
  * <ul>
- *   <li>{@code Scheduler} — the one timer (delivery and redelivery delays, expiry work). Called by queues,
- *       sessions and the mover.</li>
+ *   <li>{@code Scheduler} — the one timer (delivery and redelivery delays, XA branch timeouts, expiry work). Called
+ *       by queues, redelivery, the resource manager and the mover.</li>
  *   <li>{@code StoreWriter} — every store access: writes whose failure becomes a {@code JMSException}, background
  *       writes that log, page reads. Called by every part that stores something.</li>
  *   <li>{@code DestinationRegistry} — queues and topics, permanent and temporary, by {@code QueueKey} and
@@ -29,11 +29,18 @@
  *       held in memory when it began, then its stored backlog read a page at a time. Kept by its session by browse id
  *       until it reaches its end or is closed. Called by sessions.</li>
  *   <li>{@code ResourceManager} and {@code Transaction} — transactions by {@code TransactionId} (a session's
- *       {@code TransactionId.Local} now, an XA branch's id next) from begin until committed or rolled back; a
- *       transaction holds its staged sends, the references it consumes, its rollback-only mark with the reason,
- *       and after-commit and after-rollback actions, moves through its {@code Transaction.State}s and commits in
- *       one store unit. Called by sessions (begin, stage, acknowledge, commit, rollback) and connections (mark
- *       rollback-only when a one-way send fails).</li>
+ *       {@code TransactionId.Local}, an XA branch's {@code TransactionId.Xa}) from begin until committed or rolled
+ *       back; a transaction holds its staged sends, the references it consumes, its rollback-only mark with the
+ *       reason, and after-commit and after-rollback actions, moves through its {@code Transaction.State}s and commits
+ *       in one store unit (an XA branch may first prepare in one, its outcome written in a later one). The resource
+ *       manager carries out the XA rules: which sessions work in (are associated with) a branch, prepare and
+ *       outcome, the prepared branches in prepare order for {@code XaRecover}, branch timeouts on the scheduler
+ *       (Xids that timed out are remembered a while in {@code TimedOutBranches}). Called by sessions (begin, stage,
+ *       acknowledge, commit, rollback; their close fails their XA associations), connections (the Xa commands; mark
+ *       rollback-only when a one-way send fails) and recovery (prepared branches restored).</li>
+ *   <li>{@code Redelivery} — returns delivered, unconsumed messages to their queues: redelivered ones counted and
+ *       stored, dead-lettered past their attempts, delayed by their destination's settings. Called by sessions and by
+ *       rolled-back XA branches.</li>
  *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections (announced opened and
  *       closed). Called by connections and the broker.</li>
  *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action} and
@@ -42,17 +49,18 @@
  *       {@link dev.gannet.broker.ConnectionIdentity}, the action and the destination. Called by connections, once per
  *       command, before anything of it is done. Security plugs in here with an authorizer of its own.</li>
  *   <li>{@code BrokerEvents} — hands {@link dev.gannet.broker.BrokerEvent}s (destinations, subscriptions,
- *       connections and consumers created and removed) to the {@link dev.gannet.broker.BrokerListener}s added on the
- *       broker, outside every broker lock; a listener that throws is logged, throttled, and ignored. Called by the
- *       registry, subscriptions, connections and sessions, after the change.</li>
+ *       connections and consumers created and removed, XA branches committed and rolled back) to the
+ *       {@link dev.gannet.broker.BrokerListener}s added on the broker, outside every broker lock; a listener that
+ *       throws is logged, throttled, and ignored. Called by the registry, subscriptions, connections, sessions and the
+ *       resource manager, after the change.</li>
  *   <li>{@code QueueCounters} and {@code DestinationCounters} — each {@code MessageQueue} counts what flows through
  *       it (enqueued, delivered, acknowledged, expired, dead-lettered) where it happens, with adders or plain fields
  *       under the queue's lock, never a lock or lookup of their own; {@code DestinationCounters} reads them with
  *       depth, bytes, consumers and the duplicates dropped into {@link dev.gannet.api.DestinationStatistics}
  *       snapshots: per queue, per subscription, per topic as the sum of its subscriptions. Called by the broker for
  *       management.</li>
- *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs and duplicate IDs from the store at start.
- *       Called by the broker, once.</li>
+ *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs, duplicate IDs and prepared XA branches (their
+ *       sends invisible, what they consumed locked) from the store at start. Called by the broker, once.</li>
  *   <li>{@code ServerConnection}, {@code ServerSession}, {@code ServerConsumer} — a client's connection, sessions
  *       and consumers; {@code ServerConnection.handle} and {@code post} are where transports hand over commands.
  *       They receive the parts they use as one {@code ConnectionParts}; a connection's

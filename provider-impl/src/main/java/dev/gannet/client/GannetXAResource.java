@@ -88,7 +88,8 @@ public final class GannetXAResource implements XAResource {
     /**
      * @return {@code XA_OK}, or {@code XA_RDONLY} for a branch that sent and consumed nothing (it is over then)
      * @throws XAException as the broker answers: {@code XA_RB*} for a branch that can only roll back (it is rolled
-     *                     back then), {@code XAER_NOTA}, {@code XAER_PROTO}; {@code XAER_RMFAIL} if it cannot be reached
+     *                     back then), {@code XAER_NOTA}, {@code XAER_PROTO}; {@code XAER_RMFAIL} if it cannot be
+     *                     reached
      */
     @Override
     public int prepare(Xid xid) throws XAException {

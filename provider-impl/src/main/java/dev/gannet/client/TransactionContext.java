@@ -171,7 +171,7 @@ sealed interface TransactionContext {
         private static final Logger LOG = LoggerFactory.getLogger(Global.class);
 
         private volatile BranchId branch; // the branch the session works in now, null between branches; set under this
-        private BranchId endedByClose; // the branch the session's close ended, until end() is called for it; guarded by this
+        private BranchId endedByClose; // the branch the session's close ended, until end() came for it; under this
 
         /** The branch the session works in now, or null. */
         BranchId branch() {

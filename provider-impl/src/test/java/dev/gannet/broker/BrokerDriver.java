@@ -8,13 +8,16 @@ import dev.gannet.message.GannetDestination;
 import dev.gannet.message.GannetMessage;
 import dev.gannet.message.GannetTextMessage;
 import dev.gannet.message.MessageCodec;
+import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
+import dev.gannet.protocol.XaError;
 import jakarta.jms.JMSException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The broker's fast test tier: a {@link Broker} over the in-memory store, driven with protocol commands through
- * {@link ServerConnection#handle} as a transport would hand them over: no Derby, no sockets, no JMS client. Each
- * {@link Client} is one connection whose endpoint records what the broker delivers. Every wait has a deadline.
+ * The broker's fast test tier: a {@link Broker} over the in-memory store (or, for what must survive a restart, the
+ * store a {@link BrokerConfig} names), driven with protocol commands through {@link ServerConnection#handle} as a
+ * transport would hand them over: no sockets, no JMS client. Each {@link Client} is one connection whose endpoint
+ * records what the broker delivers. Every wait has a deadline.
  */
 final class BrokerDriver implements AutoCloseable {
 
@@ -39,8 +43,13 @@ final class BrokerDriver implements AutoCloseable {
 
     /** A broker named {@code name} over a fresh in-memory store, with {@code destinations}. */
     BrokerDriver(String name, DestinationPolicies destinations) {
-        this.broker = Broker.start(BrokerConfig.builder().name(name).dataDirectory(Path.of("target", "unused"))
+        this(BrokerConfig.builder().name(name).dataDirectory(Path.of("target", "unused"))
                 .destinations(destinations).inMemoryStore().build());
+    }
+
+    /** A broker started with {@code config}: on Derby in a test's directory, it can be started again on it. */
+    BrokerDriver(BrokerConfig config) {
+        this.broker = Broker.start(config);
     }
 
     Broker broker() {
@@ -76,6 +85,25 @@ final class BrokerDriver implements AutoCloseable {
 
     static String text(byte[] encoded) throws JMSException {
         return ((GannetTextMessage) MessageCodec.decode(encoded)).getText();
+    }
+
+    /** The texts of {@code deliveries}, in order. */
+    static List<String> texts(List<Delivery> deliveries) throws JMSException {
+        List<String> texts = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            texts.add(text(delivery.encoded()));
+        }
+        return texts;
+    }
+
+    /** The delivery ids of {@code deliveries}, in order. */
+    static List<Long> ids(List<Delivery> deliveries) {
+        return deliveries.stream().map(Delivery::deliveryId).toList();
+    }
+
+    /** The XA branch {@code global}, qualifier {@code branch}. */
+    static BranchId xid(String global, String branch) {
+        return new BranchId(0x4741, global.getBytes(StandardCharsets.UTF_8), branch.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -139,6 +167,45 @@ final class BrokerDriver implements AutoCloseable {
         void send(int sessionId, GannetDestination destination, String text, String duplicateId)
                 throws JMSException {
             call(new Command.Send(sessionId, message(destination, text, duplicateId)));
+        }
+
+        /**
+         * Hands {@code command} to the broker and answers the XA error code it was refused with.
+         *
+         * @throws AssertionError if it was carried out, or refused without an XA error code
+         */
+        int xaError(Command<?> command) {
+            try {
+                call(command);
+            } catch (JMSException refused) {
+                if (!XaError.carriesCode(refused)) {
+                    throw new AssertionError(command + " failed without an XA error code", refused);
+                }
+                return XaError.code(refused);
+            }
+            throw new AssertionError(command + " was carried out");
+        }
+
+        /** The next {@code count} deliveries to this connection, waiting for each up to the deadline. */
+        List<Delivery> receive(int count) {
+            List<Delivery> received = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                received.add(receive());
+            }
+            return received;
+        }
+
+        /**
+         * The next delivery to consumer {@code consumerId} of session {@code sessionId}, waiting for it up to the
+         * deadline; deliveries to other consumers before it are dropped (a closed consumer's, say).
+         */
+        Delivery receive(int sessionId, int consumerId) {
+            while (true) {
+                Delivery delivery = receive();
+                if (delivery.sessionId() == sessionId && delivery.consumerId() == consumerId) {
+                    return delivery;
+                }
+            }
         }
 
         /** The next delivery to this connection, waiting for it up to the deadline. */

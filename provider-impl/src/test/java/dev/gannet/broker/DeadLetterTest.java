@@ -54,7 +54,7 @@ class DeadLetterTest {
     }
 
     /** The texts in {@code queue} once it holds any (the move may finish after the rollback answered). */
-    private static List<String> awaitMessages(Client client, String queue) throws Exception {
+    static List<String> awaitMessages(Client client, String queue) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BrokerDriver.DEADLINE_SECONDS);
         while (true) {
             List<String> texts = client.browse(queue(queue));

@@ -2,6 +2,7 @@ package dev.gannet.samples;
 
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
+import com.arjuna.ats.arjuna.coordinator.TxControl;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.common.jtaPropertyManager;
@@ -91,10 +92,7 @@ public final class ExactlyOnceIntoDatabase {
             statement.execute("CREATE TABLE ORDERS (ID VARCHAR(64) PRIMARY KEY, BODY VARCHAR(200))");
         }
 
-        // 3. Recovery: Narayana's recovery manager asks both for their in-doubt branches, at start and periodically.
-        RecoveryManager recoveryManager = RecoveryManager.manager();
-        XARecoveryModule xaRecovery = XARecoveryModule.getRegisteredXARecoveryModule();
-        GannetXAResourceRecovery gannetRecovery = new GannetXAResourceRecovery(gannet);
+        // 3. Recovery: Narayana's recovery manager asks both for their in-doubt branches, now and periodically.
         javax.sql.XAConnection databaseRecoveryConnection = database.getXAConnection();
         XAResourceRecoveryHelper databaseRecovery = new XAResourceRecoveryHelper() {
             @Override
@@ -107,13 +105,19 @@ public final class ExactlyOnceIntoDatabase {
                 return new XAResource[] {databaseRecoveryConnection.getXAResource()};
             }
         };
-        xaRecovery.addXAResourceRecoveryHelper(gannetRecovery);
-        xaRecovery.addXAResourceRecoveryHelper(databaseRecovery);
-        recoveryManager.scan();
-        System.out.println("Recovery registered for " + brokerUrl + " and the orders database;"
-                + " the first scan found nothing in doubt");
-
+        GannetXAResourceRecovery gannetRecovery = new GannetXAResourceRecovery(gannet);
+        // Created without its thread, so that the helpers are there before the first scan; then scans periodically.
+        RecoveryManager recoveryManager = RecoveryManager.manager(RecoveryManager.DIRECT_MANAGEMENT);
+        XARecoveryModule xaRecovery = XARecoveryModule.getRegisteredXARecoveryModule();
         try {
+            xaRecovery.addXAResourceRecoveryHelper(gannetRecovery);
+            xaRecovery.addXAResourceRecoveryHelper(databaseRecovery);
+            recoveryManager.scan();
+            recoveryManager.startRecoveryManagerThread();
+            System.out.println("Recovery registered for " + brokerUrl + " and the orders database; a first scan"
+                    + " completed whatever a crash of an earlier run left in doubt, the next ones follow every"
+                    + " 2 minutes");
+
             // 4. The orders arrive (plain persistent sends).
             try (JMSContext context = new GannetConnectionFactory(brokerUrl).createContext()) {
                 Queue queue = context.createQueue("orders");
@@ -130,7 +134,8 @@ public final class ExactlyOnceIntoDatabase {
             try {
                 connection.start();
                 XASession session = connection.createXASession();
-                MessageConsumer consumer = session.getSession().createConsumer(session.getSession().createQueue("orders"));
+                Queue orders = session.getSession().createQueue("orders");
+                MessageConsumer consumer = session.getSession().createConsumer(orders);
                 while (true) {
                     transactionManager.begin();
                     Transaction transaction = transactionManager.getTransaction();
@@ -196,6 +201,7 @@ public final class ExactlyOnceIntoDatabase {
             xaRecovery.removeXAResourceRecoveryHelper(gannetRecovery);
             xaRecovery.removeXAResourceRecoveryHelper(databaseRecovery);
             recoveryManager.terminate();
+            TxControl.disable(true); // no new transactions; stops the status manager, which has its entry in the log
             gannetRecovery.close();
             databaseRecoveryConnection.close();
             EmbeddedBroker.stop("exactly-once");

@@ -19,12 +19,15 @@ import javax.transaction.xa.XAResource;
  * <pre>{@code
  * GannetXAConnectionFactory gannet = new GannetXAConnectionFactory("tcp://broker.example:7672");
  * GannetXAResourceRecovery recovery = new GannetXAResourceRecovery(gannet, "orders", "secret");
- * RecoveryManager.manager();   // starts Narayana's recovery manager (periodic scans)
+ * RecoveryManager manager = RecoveryManager.manager(RecoveryManager.DIRECT_MANAGEMENT); // no scan yet
  * XARecoveryModule.getRegisteredXARecoveryModule().addXAResourceRecoveryHelper(recovery);
+ * manager.scan();                        // completes what a crash left in doubt
+ * manager.startRecoveryManagerThread();  // then scans periodically
  * ...
  * // at shutdown
  * XARecoveryModule.getRegisteredXARecoveryModule().removeXAResourceRecoveryHelper(recovery);
  * recovery.close();
+ * manager.terminate();
  * }</pre>
  * ({@code com.arjuna.ats.arjuna.recovery.RecoveryManager},
  * {@code com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule}.) Narayana's recovery needs its object

@@ -79,7 +79,8 @@ class NarayanaCrashRecoveryTest {
     private static final Tally TOTAL = new Tally();
     private static final String TRANSPORT = BrokerTestSupport.TCP ? "tcp" : "vm";
     private static final Pattern LISTENING = Pattern.compile("listening on tcp://[^ ]+:(\\d+) ");
-    private static final Pattern IN_DOUBT_BEFORE = Pattern.compile("in doubt before recovery: (gannet=\\d+ derby=\\d+)");
+    private static final Pattern IN_DOUBT_BEFORE =
+            Pattern.compile("in doubt before recovery: (gannet=\\d+ derby=\\d+)");
     /** How long a JVM may take to start Derby and get going on a busy 2-core machine. */
     private static final long STARTS = 120_000;
     /** An empty receive this long ends the drain of a queue. */

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link GannetXAResourceRecovery} against a real broker over TCP, as Narayana's recovery module calls it: a scan gets
- * the broker's resource from {@code getXAResources}, calls {@code recover} with {@code TMSTARTRSCAN}, completes branches,
- * ends with {@code TMENDRSCAN}. A broker that is down at a scan costs that scan only.
+ * the broker's resource from {@code getXAResources}, calls {@code recover} with {@code TMSTARTRSCAN}, completes
+ * branches, ends with {@code TMENDRSCAN}. A broker that is down at a scan costs that scan only.
  */
 @Timeout(120)
 class GannetXAResourceRecoveryTest {

@@ -10,7 +10,7 @@ import javax.transaction.xa.Xid;
 import java.sql.SQLException;
 import java.util.List;
 
-/** What the broker and the orders database hold in doubt (prepared, not completed), each asked through its own XA recover. */
+/** What the broker and the orders database hold in doubt (prepared, not completed), each asked by its XA recover. */
 public final class InDoubt {
 
     private final XAConnectionFactory broker;

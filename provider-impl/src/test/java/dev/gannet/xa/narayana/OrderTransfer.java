@@ -15,10 +15,10 @@ import java.sql.Connection;
 
 /**
  * "Consume the order, insert it, confirm it" in one JTA transaction: receives an order from the queue
- * {@value #ORDERS}, inserts it into {@link OrdersDatabase}, sends {@code "confirmed " + order} to {@value #CONFIRMATIONS},
- * with the database and the broker enlisted (in that order) as {@link CountingXAResource}s. {@link #begin} leaves
- * the transaction open and associated with the thread, so that the caller sets its steps on the resources before
- * committing, rolling back or crashing.
+ * {@value #ORDERS}, inserts it into {@link OrdersDatabase}, sends {@code "confirmed " + order} to
+ * {@value #CONFIRMATIONS}, with the database and the broker enlisted (in that order) as {@link CountingXAResource}s.
+ * {@link #begin} leaves the transaction open and associated with the thread, so that the caller sets its steps on the
+ * resources before committing, rolling back or crashing.
  */
 public final class OrderTransfer implements AutoCloseable {
 

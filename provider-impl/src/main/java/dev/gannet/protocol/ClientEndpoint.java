@@ -16,4 +16,12 @@ public interface ClientEndpoint {
 
     /** The broker ended this connection, or the link to it failed. */
     void connectionFailed(JMSException cause);
+
+    /**
+     * Where the connection comes from: its remote address and, on TLS with client authentication, the client's
+     * certificate chain. Known before the connection's first command ({@link Command.Open}); never null.
+     */
+    default Peer peer() {
+        return Peer.IN_VM;
+    }
 }

@@ -59,8 +59,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile Running running; // null while stopped
 
     /** What a started adapter holds: its broker, the server's services, its activations and recovery resources. */
-    private record Running(BootstrapContext context, BrokerAccess access, EmbeddedBroker embedded, Timer timer,
-                           Map<ActivationKey, EndpointActivation> activations, List<RecoveryXAResource> recovery) {
+    private record Running(BootstrapContext context, BrokerLocation location, BrokerAccess access,
+                           EmbeddedBroker embedded, Timer timer, Map<ActivationKey, EndpointActivation> activations,
+                           List<RecoveryXAResource> recovery) {
     }
 
     /** An activation is known by its endpoint factory and spec, both equal by identity (section 19.4.1). */
@@ -108,7 +109,8 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         } else {
             LOG.info("Gannet resource adapter started for the broker at {}", access);
         }
-        running = new Running(context, access, embedded, timer, new ConcurrentHashMap<>(), new ArrayList<>());
+        running = new Running(context, location, access, embedded, timer, new ConcurrentHashMap<>(),
+                new ArrayList<>());
     }
 
     /**
@@ -241,7 +243,12 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
             return pooled.brokerAccess();
         }
         if (found instanceof GannetConnectionFactory gannet) {
-            return current.access().withUrl(gannet.getBrokerUrl());
+            try {
+                return accessAt(gannet.getBrokerUrl(), current);
+            } catch (IllegalArgumentException e) {
+                throw new ResourceException("connectionFactoryLookup '" + lookup + "': "
+                        + BrokerLocation.withoutSecrets(e.getMessage()), e);
+            }
         }
         throw new ResourceException("connectionFactoryLookup '" + lookup + "' found "
                 + (found == null ? "null" : found.getClass().getName())
@@ -255,6 +262,23 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
      */
     public BrokerAccess brokerAccess() throws jakarta.resource.spi.IllegalStateException {
         return requireRunning().access();
+    }
+
+    /**
+     * The broker at {@code url} with the adapter's default identity, for a connection definition that names a broker of
+     * its own: a {@code vm://NAME} URL naming the adapter's embedded broker reaches that broker in its data directory
+     * ({@link BrokerLocation#clientUrlFor}).
+     *
+     * @throws jakarta.resource.spi.IllegalStateException if the adapter is not started
+     * @throws IllegalArgumentException                    if {@code url} is not a valid Gannet URL, or names the
+     *                                                     adapter's broker in another data directory
+     */
+    public BrokerAccess brokerAccess(String url) throws jakarta.resource.spi.IllegalStateException {
+        return accessAt(url, requireRunning());
+    }
+
+    private static BrokerAccess accessAt(String url, Running current) {
+        return current.access().withUrl(current.location().clientUrlFor(url.trim()));
     }
 
     private Running requireRunning() throws jakarta.resource.spi.IllegalStateException {

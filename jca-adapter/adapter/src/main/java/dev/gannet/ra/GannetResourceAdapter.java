@@ -5,6 +5,7 @@ import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.ra.inbound.EndpointActivation;
 import dev.gannet.ra.inbound.GannetActivationSpec;
 import dev.gannet.ra.outbound.PooledConnectionFactory;
+import dev.gannet.xa.ReconnectingXAResource;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -61,7 +62,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     /** What a started adapter holds: its broker, the server's services, its activations and recovery resources. */
     private record Running(BootstrapContext context, BrokerLocation location, BrokerAccess access,
                            EmbeddedBroker embedded, Timer timer, Map<ActivationKey, EndpointActivation> activations,
-                           List<RecoveryXAResource> recovery) {
+                           List<ReconnectingXAResource> recovery) {
     }
 
     /** An activation is known by its endpoint factory and spec, both equal by identity (section 19.4.1). */
@@ -131,7 +132,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         stopping.activations().values().forEach(EndpointActivation::stop);
         stopping.activations().clear();
         synchronized (stopping.recovery()) {
-            stopping.recovery().forEach(RecoveryXAResource::close);
+            stopping.recovery().forEach(ReconnectingXAResource::close);
         }
         stopping.timer().cancel();
         if (stopping.embedded() != null) {
@@ -210,7 +211,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         List<XAResource> resources = new ArrayList<>();
         synchronized (current.recovery()) {
             for (BrokerAccess access : brokers.values()) {
-                RecoveryXAResource resource = new RecoveryXAResource(access);
+                Credentials identity = access.credentials();
+                ReconnectingXAResource resource = new ReconnectingXAResource(access.factory(), identity.user(),
+                        identity.password(), access.toString());
                 current.recovery().add(resource);
                 resources.add(resource);
             }

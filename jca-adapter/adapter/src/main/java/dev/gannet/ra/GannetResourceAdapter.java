@@ -4,6 +4,7 @@ import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.ra.inbound.EndpointActivation;
 import dev.gannet.ra.inbound.GannetActivationSpec;
+import dev.gannet.ra.outbound.OpenManagedConnections;
 import dev.gannet.ra.outbound.PooledConnectionFactory;
 import dev.gannet.xa.ReconnectingXAResource;
 import jakarta.resource.NotSupportedException;
@@ -41,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * endpoint names none.</li>
  * </ul>
  * {@link #start} starts the embedded broker, if any; {@link #stop} ends every endpoint activation (waiting for their
- * deliveries) and then stops the embedded broker it started. {@link #getXAResources} gives the server's transaction
+ * deliveries), closes its pooled connections quietly and then stops the embedded broker it started. {@link #getXAResources} gives the server's transaction
  * recovery a resource per broker the endpoints use. Equal to another adapter of the same configuration (section
  * 20.3.2).
  */
@@ -62,7 +63,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     /** What a started adapter holds: its broker, the server's services, its activations and recovery resources. */
     private record Running(BootstrapContext context, BrokerLocation location, BrokerAccess access,
                            EmbeddedBroker embedded, Timer timer, Map<ActivationKey, EndpointActivation> activations,
-                           List<ReconnectingXAResource> recovery) {
+                           List<ReconnectingXAResource> recovery, OpenManagedConnections outbound) {
     }
 
     /** An activation is known by its endpoint factory and spec, both equal by identity (section 19.4.1). */
@@ -111,13 +112,14 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
             LOG.info("Gannet resource adapter started for the broker at {}", access);
         }
         running = new Running(context, location, access, embedded, timer, new ConcurrentHashMap<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new OpenManagedConnections());
     }
 
     /**
-     * Ends every endpoint activation, waiting for the deliveries under way, closes the recovery connections, then
-     * stops the embedded broker if the adapter runs one: its remaining vm connections (pooled outbound connections
-     * the server has not destroyed yet) fail.
+     * Ends every endpoint activation, waiting for the deliveries under way, closes the recovery connections and,
+     * quietly, the pooled outbound connections the server has not destroyed yet (no CONNECTION_ERROR_OCCURRED: the
+     * server destroys them when it flushes its pool), then stops the embedded broker if the adapter runs one; vm
+     * connections to it that others left open fail.
      */
     @Override
     public void stop() {
@@ -134,6 +136,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         synchronized (stopping.recovery()) {
             stopping.recovery().forEach(ReconnectingXAResource::close);
         }
+        stopping.outbound().closeAll();
         stopping.timer().cancel();
         if (stopping.embedded() != null) {
             String name = stopping.embedded().config().name();
@@ -278,6 +281,15 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
      */
     public BrokerAccess brokerAccess(String url) throws jakarta.resource.spi.IllegalStateException {
         return accessAt(url, requireRunning());
+    }
+
+    /**
+     * The managed connections the adapter's connection factories open, closed quietly when the adapter stops.
+     *
+     * @throws jakarta.resource.spi.IllegalStateException if the adapter is not started
+     */
+    public OpenManagedConnections openManagedConnections() throws jakarta.resource.spi.IllegalStateException {
+        return requireRunning().outbound();
     }
 
     private static BrokerAccess accessAt(String url, Running current) {

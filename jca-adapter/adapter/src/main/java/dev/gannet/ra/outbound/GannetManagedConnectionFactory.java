@@ -76,7 +76,8 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         ConnectionRequest request = info instanceof ConnectionRequest asked ? asked : ConnectionRequest.DEFAULT;
-        return new GannetManagedConnection(this, brokerAccess(), identityOf(subject, request));
+        return new GannetManagedConnection(this, brokerAccess(), identityOf(subject, request),
+                requireAdapter().openManagedConnections());
     }
 
     /**

@@ -118,8 +118,10 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     /**
      * Ends every endpoint activation, waiting for the deliveries under way, closes the recovery connections and,
      * quietly, the pooled outbound connections the server has not destroyed yet (no CONNECTION_ERROR_OCCURRED: the
-     * server destroys them when it flushes its pool), then stops the embedded broker if the adapter runs one; vm
-     * connections to it that others left open fail.
+     * server destroys them when it flushes its pool), then stops the embedded broker if the adapter runs one, unless
+     * another adapter instance of this JVM shares it (a server may run the adapter twice: WildFly does for an
+     * application's {@code @JMSConnectionFactoryDefinition}); the last one stops it, and vm connections to it that
+     * others left open fail.
      */
     @Override
     public void stop() {
@@ -140,9 +142,12 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         stopping.timer().cancel();
         if (stopping.embedded() != null) {
             String name = stopping.embedded().config().name();
-            stopping.embedded().close();
-            EmbeddedBroker.stop(name);
-            LOG.info("Gannet resource adapter stopped its broker {}", name);
+            if (stopping.embedded().stopUnlessShared()) {
+                LOG.info("Gannet resource adapter stopped its broker {}", name);
+            } else {
+                LOG.info("Gannet resource adapter stopped; its broker {} runs on for another adapter instance"
+                        + " of this server", name);
+            }
         } else {
             LOG.info("Gannet resource adapter stopped");
         }

@@ -9,6 +9,7 @@ import dev.gannet.ra.server.RunningAdapter;
 import dev.gannet.ra.server.TestBootstrapContext;
 import dev.gannet.ra.server.TestXid;
 import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import jakarta.resource.spi.ActivationSpec;
@@ -78,6 +79,30 @@ class ResourceAdapterTest {
             pool.close(); // the server flushes its pool afterwards
             assertEquals(0, pool.destroyed(), "nothing was destroyed for an error");
         }
+    }
+
+    /** WildFly runs the adapter a second time for an application's @JMSConnectionFactoryDefinition, on one broker. */
+    @Test
+    void anAdapterSharingItsBrokerWithAnotherLeavesItRunningForTheOther() throws Exception {
+        String name = "ra-shared";
+        try (RunningAdapter first = RunningAdapter.embedded(name, directory);
+             RunningAdapter second = RunningAdapter.embedded(name, directory)) {
+            PoolingConnectionManager pool = new PoolingConnectionManager(null);
+            PooledConnectionFactory factory = second.connectionFactory(pool);
+            try (Connection connection = factory.createConnection()) {
+                connection.createSession().createProducer(null);
+            }
+
+            first.adapter().stop();
+            try (JMSContext context = factory.createContext()) {
+                context.createProducer().send(context.createQueue("shared"), "after the first adapter stopped");
+            }
+            assertEquals(List.of(ConnectionEvent.CONNECTION_CLOSED, ConnectionEvent.CONNECTION_CLOSED),
+                    pool.heardTypes(), "the second adapter's pooled connection kept working");
+            assertEquals(1, pool.created());
+            assertEquals(List.of("after the first adapter stopped"), second.drain("shared", Duration.ofSeconds(1)));
+        }
+        assertFalse(EmbeddedBroker.stop(name), "the last adapter's stop stopped the broker");
     }
 
     @Test

@@ -71,6 +71,17 @@ public interface EmbeddedBroker extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Releases this handle and stops the broker at once, as {@link #stop(String)} does (its remaining vm connections
+     * fail), unless another handle of this JVM still holds it: then it keeps running for that one, and the last
+     * handle's call stops it. For a component that started the broker and must leave nothing running when it stops,
+     * while other components may share the broker (an application server that runs a resource adapter twice, for
+     * its own connection factories and for an application's).
+     *
+     * @return true if the broker stopped (or was stopped already)
+     */
+    boolean stopUnlessShared();
+
     /** Service-provider interface implemented by provider-impl; not for applications. */
     interface Launcher {
         EmbeddedBroker start(BrokerConfig config);

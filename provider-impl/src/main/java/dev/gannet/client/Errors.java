@@ -2,35 +2,17 @@ package dev.gannet.client;
 
 import dev.gannet.protocol.XaError;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.IllegalStateRuntimeException;
-import jakarta.jms.InvalidClientIDException;
-import jakarta.jms.InvalidClientIDRuntimeException;
-import jakarta.jms.InvalidDestinationException;
-import jakarta.jms.InvalidDestinationRuntimeException;
-import jakarta.jms.InvalidSelectorException;
-import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityException;
-import jakarta.jms.JMSSecurityRuntimeException;
-import jakarta.jms.MessageFormatException;
-import jakarta.jms.MessageFormatRuntimeException;
-import jakarta.jms.MessageNotWriteableException;
-import jakarta.jms.MessageNotWriteableRuntimeException;
-import jakarta.jms.ResourceAllocationException;
-import jakarta.jms.ResourceAllocationRuntimeException;
-import jakarta.jms.TransactionInProgressException;
-import jakarta.jms.TransactionInProgressRuntimeException;
-import jakarta.jms.TransactionRolledBackException;
-import jakarta.jms.TransactionRolledBackRuntimeException;
 
 import javax.transaction.xa.XAException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The client's one place for building JMS exceptions and mapping them to the simplified API's runtime twins and to
- * the {@link XAException}s of an XAResource.
+ * The client's one place for building JMS exceptions and mapping them to the simplified API's runtime twins (through
+ * {@link RuntimeExceptions}) and to the {@link XAException}s of an XAResource.
  */
 final class Errors {
 
@@ -66,35 +48,9 @@ final class Errors {
                 cause);
     }
 
-    /** The simplified API's twin of {@code e} (spec 7.? / JMSContext javadoc), with {@code e} as its cause. */
+    /** The simplified API's twin of {@code e}, with {@code e} as its cause ({@link RuntimeExceptions#of}). */
     static JMSRuntimeException runtime(JMSException e) {
-        String message = e.getMessage();
-        String code = e.getErrorCode();
-        JMSRuntimeException twin;
-        if (e instanceof IllegalStateException) {
-            twin = new IllegalStateRuntimeException(message, code, e);
-        } else if (e instanceof InvalidClientIDException) {
-            twin = new InvalidClientIDRuntimeException(message, code, e);
-        } else if (e instanceof InvalidDestinationException) {
-            twin = new InvalidDestinationRuntimeException(message, code, e);
-        } else if (e instanceof InvalidSelectorException) {
-            twin = new InvalidSelectorRuntimeException(message, code, e);
-        } else if (e instanceof JMSSecurityException) {
-            twin = new JMSSecurityRuntimeException(message, code, e);
-        } else if (e instanceof MessageFormatException) {
-            twin = new MessageFormatRuntimeException(message, code, e);
-        } else if (e instanceof MessageNotWriteableException) {
-            twin = new MessageNotWriteableRuntimeException(message, code, e);
-        } else if (e instanceof ResourceAllocationException) {
-            twin = new ResourceAllocationRuntimeException(message, code, e);
-        } else if (e instanceof TransactionInProgressException) {
-            twin = new TransactionInProgressRuntimeException(message, code, e);
-        } else if (e instanceof TransactionRolledBackException) {
-            twin = new TransactionRolledBackRuntimeException(message, code, e);
-        } else {
-            twin = new JMSRuntimeException(message, code, e);
-        }
-        return twin;
+        return RuntimeExceptions.of(e);
     }
 
     /** An {@link XAException} with the error code {@code code}; the message ends with the code's name. */
@@ -133,15 +89,11 @@ final class Errors {
 
     /** Runs an action, turning a JMSException into its runtime twin. */
     static <T> T unchecked(JmsAction<T> action) {
-        try {
-            return action.run();
-        } catch (JMSException e) {
-            throw runtime(e);
-        }
+        return RuntimeExceptions.unchecked(action::run);
     }
 
     /** Runs an action without result, turning a JMSException into its runtime twin. */
     static void uncheckedRun(JmsAction<?> action) {
-        unchecked(action);
+        RuntimeExceptions.unchecked(action::run);
     }
 }

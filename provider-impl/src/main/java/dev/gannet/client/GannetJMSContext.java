@@ -115,7 +115,7 @@ public class GannetJMSContext implements JMSContext {
 
     @Override
     public JMSProducer createProducer() {
-        return new GannetJMSProducer(session());
+        return new GannetJMSProducer(new ContextProducerSession(session()));
     }
 
     @Override

@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simplified API's producer: settings and message properties applied to every message it sends. Its
- * properties live in a plain {@link GannetMessage}, so names, types and conversions follow exactly the rules of
- * message properties (spec 3.5).
+ * The simplified API's producer: settings, message properties and headers applied to every message it sends through
+ * its {@link ProducerSession} (a Gannet JMSContext's session, or a resource adapter's pooled one). Its properties
+ * live in a plain {@link GannetMessage}, so names, types and conversions follow exactly the rules of message
+ * properties (spec 3.5).
  */
 public class GannetJMSProducer implements JMSProducer {
 
-    private final GannetSession session;
+    private final ProducerSession session;
     private final GannetMessage properties = new GannetMessage();
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
@@ -38,7 +39,8 @@ public class GannetJMSProducer implements JMSProducer {
     private String type;
     private Destination replyTo;
 
-    GannetJMSProducer(GannetSession session) {
+    /** A producer sending with {@code session}, with the default settings and no properties. */
+    public GannetJMSProducer(ProducerSession session) {
         this.session = session;
     }
 
@@ -50,11 +52,10 @@ public class GannetJMSProducer implements JMSProducer {
             if (message == null) {
                 throw new jakarta.jms.MessageFormatException("Message must not be null");
             }
-            session.checkClosed();
+            session.session(); // refuses a closed context before the message is touched
             apply(message);
-            GannetMessageProducer.sendMessage(session, GannetSession.toGannet(destination), message,
-                    new GannetMessageProducer.SendOptions(deliveryMode, priority, timeToLive, deliveryDelay,
-                            disableMessageId, disableMessageTimestamp), async);
+            session.send(destination, message, new SendOptions(deliveryMode, priority, timeToLive, deliveryDelay,
+                    disableMessageId, disableMessageTimestamp), async);
             return null;
         });
         return this;
@@ -79,12 +80,12 @@ public class GannetJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, String body) {
-        return send(destination, Errors.unchecked(() -> session.createTextMessage(body)));
+        return send(destination, Errors.unchecked(() -> session.session().createTextMessage(body)));
     }
 
     @Override
     public JMSProducer send(Destination destination, Map<String, Object> body) {
-        MapMessage message = Errors.unchecked(session::createMapMessage);
+        MapMessage message = Errors.unchecked(() -> session.session().createMapMessage());
         if (body != null) {
             Errors.uncheckedRun(() -> {
                 for (Map.Entry<String, Object> entry : body.entrySet()) {
@@ -98,7 +99,7 @@ public class GannetJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, byte[] body) {
-        BytesMessage message = Errors.unchecked(session::createBytesMessage);
+        BytesMessage message = Errors.unchecked(() -> session.session().createBytesMessage());
         if (body != null) {
             Errors.uncheckedRun(() -> {
                 message.writeBytes(body);
@@ -110,7 +111,7 @@ public class GannetJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, Serializable body) {
-        return send(destination, Errors.unchecked(() -> session.createObjectMessage(body)));
+        return send(destination, Errors.unchecked(() -> session.session().createObjectMessage(body)));
     }
 
     // ---- settings
@@ -140,7 +141,7 @@ public class GannetJMSProducer implements JMSProducer {
     @Override
     public JMSProducer setDeliveryMode(int deliveryMode) {
         Errors.uncheckedRun(() -> {
-            GannetMessageProducer.SendOptions.checkDeliveryMode(deliveryMode);
+            SendOptions.checkDeliveryMode(deliveryMode);
             return null;
         });
         this.deliveryMode = deliveryMode;
@@ -155,7 +156,7 @@ public class GannetJMSProducer implements JMSProducer {
     @Override
     public JMSProducer setPriority(int priority) {
         Errors.uncheckedRun(() -> {
-            GannetMessageProducer.SendOptions.checkPriority(priority);
+            SendOptions.checkPriority(priority);
             return null;
         });
         this.priority = priority;
@@ -189,8 +190,18 @@ public class GannetJMSProducer implements JMSProducer {
         return deliveryDelay;
     }
 
+    /**
+     * @throws jakarta.jms.IllegalStateRuntimeException for a listener, where the {@link ProducerSession}'s sends must
+     *                                                  be synchronous (Messaging 3.1 section 12.2)
+     */
     @Override
     public JMSProducer setAsync(CompletionListener completionListener) {
+        if (completionListener != null) {
+            Errors.uncheckedRun(() -> {
+                session.acceptAsync();
+                return null;
+            });
+        }
         this.async = completionListener;
         return this;
     }

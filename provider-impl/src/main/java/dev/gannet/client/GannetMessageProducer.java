@@ -54,29 +54,6 @@ public class GannetMessageProducer implements QueueSender, TopicPublisher {
         session.checkClosed();
     }
 
-    /** Header values for one send, checked as the spec requires. */
-    record SendOptions(int deliveryMode, int priority, long timeToLive, long deliveryDelay,
-                       boolean disableMessageId, boolean disableMessageTimestamp) {
-
-        static void checkDeliveryMode(int deliveryMode) throws JMSException {
-            if (deliveryMode != DeliveryMode.PERSISTENT && deliveryMode != DeliveryMode.NON_PERSISTENT) {
-                throw new JMSException("Delivery mode " + deliveryMode + " is neither PERSISTENT ("
-                        + DeliveryMode.PERSISTENT + ") nor NON_PERSISTENT (" + DeliveryMode.NON_PERSISTENT + ")");
-            }
-        }
-
-        static void checkPriority(int priority) throws JMSException {
-            if (priority < 0 || priority > 9) {
-                throw new JMSException("Priority " + priority + " is outside 0..9");
-            }
-        }
-
-        void check() throws JMSException {
-            checkDeliveryMode(deliveryMode);
-            checkPriority(priority);
-        }
-    }
-
     private SendOptions defaults() {
         return new SendOptions(deliveryMode, priority, timeToLive, deliveryDelay, disableMessageId,
                 disableMessageTimestamp);

@@ -79,6 +79,8 @@ public class GannetSession implements QueueSession, TopicSession {
     private final List<Unconsumed> unconsumed = new ArrayList<>(); // guarded by itself
     private final AsyncSends asyncSends = new AsyncSends();
     private volatile long minGeneration;
+    /** Set first by close(): no listener call begins after it, while the one under way keeps the whole session. */
+    private volatile boolean closing;
     private volatile boolean closed;
     private volatile MessageListener sessionListener;
 
@@ -190,7 +192,7 @@ public class GannetSession implements QueueSession, TopicSession {
         deliveryLock.lock();
         try {
             MessageListener listener = consumer.listener();
-            if (closed || !connection.isStarted() || listener == null) {
+            if (closing || !connection.isStarted() || listener == null) {
                 return;
             }
             Delivery delivery = consumer.poll();
@@ -475,6 +477,11 @@ public class GannetSession implements QueueSession, TopicSession {
     }
 
     /**
+     * Closes the session once the listener under way, if any, has returned: until then that listener keeps every
+     * facility of the session (Session.close and Connection.close javadoc), so that its sends, its acknowledgement
+     * and the end of an XA branch it works in (a resource adapter's afterDelivery) still succeed. No other listener
+     * call begins meanwhile. Then waits for the asynchronous sends under way and their completion callbacks.
+     *
      * @throws IllegalStateException if called from a listener or completion callback of this session
      */
     @Override
@@ -488,9 +495,10 @@ public class GannetSession implements QueueSession, TopicSession {
         if (completionLane.isCurrentThread()) {
             throw new IllegalStateException("Session " + this + " cannot be closed from its own CompletionListener");
         }
+        closing = true;
+        awaitDeliveryPaused();
         asyncSends.awaitAll();
         closed = true;
-        awaitDeliveryPaused();
         consumers.values().forEach(GannetMessageConsumer::closeLocally);
         producers.forEach(GannetMessageProducer::closeLocally);
         browsers.forEach(GannetQueueBrowser::closeLocally);

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.gannet.integration.Bodies.browse;
 import static dev.gannet.integration.Bodies.drain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -91,6 +92,34 @@ class ListenerThreadingTest extends BrokerTestSupport {
             case "session.close" -> session::close;
             default -> consumer::close;
         });
+    }
+
+    /**
+     * Connection.close and Session.close javadoc: a listener under way when close is called from another thread keeps
+     * every facility of its session until it returns; its sends succeed and its message is acknowledged on its return.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"connection.close", "session.close"})
+    void aListenerUnderWayWhenCloseIsCalledKeepsItsSessionUntilItReturns(String call) throws Exception {
+        Connection connection = connection();
+        Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+        Queue requests = session.createQueue("requests-while-closing-" + call);
+        Queue replies = session.createQueue("replies-while-closing-" + call);
+        MessageProducer replier = session.createProducer(replies);
+        HeldCallback listener = new HeldCallback();
+        CallOutcome reply = new CallOutcome();
+        session.createConsumer(requests).setMessageListener(message -> reply.record(() -> {
+            listener.hold();
+            replier.send(session.createTextMessage("reply"));
+        }));
+        Session observer = connection().createSession(Session.AUTO_ACKNOWLEDGE);
+        observer.createProducer(requests).send(observer.createTextMessage("request"));
+        listener.assertCallWaitsForIt(call, "connection.close".equals(call) ? connection::close : session::close);
+
+        assertNull(reply.thrown(), "the listener lost its session while close waited for it");
+        assertEquals(List.of("reply"), drain(observer.createConsumer(replies)));
+        assertEquals(List.of(), browse(observer.createBrowser(requests)),
+                "the request was acknowledged when the listener returned");
     }
 
     @Test

@@ -158,6 +158,27 @@ class VmBrokerLifetimeTest extends BrokerTestSupport {
     }
 
     @Test
+    void stopUnlessSharedKeepsTheBrokerForAnotherHandleAndTheLastHandleStopsIt() throws Exception {
+        EmbeddedBroker first = EmbeddedBroker.start(new BrokerConfig(brokerName, dataDirectory));
+        EmbeddedBroker second = EmbeddedBroker.start(new BrokerConfig(brokerName, dataDirectory));
+        Broker running = broker();
+        Connection open = connection();
+        CompletableFuture<JMSException> heard = new CompletableFuture<>();
+        open.setExceptionListener(heard::complete);
+
+        assertFalse(first.stopUnlessShared(), "the second handle holds the broker");
+        assertSame(running, broker());
+        open.createSession().createProducer(open.createSession().createQueue("q")).send(
+                open.createSession().createTextMessage("still served"));
+        assertFalse(heard.isDone(), "the open connection did not fail");
+
+        assertTrue(second.stopUnlessShared(), "the last handle stops the broker");
+        assertNull(broker());
+        JMSException failure = heard.get(ARRIVES, TimeUnit.MILLISECONDS);
+        assertTrue(failure.getMessage().contains(brokerName), "the connection left open failed: " + failure);
+    }
+
+    @Test
     void closingAnEmbeddedBrokerLeavesABrokerStartedByAConnectionRunning() throws Exception {
         try (JMSContext context = factory.createContext()) {
             context.createQueue("q");

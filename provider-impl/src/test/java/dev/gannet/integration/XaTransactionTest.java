@@ -355,6 +355,37 @@ class XaTransactionTest extends XaTestSupport {
         assertTrue(again.getJMSRedelivered());
     }
 
+    /**
+     * A resource adapter's delivery: the listener's work starts a branch, sends in it, and ends and commits it before
+     * returning (afterDelivery), while the endpoint's deactivation closes the session from another thread. Close
+     * waits for the listener, which keeps its session until it returns (Session.close javadoc).
+     */
+    @Test
+    void aListenerUnderWayWhenItsSessionClosesEndsAndCommitsItsBranch() throws Exception {
+        XASession xa = xaSession();
+        XAResource resource = xa.getXAResource();
+        Queue requests = xa.createQueue("xa-requests-while-closing");
+        Queue replies = xa.createQueue("xa-replies-while-closing");
+        MessageProducer replier = xa.createProducer(replies);
+        Xid xid = newXid();
+        HeldCallback listener = new HeldCallback();
+        CallOutcome delivery = new CallOutcome();
+        xa.createConsumer(requests).setMessageListener(message -> delivery.record(() -> {
+            resource.start(xid, XAResource.TMNOFLAGS);
+            listener.hold();
+            replier.send(xa.createTextMessage("reply in the branch"));
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.commit(xid, true);
+        }));
+        send(requests, "request");
+        listener.assertCallWaitsForIt("session.close", xa::close);
+
+        assertNull(delivery.thrown(), "the listener lost its session while close waited for it");
+        assertEquals("reply in the branch", text(observer().createConsumer(replies).receive(ARRIVES)));
+        assertEquals(List.of(), Bodies.browse(observer().createBrowser(requests)),
+                "the branch consumed the request when it committed");
+    }
+
     @Test
     void aSessionClosedWhileAssociatedLeavesItsWorkInTheBranch() throws Exception {
         XASession xa = xaSession();

@@ -2,6 +2,7 @@ package dev.gannet.ra;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.GannetProperties;
+import dev.gannet.api.StoreConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,6 +99,43 @@ public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
     /** Whether the adapter runs the broker itself. */
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * The client URL for another part's {@code brokerUrl} (a connection definition's, a looked-up factory's): a
+     * {@code vm://NAME} URL that names the broker this location runs reaches it in its data directory, which the URL
+     * gets when it names none (a server may copy the adapter's {@code brokerUrl} onto its connection definitions, as
+     * Open Liberty does, without the adapter's {@code dataDirectory}); any other URL is used as it is.
+     *
+     * @throws IllegalArgumentException if {@code url} is no URI, or names this location's broker on Derby in another
+     *                                  data directory than the one it runs on
+     */
+    public String clientUrlFor(String url) {
+        if (embedded == null) {
+            return url;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("brokerUrl '" + withoutSecrets(url) + "' is not a valid URI: "
+                    + e.getMessage(), e);
+        }
+        if (!"vm".equalsIgnoreCase(uri.getScheme()) || !embedded.name().equals(uri.getAuthority())) {
+            return url;
+        }
+        String named = options(url).get(GannetProperties.DATA_DIRECTORY);
+        if (named == null) {
+            return url + (uri.getRawQuery() == null ? "?" : "&") + GannetProperties.DATA_DIRECTORY + "="
+                    + URLEncoder.encode(embedded.dataDirectory().toString(), StandardCharsets.UTF_8);
+        }
+        Path runsOn = embedded.dataDirectory().toAbsolutePath().normalize();
+        if (embedded.store() instanceof StoreConfig.EmbeddedDerby
+                && !Path.of(named).toAbsolutePath().normalize().equals(runsOn)) {
+            throw new IllegalArgumentException("brokerUrl '" + withoutSecrets(url) + "' names the adapter's broker "
+                    + embedded.name() + " in '" + named + "', but it runs on " + runsOn);
+        }
+        return url;
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.ra.inbound.EndpointActivation;
 import dev.gannet.ra.inbound.GannetActivationSpec;
+import dev.gannet.ra.outbound.OpenManagedConnections;
 import dev.gannet.ra.outbound.PooledConnectionFactory;
+import dev.gannet.xa.ReconnectingXAResource;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -40,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * endpoint names none.</li>
  * </ul>
  * {@link #start} starts the embedded broker, if any; {@link #stop} ends every endpoint activation (waiting for their
- * deliveries) and then stops the embedded broker it started. {@link #getXAResources} gives the server's transaction
+ * deliveries), closes its pooled connections quietly and then stops the embedded broker it started. {@link #getXAResources} gives the server's transaction
  * recovery a resource per broker the endpoints use. Equal to another adapter of the same configuration (section
  * 20.3.2).
  */
@@ -59,8 +61,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile Running running; // null while stopped
 
     /** What a started adapter holds: its broker, the server's services, its activations and recovery resources. */
-    private record Running(BootstrapContext context, BrokerAccess access, EmbeddedBroker embedded, Timer timer,
-                           Map<ActivationKey, EndpointActivation> activations, List<RecoveryXAResource> recovery) {
+    private record Running(BootstrapContext context, BrokerLocation location, BrokerAccess access,
+                           EmbeddedBroker embedded, Timer timer, Map<ActivationKey, EndpointActivation> activations,
+                           List<ReconnectingXAResource> recovery, OpenManagedConnections outbound) {
     }
 
     /** An activation is known by its endpoint factory and spec, both equal by identity (section 19.4.1). */
@@ -108,13 +111,17 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         } else {
             LOG.info("Gannet resource adapter started for the broker at {}", access);
         }
-        running = new Running(context, access, embedded, timer, new ConcurrentHashMap<>(), new ArrayList<>());
+        running = new Running(context, location, access, embedded, timer, new ConcurrentHashMap<>(),
+                new ArrayList<>(), new OpenManagedConnections());
     }
 
     /**
-     * Ends every endpoint activation, waiting for the deliveries under way, closes the recovery connections, then
-     * stops the embedded broker if the adapter runs one: its remaining vm connections (pooled outbound connections
-     * the server has not destroyed yet) fail.
+     * Ends every endpoint activation, waiting for the deliveries under way, closes the recovery connections and,
+     * quietly, the pooled outbound connections the server has not destroyed yet (no CONNECTION_ERROR_OCCURRED: the
+     * server destroys them when it flushes its pool), then stops the embedded broker if the adapter runs one, unless
+     * another adapter instance of this JVM shares it (a server may run the adapter twice: WildFly does for an
+     * application's {@code @JMSConnectionFactoryDefinition}); the last one stops it, and vm connections to it that
+     * others left open fail.
      */
     @Override
     public void stop() {
@@ -129,14 +136,18 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         stopping.activations().values().forEach(EndpointActivation::stop);
         stopping.activations().clear();
         synchronized (stopping.recovery()) {
-            stopping.recovery().forEach(RecoveryXAResource::close);
+            stopping.recovery().forEach(ReconnectingXAResource::close);
         }
+        stopping.outbound().closeAll();
         stopping.timer().cancel();
         if (stopping.embedded() != null) {
             String name = stopping.embedded().config().name();
-            stopping.embedded().close();
-            EmbeddedBroker.stop(name);
-            LOG.info("Gannet resource adapter stopped its broker {}", name);
+            if (stopping.embedded().stopUnlessShared()) {
+                LOG.info("Gannet resource adapter stopped its broker {}", name);
+            } else {
+                LOG.info("Gannet resource adapter stopped; its broker {} runs on for another adapter instance"
+                        + " of this server", name);
+            }
         } else {
             LOG.info("Gannet resource adapter stopped");
         }
@@ -208,7 +219,9 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         List<XAResource> resources = new ArrayList<>();
         synchronized (current.recovery()) {
             for (BrokerAccess access : brokers.values()) {
-                RecoveryXAResource resource = new RecoveryXAResource(access);
+                Credentials identity = access.credentials();
+                ReconnectingXAResource resource = new ReconnectingXAResource(access.factory(), identity.user(),
+                        identity.password(), access.toString());
                 current.recovery().add(resource);
                 resources.add(resource);
             }
@@ -241,7 +254,12 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
             return pooled.brokerAccess();
         }
         if (found instanceof GannetConnectionFactory gannet) {
-            return current.access().withUrl(gannet.getBrokerUrl());
+            try {
+                return accessAt(gannet.getBrokerUrl(), current);
+            } catch (IllegalArgumentException e) {
+                throw new ResourceException("connectionFactoryLookup '" + lookup + "': "
+                        + BrokerLocation.withoutSecrets(e.getMessage()), e);
+            }
         }
         throw new ResourceException("connectionFactoryLookup '" + lookup + "' found "
                 + (found == null ? "null" : found.getClass().getName())
@@ -255,6 +273,32 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
      */
     public BrokerAccess brokerAccess() throws jakarta.resource.spi.IllegalStateException {
         return requireRunning().access();
+    }
+
+    /**
+     * The broker at {@code url} with the adapter's default identity, for a connection definition that names a broker of
+     * its own: a {@code vm://NAME} URL naming the adapter's embedded broker reaches that broker in its data directory
+     * ({@link BrokerLocation#clientUrlFor}).
+     *
+     * @throws jakarta.resource.spi.IllegalStateException if the adapter is not started
+     * @throws IllegalArgumentException                    if {@code url} is not a valid Gannet URL, or names the
+     *                                                     adapter's broker in another data directory
+     */
+    public BrokerAccess brokerAccess(String url) throws jakarta.resource.spi.IllegalStateException {
+        return accessAt(url, requireRunning());
+    }
+
+    /**
+     * The managed connections the adapter's connection factories open, closed quietly when the adapter stops.
+     *
+     * @throws jakarta.resource.spi.IllegalStateException if the adapter is not started
+     */
+    public OpenManagedConnections openManagedConnections() throws jakarta.resource.spi.IllegalStateException {
+        return requireRunning().outbound();
+    }
+
+    private static BrokerAccess accessAt(String url, Running current) {
+        return current.access().withUrl(current.location().clientUrlFor(url.trim()));
     }
 
     private Running requireRunning() throws jakarta.resource.spi.IllegalStateException {

@@ -3,12 +3,17 @@ package dev.gannet.ra;
 import dev.gannet.api.EmbeddedBroker;
 import dev.gannet.client.GannetXAConnectionFactory;
 import dev.gannet.ra.inbound.GannetActivationSpec;
+import dev.gannet.ra.outbound.PooledConnectionFactory;
+import dev.gannet.ra.server.PoolingConnectionManager;
 import dev.gannet.ra.server.RunningAdapter;
 import dev.gannet.ra.server.TestBootstrapContext;
 import dev.gannet.ra.server.TestXid;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +53,56 @@ class ResourceAdapterTest {
             assertEquals(List.of("kept"), again.drain("lifecycle", Duration.ofSeconds(1)),
                     "a persistent message outlives the adapter's restart on the same store");
         }
+    }
+
+    /**
+     * Connectors 2.1 section 5.3.4.2: the server may call stop before it flushes its pool; the pooled connections then
+     * close with the adapter, quietly, instead of failing with its broker (CONNECTION_ERROR_OCCURRED).
+     */
+    @Test
+    void stoppingTheAdapterClosesItsPooledConnectionsQuietlyBeforeItsBrokerGoes() throws Exception {
+        try (RunningAdapter running = RunningAdapter.embedded(directory)) {
+            PoolingConnectionManager pool = new PoolingConnectionManager(null);
+            PooledConnectionFactory factory = running.connectionFactory(pool);
+            try (Connection connection = factory.createConnection()) {
+                connection.createSession().createProducer(null);
+            }
+            assertEquals(1, pool.idle(), "the connection went back to the pool");
+
+            running.adapter().stop();
+            long end = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < end && !pool.heardTypes().contains(ConnectionEvent.CONNECTION_ERROR_OCCURRED)) {
+                Thread.sleep(10); // a failure would be heard on the connection's exception lane, at once
+            }
+            assertEquals(List.of(ConnectionEvent.CONNECTION_CLOSED), pool.heardTypes(),
+                    "the pooled connection closed with the adapter, no error");
+            pool.close(); // the server flushes its pool afterwards
+            assertEquals(0, pool.destroyed(), "nothing was destroyed for an error");
+        }
+    }
+
+    /** WildFly runs the adapter a second time for an application's @JMSConnectionFactoryDefinition, on one broker. */
+    @Test
+    void anAdapterSharingItsBrokerWithAnotherLeavesItRunningForTheOther() throws Exception {
+        String name = "ra-shared";
+        try (RunningAdapter first = RunningAdapter.embedded(name, directory);
+             RunningAdapter second = RunningAdapter.embedded(name, directory)) {
+            PoolingConnectionManager pool = new PoolingConnectionManager(null);
+            PooledConnectionFactory factory = second.connectionFactory(pool);
+            try (Connection connection = factory.createConnection()) {
+                connection.createSession().createProducer(null);
+            }
+
+            first.adapter().stop();
+            try (JMSContext context = factory.createContext()) {
+                context.createProducer().send(context.createQueue("shared"), "after the first adapter stopped");
+            }
+            assertEquals(List.of(ConnectionEvent.CONNECTION_CLOSED, ConnectionEvent.CONNECTION_CLOSED),
+                    pool.heardTypes(), "the second adapter's pooled connection kept working");
+            assertEquals(1, pool.created());
+            assertEquals(List.of("after the first adapter stopped"), second.drain("shared", Duration.ofSeconds(1)));
+        }
+        assertFalse(EmbeddedBroker.stop(name), "the last adapter's stop stopped the broker");
     }
 
     @Test

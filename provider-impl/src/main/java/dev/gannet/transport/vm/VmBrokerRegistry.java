@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -30,6 +31,8 @@ public final class VmBrokerRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(VmBrokerRegistry.class);
 
     private static final Map<String, Entry> BROKERS = new HashMap<>(); // guarded by BROKERS
+    /** How many EmbeddedBroker handles hold each broker; weak, so a stopped broker's count goes with it. */
+    private static final Map<Broker, Integer> HANDLES = new WeakHashMap<>(); // guarded by BROKERS
     /** Stops the brokers still running at JVM exit; registered while BROKERS is not empty. */
     private static Thread exitHook; // guarded by BROKERS
 
@@ -137,6 +140,40 @@ public final class VmBrokerRegistry {
         }
         stopping.join();
         return true;
+    }
+
+    /**
+     * Joins the broker of {@code config} as an {@link dev.gannet.api.EmbeddedBroker} handle: as
+     * {@link #acquire(BrokerConfig, Lifetime)} with {@link Lifetime#WITH_LAST_USER}, counted among the broker's handles
+     * until {@link #releaseHandle}.
+     *
+     * @throws IllegalStateException as {@link #acquire(BrokerConfig, Lifetime)}
+     */
+    static Broker acquireHandle(BrokerConfig config) {
+        Broker broker = acquire(config, Lifetime.WITH_LAST_USER);
+        synchronized (BROKERS) {
+            HANDLES.merge(broker, 1, Integer::sum);
+        }
+        return broker;
+    }
+
+    /**
+     * Leaves a broker joined with {@link #acquireHandle}; with {@code stopIfLast}, stops it at once (as {@link #stop}
+     * does) unless another handle still holds it.
+     *
+     * @return whether the broker no longer runs
+     */
+    static boolean releaseHandle(Broker broker, boolean stopIfLast) {
+        boolean last;
+        synchronized (BROKERS) {
+            Integer left = HANDLES.computeIfPresent(broker, (held, count) -> count > 1 ? count - 1 : null);
+            last = left == null;
+        }
+        release(broker);
+        if (stopIfLast && last && running(broker.config().name()).orElse(null) == broker) {
+            stop(broker.config().name());
+        }
+        return running(broker.config().name()).orElse(null) != broker;
     }
 
     /** The broker {@code name} if it runs in this JVM and is not stopping. */

@@ -24,15 +24,23 @@ public final class VmEmbeddedBroker implements EmbeddedBroker {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            VmBrokerRegistry.release(broker);
+            VmBrokerRegistry.releaseHandle(broker, false);
         }
+    }
+
+    @Override
+    public boolean stopUnlessShared() {
+        if (closed.compareAndSet(false, true)) {
+            return VmBrokerRegistry.releaseHandle(broker, true);
+        }
+        return VmBrokerRegistry.running(broker.config().name()).orElse(null) != broker;
     }
 
     /** The service-provider entry {@code EmbeddedBroker.start} and {@code EmbeddedBroker.stop} use. */
     public static final class Launcher implements EmbeddedBroker.Launcher {
         @Override
         public EmbeddedBroker start(BrokerConfig config) {
-            return new VmEmbeddedBroker(VmBrokerRegistry.acquire(config, VmBrokerRegistry.Lifetime.WITH_LAST_USER));
+            return new VmEmbeddedBroker(VmBrokerRegistry.acquireHandle(config));
         }
 
         @Override

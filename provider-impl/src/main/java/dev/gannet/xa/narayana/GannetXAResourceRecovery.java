@@ -2,6 +2,7 @@ package dev.gannet.xa.narayana;
 
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
 import dev.gannet.client.GannetXAConnectionFactory;
+import dev.gannet.xa.ReconnectingXAResource;
 import jakarta.jms.XAConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class GannetXAResourceRecovery implements XAResourceRecoveryHelper,
     @Override
     public XAResource[] getXAResources() {
         try {
-            resource.connected();
+            resource.sessionResource();
             return new XAResource[] {resource};
         } catch (XAException e) {
             LOG.warn("Transaction recovery skips broker {} in this scan, the next scan tries again: {}", broker,

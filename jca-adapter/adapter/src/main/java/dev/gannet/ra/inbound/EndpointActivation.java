@@ -123,8 +123,7 @@ public final class EndpointActivation {
             connection = null;
             sessions = List.of();
         }
-        stopQuietly(closing); // waits for the deliveries under way: their listeners return first
-        closeQuietly(closing);
+        closeQuietly(closing); // waits for the deliveries under way, whose sessions stay open until they return
         releasing.forEach(DeliverySession::releaseEndpoint);
         LOG.info("{}: stopped", name);
     }
@@ -262,21 +261,6 @@ public final class EndpointActivation {
                     scheduleRetry();
                 }
             }
-        }
-    }
-
-    /**
-     * Stops delivery, which waits until the listeners under way have returned (Connection.stop javadoc). Done before
-     * close so that a delivery's transaction completes on a session that is still open.
-     */
-    private void stopQuietly(Connection stopping) {
-        if (stopping == null) {
-            return;
-        }
-        try {
-            stopping.stop();
-        } catch (JMSException | RuntimeException e) {
-            LOG.debug("{}: stopping the connection failed", name, e);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.gannet.ra.outbound;
 
+import dev.gannet.client.RuntimeExceptions;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 
-import static dev.gannet.ra.outbound.RuntimeExceptions.unchecked;
+import static dev.gannet.client.RuntimeExceptions.unchecked;
 
 /**
  * A JMSConsumer of a {@link JMSContextHandle}: the physical consumer on the pooled session. Message listeners are

@@ -1,5 +1,6 @@
 package dev.gannet.ra.outbound;
 
+import dev.gannet.client.RuntimeExceptions;
 import dev.gannet.ra.BrokerAccess;
 import dev.gannet.ra.Credentials;
 import jakarta.jms.ConnectionMetaData;
@@ -53,6 +54,7 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
 
     private final GannetManagedConnectionFactory factory;
     private final BrokerAccess access;
+    private final OpenManagedConnections registry;
     private final String name;
     private final ManagedXAResource xaResource = new ManagedXAResource(this);
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -65,6 +67,7 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
     private LocalXid local; // guarded by lock; the local transaction under way, null for none
     private boolean localByApplication; // guarded by lock
     private volatile boolean broken;
+    private volatile boolean closedWithAdapter;
     private volatile boolean destroyed;
     private volatile PrintWriter logWriter;
 
@@ -75,16 +78,19 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
     /**
      * Opens the physical connection as {@code identity}.
      *
+     * @param registry the adapter's open managed connections, which this one joins until it is destroyed
      * @throws SecurityException if the broker refuses the credentials
      * @throws CommException     if the broker cannot be reached
      */
-    GannetManagedConnection(GannetManagedConnectionFactory factory, BrokerAccess access, Credentials identity)
-            throws ResourceException {
+    GannetManagedConnection(GannetManagedConnectionFactory factory, BrokerAccess access, Credentials identity,
+                            OpenManagedConnections registry) throws ResourceException {
         this.factory = factory;
         this.access = access;
+        this.registry = registry;
         this.name = "ManagedConnection " + NUMBERS.incrementAndGet() + " to " + access.url() + " as " + identity;
         this.identity = identity;
         this.physical = open(identity);
+        registry.opened(this);
     }
 
     private Physical open(Credentials as) throws ResourceException {
@@ -119,7 +125,7 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
     /** The physical connection's ExceptionListener: the connection is lost, the server hears of it. */
     private void connectionFailed(XAConnection failed, JMSException cause) {
         Physical current = physical;
-        if (destroyed || current == null || current.connection() != failed) {
+        if (destroyed || closedWithAdapter || current == null || current.connection() != failed) {
             return;
         }
         broken = true;
@@ -214,7 +220,22 @@ public class GannetManagedConnection implements ManagedConnection, ManagedXAReso
         } finally {
             destroyed = true;
             closeQuietly(physical.connection());
+            registry.destroyed(this);
         }
+    }
+
+    /**
+     * The adapter stops: closes the physical connection before the adapter's broker goes, without
+     * CONNECTION_ERROR_OCCURRED. The connection is broken from now on (matched no more, named by
+     * {@link GannetManagedConnectionFactory#getInvalidConnections}); the server's destroy finds nothing left to close.
+     */
+    void closeWithAdapter() {
+        closedWithAdapter = true;
+        broken = true;
+        synchronized (lock) {
+            closeQuietly(physical.connection());
+        }
+        LOG.debug("{}: closed as the resource adapter stops", name);
     }
 
     /**

@@ -76,7 +76,8 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         ConnectionRequest request = info instanceof ConnectionRequest asked ? asked : ConnectionRequest.DEFAULT;
-        return new GannetManagedConnection(this, brokerAccess(), identityOf(subject, request));
+        return new GannetManagedConnection(this, brokerAccess(), identityOf(subject, request),
+                requireAdapter().openManagedConnections());
     }
 
     /**
@@ -137,17 +138,18 @@ public class GannetManagedConnectionFactory implements ManagedConnectionFactory,
 
     /**
      * The broker this factory's connections reach: the adapter's, with this factory's {@code brokerUrl}, identity
-     * and {@code clientId} where set.
+     * and {@code clientId} where set. A {@code brokerUrl} naming the adapter's embedded broker ({@code vm://NAME})
+     * reaches it in the adapter's {@code dataDirectory}.
      *
      * @throws jakarta.resource.spi.IllegalStateException if the adapter is missing or not started
-     * @throws InvalidPropertyException                    if {@code brokerUrl} is not a valid Gannet URL
+     * @throws InvalidPropertyException                    if {@code brokerUrl} is not a valid Gannet URL, or names the
+     *                                                     adapter's broker in another data directory
      */
     public BrokerAccess brokerAccess() throws ResourceException {
-        BrokerAccess access = requireAdapter().brokerAccess();
+        GannetResourceAdapter adapter = requireAdapter();
+        BrokerAccess access;
         try {
-            if (!blank(brokerUrl)) {
-                access = access.withUrl(brokerUrl.trim());
-            }
+            access = blank(brokerUrl) ? adapter.brokerAccess() : adapter.brokerAccess(brokerUrl);
             if (!blank(clientId)) {
                 access = access.withDefaultOption(GannetProperties.CLIENT_ID, clientId.trim());
             }

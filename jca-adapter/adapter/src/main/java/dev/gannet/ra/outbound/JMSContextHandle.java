@@ -1,5 +1,6 @@
 package dev.gannet.ra.outbound;
 
+import dev.gannet.client.GannetJMSProducer;
 import dev.gannet.ra.outbound.GannetManagedConnection.Demarcation;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionMetaData;
@@ -26,8 +27,8 @@ import jakarta.jms.TransactionInProgressRuntimeException;
 
 import java.io.Serializable;
 
-import static dev.gannet.ra.outbound.RuntimeExceptions.unchecked;
-import static dev.gannet.ra.outbound.RuntimeExceptions.uncheckedRun;
+import static dev.gannet.client.RuntimeExceptions.unchecked;
+import static dev.gannet.client.RuntimeExceptions.uncheckedRun;
 
 /**
  * The application's JMSContext from a {@link PooledConnectionFactory}: a handle on a pooled
@@ -77,7 +78,7 @@ public final class JMSContextHandle extends Handle implements JMSContext {
     @Override
     public JMSProducer createProducer() {
         managedUnchecked();
-        return new ContextProducer(this);
+        return new GannetJMSProducer(new HandleProducerSession(this));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.gannet.ra.outbound;
 
-import dev.gannet.ra.SessionXAResource;
+import dev.gannet.xa.SessionXAResource;
 
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;

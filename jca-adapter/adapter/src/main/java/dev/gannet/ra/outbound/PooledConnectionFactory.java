@@ -1,5 +1,6 @@
 package dev.gannet.ra.outbound;
 
+import dev.gannet.client.RuntimeExceptions;
 import dev.gannet.ra.BrokerAccess;
 import dev.gannet.ra.Credentials;
 import jakarta.jms.Connection;

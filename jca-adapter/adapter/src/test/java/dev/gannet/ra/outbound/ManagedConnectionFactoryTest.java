@@ -6,6 +6,7 @@ import dev.gannet.ra.server.RunningAdapter;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.TransactionSupport;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.security.auth.Subject;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +131,32 @@ class ManagedConnectionFactoryTest {
         try (Connection connection = unmanaged.createConnection()) {
             connection.createSession().createProducer(null);
         }
+    }
+
+    /**
+     * A server may copy the adapter's {@code brokerUrl} onto a connection definition without its
+     * {@code dataDirectory} (Open Liberty does): the definition still reaches the broker the adapter runs.
+     */
+    @Test
+    void aDefinitionNamingTheAdaptersEmbeddedBrokerReachesItInTheAdaptersDataDirectory() throws Exception {
+        GannetManagedConnectionFactory factory = running.managedConnectionFactory();
+        factory.setBrokerUrl(running.adapter().getBrokerUrl());
+        PooledConnectionFactory connections = (PooledConnectionFactory) factory.createConnectionFactory();
+        try (JMSContext context = connections.createContext()) {
+            context.createProducer().send(context.createQueue("copied-url"), "to the adapter's broker");
+        }
+        assertEquals(List.of("to the adapter's broker"), running.drain("copied-url", Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aDefinitionNamingTheAdaptersBrokerInAnotherDirectoryIsRefused() throws Exception {
+        GannetManagedConnectionFactory factory = running.managedConnectionFactory();
+        Path elsewhere = directory.resolve("elsewhere");
+        factory.setBrokerUrl(running.adapter().getBrokerUrl() + "?dataDirectory=" + elsewhere);
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
+                () -> factory.createManagedConnection(null, null));
+        assertTrue(e.getMessage().contains("names the adapter's broker") && e.getMessage().contains(
+                directory.toString()), e.getMessage());
     }
 
     @Test

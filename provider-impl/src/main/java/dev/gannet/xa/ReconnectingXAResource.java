@@ -1,4 +1,4 @@
-package dev.gannet.xa.narayana;
+package dev.gannet.xa;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.XAConnection;
@@ -11,12 +11,21 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * The {@link XAResource} that {@link GannetXAResourceRecovery} hands to the recovery manager: one XA connection to
- * the broker, opened when a call needs it and dropped when a recovery scan ends or a call finds the broker
- * unreachable ({@link XAException#XAER_RMFAIL}), so that the next call connects again. The recovery manager keeps
- * this one object across scans, as it keeps track of the Xids each resource returned.
+ * An {@link XAResource} for a transaction manager's recovery: one XA connection to the broker, opened when a call
+ * needs it and dropped when a recovery scan ends ({@code TMENDRSCAN}), when a call finds the broker unreachable
+ * ({@link XAException#XAER_RMFAIL}; the next call connects again) or at {@link #close}. A recovery manager may keep
+ * this one object across scans, as it keeps track of the Xids each resource returned. What hands it out: Narayana's
+ * {@link dev.gannet.xa.narayana.GannetXAResourceRecovery}, the resource adapter's {@code getXAResources}.
+ *
+ * <pre>{@code
+ * ReconnectingXAResource recovery = new ReconnectingXAResource(
+ *         new GannetXAConnectionFactory("tcp://broker.example:7672"), "orders", "secret", "tcp://broker.example:7672");
+ * Xid[] inDoubt = recovery.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
+ * }</pre>
+ *
+ * <p>Thread-safe: calls are serialised on the one connection.
  */
-final class ReconnectingXAResource implements XAResource, AutoCloseable {
+public final class ReconnectingXAResource implements SessionXAResource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconnectingXAResource.class);
 
@@ -29,18 +38,26 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
     private boolean scanOpen; // guarded by this; delegate has a recovery scan open (TMSTARTRSCAN, no TMENDRSCAN yet)
 
     /**
-     * @param broker   how log lines name the broker (e.g. its URL)
-     * @param userName null to connect without credentials
+     * Makes no connection yet: the first call does.
+     *
+     * @param factory  the broker's XA connection factory
+     * @param userName null to connect without credentials (then {@code password} is ignored)
+     * @param broker   how messages and log lines name the broker (e.g. its URL; never with a password)
      */
-    ReconnectingXAResource(XAConnectionFactory factory, String userName, String password, String broker) {
+    public ReconnectingXAResource(XAConnectionFactory factory, String userName, String password, String broker) {
         this.factory = factory;
         this.userName = userName;
         this.password = password;
         this.broker = broker;
     }
 
-    /** The broker's resource, connecting first when disconnected; {@code XAER_RMFAIL} if that fails. */
-    synchronized XAResource connected() throws XAException {
+    /**
+     * The broker's resource (its XA session's), connecting first when disconnected.
+     *
+     * @throws XAException {@code XAER_RMFAIL} if the broker cannot be reached or refuses the connection
+     */
+    @Override
+    public synchronized XAResource sessionResource() throws XAException {
         if (delegate == null) {
             XAConnection opened = null;
             try {
@@ -66,7 +83,7 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
     }
 
     /** Closes the connection, if open; the next call connects again. */
-    synchronized void disconnect() {
+    private synchronized void disconnect() {
         XAConnection open = connection;
         connection = null;
         delegate = null;
@@ -84,6 +101,7 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
         }
     }
 
+    /** Closes the connection, if open; a later call connects again. */
     @Override
     public void close() {
         disconnect();
@@ -95,7 +113,7 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
 
     /** Runs {@code call} on the connected resource; a lost broker drops the connection, so the next call reconnects. */
     private <T> T call(Call<T> call) throws XAException {
-        XAResource resource = connected();
+        XAResource resource = sessionResource();
         try {
             return call.on(resource);
         } catch (XAException e) {
@@ -177,13 +195,13 @@ final class ReconnectingXAResource implements XAResource, AutoCloseable {
         });
     }
 
-    /** Whether {@code other} (this class or the broker's own resource) reaches the same broker. */
+    /** Whether {@code other} (a Gannet session's resource, or a {@link SessionXAResource}) reaches the same broker. */
     @Override
     public boolean isSameRM(XAResource other) throws XAException {
         if (other == this) {
             return true;
         }
-        XAResource unwrapped = other instanceof ReconnectingXAResource reconnecting ? reconnecting.connected() : other;
+        XAResource unwrapped = SessionXAResource.unwrap(other);
         return call(resource -> resource.isSameRM(unwrapped));
     }
 

@@ -1,4 +1,4 @@
-package dev.gannet.ra.outbound;
+package dev.gannet.client;
 
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.IllegalStateRuntimeException;
@@ -23,14 +23,24 @@ import jakarta.jms.TransactionInProgressRuntimeException;
 import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.TransactionRolledBackRuntimeException;
 
-/** The one place where the classic API's checked exceptions become the simplified API's unchecked twins. */
-final class RuntimeExceptions {
+/**
+ * The one place where the classic API's checked {@link JMSException}s become the simplified API's unchecked twins
+ * ({@code JMSContext}, {@code JMSProducer}, {@code JMSConsumer} throw {@code ...RuntimeException}s where the classic
+ * API throws the checked class of the same name): Gannet's own JMSContext and, over the classic API, the resource
+ * adapter's context handles.
+ */
+public final class RuntimeExceptions {
 
     private RuntimeExceptions() {
     }
 
-    /** The unchecked twin of {@code e}, with its message, error code and {@code e} as its cause. */
-    static JMSRuntimeException of(JMSException e) {
+    /**
+     * The unchecked twin of {@code e}: {@code IllegalStateException} becomes {@link IllegalStateRuntimeException},
+     * {@code InvalidDestinationException} {@link InvalidDestinationRuntimeException}, and so on for every exception
+     * that has a twin; any other {@link JMSRuntimeException}. With {@code e}'s message and error code, and {@code e} as
+     * its cause.
+     */
+    public static JMSRuntimeException of(JMSException e) {
         String message = e.getMessage();
         String code = e.getErrorCode();
         JMSRuntimeException twin;
@@ -60,17 +70,24 @@ final class RuntimeExceptions {
         return twin;
     }
 
-    /** A classic-API call whose JMSException becomes its twin. */
-    interface Call<T> {
+    /** A classic-API call with a result. */
+    @FunctionalInterface
+    public interface Call<T> {
         T call() throws JMSException;
     }
 
     /** A classic-API call without result. */
-    interface Action {
+    @FunctionalInterface
+    public interface Action {
         void run() throws JMSException;
     }
 
-    static <T> T unchecked(Call<T> call) {
+    /**
+     * The result of {@code call}.
+     *
+     * @throws JMSRuntimeException the twin ({@link #of}) of the JMSException the call threw
+     */
+    public static <T> T unchecked(Call<T> call) {
         try {
             return call.call();
         } catch (JMSException e) {
@@ -78,7 +95,12 @@ final class RuntimeExceptions {
         }
     }
 
-    static void uncheckedRun(Action action) {
+    /**
+     * Runs {@code action}.
+     *
+     * @throws JMSRuntimeException the twin ({@link #of}) of the JMSException the action threw
+     */
+    public static void uncheckedRun(Action action) {
         try {
             action.run();
         } catch (JMSException e) {

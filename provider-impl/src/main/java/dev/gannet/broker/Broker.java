@@ -55,7 +55,7 @@ public final class Broker implements AutoCloseable {
                 config.transactionTimeout());
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
                 postOffice, redelivery, resourceManager, writer, new CommandGate(security.authorizer()),
-                security.authenticator(), events));
+                security.authenticator(), security.setsUserId(), events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);

@@ -8,6 +8,7 @@ import dev.gannet.protocol.Command;
 import dev.gannet.protocol.CommandValidator;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,13 @@ public final class ServerConnection {
     private volatile ConnectionIdentity identity;
     private final Command.Handler dispatch = new Dispatch();
     private volatile boolean closed;
+    /**
+     * Whether the connection may carry out commands: it has logged in ({@link Command.Open} succeeded), or the broker
+     * does not authenticate. Set once, from false to true.
+     */
+    private volatile boolean loggedIn;
+    /** Whether {@link Command.Open} has begun to log the connection in; set once, on the transport's thread. */
+    private volatile boolean opening;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
 
@@ -50,6 +58,7 @@ public final class ServerConnection {
         this.id = id;
         this.endpoint = endpoint;
         this.identity = ConnectionIdentity.anonymous(id);
+        this.loggedIn = parts.authenticator() == Authenticator.NONE;
     }
 
     ConnectionIdentity identity() {
@@ -80,6 +89,9 @@ public final class ServerConnection {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
             CommandValidator.check(command);
+            if (!loggedIn && !(command instanceof Command.Open) && !(command instanceof Command.Close)) {
+                throw new JMSSecurityException("Connection " + this + " has not logged in");
+            }
             parts.gate().check(identity, command);
             return command.applyTo(dispatch);
         } catch (JMSException e) {
@@ -164,10 +176,35 @@ public final class ServerConnection {
 
         @Override
         public CompletableFuture<Void> handle(Command.Open open) throws JMSException {
-            if (open.clientId() != null) {
-                setClientId(open.clientId());
+            Authenticator authenticator = parts.authenticator();
+            if (authenticator == Authenticator.NONE) {
+                if (open.clientId() != null) {
+                    setClientId(open.clientId());
+                }
+                return done(null);
             }
-            return done(null);
+            if (loggedIn || opening) {
+                throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
+                        + " is open already");
+            }
+            opening = true;
+            return authenticator.authenticate(new Authenticator.Credentials(open.user(), open.password(),
+                    endpoint.peer())).thenApply(login -> {
+                        identity = identity.loggedIn(login);
+                        try {
+                            if (open.clientId() != null) {
+                                setClientId(open.clientId());
+                            }
+                        } catch (JMSException e) {
+                            throw new CompletionException(e);
+                        }
+                        loggedIn = true;
+                        return (Void) null;
+                    }).whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            close(); // a connection that did not log in goes: it can do nothing else
+                        }
+                    });
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class RunningServer implements AutoCloseable {
      * @throws java.io.UncheckedIOException      if the address cannot be bound (e.g. the port is taken)
      */
     public static RunningServer start(ServerConfig config) {
-        Broker broker = Broker.start(config.broker());
+        Broker broker = SecuredBroker.start(config.broker());
         try {
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);

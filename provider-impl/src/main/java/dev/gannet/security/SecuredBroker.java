@@ -33,8 +33,7 @@ public final class SecuredBroker {
         }
         return Broker.start(config, timer -> {
             Roles roles = new UserRoles(() -> RolesFile.EMPTY);
-            // security.permission.* keys and Permissions: sec-authz builds the authorizer of the permissions over roles
-            Authorizer authorizer = Authorizer.ALLOW_ALL;
+            Authorizer authorizer = new PermissionAuthorizer(security.permissions(), roles);
             throw new IllegalArgumentException("Broker " + config.name() + ": authentication is not built yet");
         });
     }

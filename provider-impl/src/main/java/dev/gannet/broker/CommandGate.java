@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The one gate every command passes before the broker carries it out: finds what the command does to which
  * destination ({@link Authorizer.Action}, one or several) and asks the broker's {@link Authorizer} about each, so that
- * a refused command fails before anything of it is done. Called by {@link ServerConnection} at the start of each command;
- * a refusal is its failure.
+ * a refused command fails before anything of it is done. Called by {@link ServerConnection} at the start of each
+ * command; a refusal is its failure.
  *
  * <p>What each command asks (a command asks nothing else; one touching no destination asks once, with a null action):
  * <ul>

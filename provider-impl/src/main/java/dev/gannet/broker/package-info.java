@@ -48,7 +48,8 @@
  *       it reads the registry and the subscriptions to know) and asks the broker's
  *       {@link dev.gannet.broker.Authorizer} (given to {@code Broker.start}; allow-all by default) about each,
  *       refusing with a {@code JMSSecurityException} that names the {@link dev.gannet.broker.ConnectionIdentity}, the
- *       action and the destination. Called by connections, once per command, before anything of it is done. Security plugs in here with an authorizer of its own.</li>
+ *       action and the destination. Called by connections, once per command, before anything of it is done.
+ *       Security plugs in here with an authorizer of its own.</li>
  *   <li>{@code BrokerEvents} — hands {@link dev.gannet.broker.BrokerEvent}s (destinations, subscriptions,
  *       connections and consumers created and removed, XA branches committed and rolled back) to the
  *       {@link dev.gannet.broker.BrokerListener}s added on the broker, outside every broker lock; a listener that

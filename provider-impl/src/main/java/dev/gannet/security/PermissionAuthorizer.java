@@ -16,8 +16,8 @@ import java.util.Set;
  * the roles file applies to open connections at their next command; a check is a lookup in memory, never file I/O.
  *
  * <p>Temporary destinations are looked up under {@value Permissions#TEMPORARY} (see {@link Permissions}): creating
- * one needs {@link Permissions.Action#CREATE_TEMPORARY}, sending to one {@link Permissions.Action#SEND}; consuming from,
- * browsing and deleting one is left to the broker, which lets only the connection that created it do so.
+ * one needs {@link Permissions.Action#CREATE_TEMPORARY}, sending to one {@link Permissions.Action#SEND}; consuming
+ * from, browsing and deleting one is left to the broker, which lets only the connection that created it do so.
  */
 public final class PermissionAuthorizer implements Authorizer {
 

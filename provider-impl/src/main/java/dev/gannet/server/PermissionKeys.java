@@ -9,9 +9,9 @@ import java.util.TreeSet;
 
 /**
  * The {@code security.permission.PATTERN.ACTION = role1, role2} keys of a server's config file, read into
- * {@link Permissions}: the roles (comma-separated, spaces around them ignored; empty for none) that may carry out ACTION
- * ({@link Permissions.Action#key()}: {@code send}, {@code consume}, ...) on the destinations PATTERN matches (the
- * wildcard syntax of the {@code destination.PATTERN.SETTING} keys). ACTION is the key's last word, PATTERN what lies
+ * {@link Permissions}: the roles (comma-separated, spaces around them ignored; empty for none) that may carry out
+ * ACTION ({@link Permissions.Action#key()}: {@code send}, {@code consume}, ...) on the destinations PATTERN matches
+ * (the wildcard syntax of the {@code destination.PATTERN.SETTING} keys). ACTION is the key's last word, PATTERN what lies
  * between {@value #PREFIX} and it.
  */
 final class PermissionKeys {

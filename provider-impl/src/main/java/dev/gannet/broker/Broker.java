@@ -55,7 +55,8 @@ public final class Broker implements AutoCloseable {
                 config.transactionTimeout());
         CommandGate gate = new CommandGate(security.authorizer(), registry, subscriptions);
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
-                postOffice, redelivery, resourceManager, writer, gate, security.authenticator(), events));
+                postOffice, redelivery, resourceManager, writer, gate, security.authenticator(), security.setsUserId(),
+                events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);

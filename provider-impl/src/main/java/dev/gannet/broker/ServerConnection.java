@@ -6,6 +6,9 @@ import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.CommandValidator;
+import dev.gannet.protocol.Opened;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.message.MessageCodec;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -29,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServerConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    /** The property the broker sets to the sender's user when its security says so (spec 3.5.9). */
+    private static final String USER_ID = "JMSXUserID";
 
     final ClientEndpoint endpoint;
     private final ConnectionParts parts;
@@ -175,13 +180,14 @@ public final class ServerConnection {
     private final class Dispatch implements Command.Handler {
 
         @Override
-        public CompletableFuture<Void> handle(Command.Open open) throws JMSException {
+        public CompletableFuture<Opened> handle(Command.Open open) throws JMSException {
             Authenticator authenticator = parts.authenticator();
+            Opened opened = new Opened(parts.setsUserId());
             if (authenticator == Authenticator.NONE) {
                 if (open.clientId() != null) {
                     setClientId(open.clientId());
                 }
-                return done(null);
+                return done(opened);
             }
             if (loggedIn || opening) {
                 throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
@@ -199,7 +205,7 @@ public final class ServerConnection {
                             throw new CompletionException(e);
                         }
                         loggedIn = true;
-                        return (Void) null;
+                        return opened;
                     }).whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             close(); // a connection that did not log in goes: it can do nothing else
@@ -290,7 +296,11 @@ public final class ServerConnection {
 
         @Override
         public CompletableFuture<Void> handle(Command.Send send) throws JMSException {
-            return parts.postOffice().send(session(send.sessionId()), send.message());
+            OutboundMessage message = send.message();
+            if (parts.setsUserId()) {
+                message = withUserId(message);
+            }
+            return parts.postOffice().send(session(send.sessionId()), message);
         }
 
         @Override
@@ -398,6 +408,13 @@ public final class ServerConnection {
         public CompletableFuture<List<BranchId>> handle(Command.XaRecover recover) {
             return done(parts.resourceManager().recover());
         }
+    }
+
+    /** {@code message} with its {@code JMSXUserID} the connection's user, whatever the client put there. */
+    private OutboundMessage withUserId(OutboundMessage message) throws JMSException {
+        byte[] stamped = MessageCodec.withStringProperty(message.encoded(), USER_ID, identity.user());
+        return new OutboundMessage(message.destination(), message.persistent(), message.priority(),
+                message.expiration(), message.deliveryTime(), message.groupId(), stamped);
     }
 
     private static <A> CompletableFuture<A> done(A answer) {

@@ -21,6 +21,15 @@ final class RolesFile {
         this.rolesByUser = rolesByUser;
     }
 
+    /**
+     * What a roles file's bytes say.
+     *
+     * @throws IllegalArgumentException if they are not a properties file
+     */
+    static RolesFile parse(byte[] bytes) {
+        return of(PropertiesText.parse(bytes));
+    }
+
     /** The roles of the lines of {@code lines}; a user listed twice for a role has it once, empty names are skipped. */
     static RolesFile of(Properties lines) {
         Map<String, Set<String>> roles = new HashMap<>();

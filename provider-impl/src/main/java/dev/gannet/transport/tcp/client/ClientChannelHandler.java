@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Opened;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,7 +25,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     private final ReplyCorrelator replies;
     private final SendWindow window;
     private final ClientEndpoint endpoint;
-    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private final CompletableFuture<Opened> handshake = new CompletableFuture<>();
     private volatile boolean closedByClient;
     private volatile WireError serverReason;
 
@@ -35,8 +36,11 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         this.endpoint = endpoint;
     }
 
-    /** Completes when the server accepted the handshake; fails with the JMSException it named, or if the link went. */
-    CompletableFuture<Void> handshake() {
+    /**
+     * Completes when the server accepted the handshake, with what it says of the connection; fails with the
+     * JMSException it named, or if the link went.
+     */
+    CompletableFuture<Opened> handshake() {
         return handshake;
     }
 
@@ -57,7 +61,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
             endpoint.sendFailed(failure.reason().toException());
         } else if (msg instanceof Frame.HandshakeAnswer answer && !handshake.isDone()) {
             if (answer.failure() == null) {
-                handshake.complete(null);
+                handshake.complete(answer.opened());
             } else {
                 handshake.completeExceptionally(answer.failure().toException());
             }

@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp.client;
 import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Opened;
 import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.FramePipeline;
@@ -49,11 +50,14 @@ public final class TcpBrokerLink implements BrokerLink {
     private final ReplyCorrelator replies;
     private final SendWindow window;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** What the broker answered to the handshake. */
+    private final Opened opened;
     /** Largest encoded message a Send may carry: the frame limit less room for the command's other fields. */
     private final int maxMessageBytes;
 
     private TcpBrokerLink(String address, EventLoopGroup group, Channel channel, ClientChannelHandler handler,
-                          ReplyCorrelator replies, SendWindow window, TcpOptions options) {
+                          ReplyCorrelator replies, SendWindow window, TcpOptions options, Opened opened) {
+        this.opened = opened;
         this.maxMessageBytes = options.maxFrameSize() - Math.min(SEND_FIELDS_ALLOWANCE, options.maxFrameSize() / 2);
         this.address = address;
         this.group = group;
@@ -85,8 +89,8 @@ public final class TcpBrokerLink implements BrokerLink {
         try {
             channel = open(host, port, address, options, group, handler);
             channel.writeAndFlush(Frame.HandshakeRequest.of(clientId, user, password));
-            awaitHandshake(handler, address, options);
-            return new TcpBrokerLink(address, group, channel, handler, replies, window, options);
+            Opened opened = awaitHandshake(handler, address, options);
+            return new TcpBrokerLink(address, group, channel, handler, replies, window, options, opened);
         } catch (JMSException | RuntimeException e) {
             handler.closingByClient();
             if (channel != null) {
@@ -123,10 +127,10 @@ public final class TcpBrokerLink implements BrokerLink {
         return connected.channel();
     }
 
-    private static void awaitHandshake(ClientChannelHandler handler, String address, TcpOptions options)
+    private static Opened awaitHandshake(ClientChannelHandler handler, String address, TcpOptions options)
             throws JMSException {
         try {
-            handler.handshake().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return handler.handshake().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof JMSException refused) {
                 throw refused;
@@ -145,6 +149,11 @@ public final class TcpBrokerLink implements BrokerLink {
      * Sends a command; the future fails with a {@link JMSException} naming the broker's address when the link is or
      * gets lost before the reply arrives. After a {@link Command.Close} is answered the link is released.
      */
+    @Override
+    public Opened opened() {
+        return opened;
+    }
+
     @Override
     public <A> CompletableFuture<A> request(Command<A> command) {
         if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {

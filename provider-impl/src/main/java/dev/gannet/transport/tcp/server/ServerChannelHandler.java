@@ -94,8 +94,8 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                     + Frame.HandshakeRequest.VERSION;
             warnings.warn(LOG, "Refusing tcp connection {}: {}", ctx.channel().remoteAddress(), reason);
             state = State.CLOSED;
-            ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
-                    WireError.of(new JMSException(reason)))).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Frame.HandshakeAnswer.refused(WireError.of(new JMSException(reason))))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         state = State.OPENING;
@@ -107,14 +107,14 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
     private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request) {
         connection = broker.connect(new ChannelClientEndpoint(channel));
         connection.handle(new Command.Open(request.clientId(), request.user(), request.password()))
-                .whenComplete((ignored, failure) -> EventLoopTasks.submit(channel, () -> {
+                .whenComplete((opened, failure) -> EventLoopTasks.submit(channel, () -> {
                     if (failure != null) {
                         state = State.CLOSED;
-                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
-                                WireError.of(failure))).addListener(ChannelFutureListener.CLOSE);
+                        ctx.writeAndFlush(Frame.HandshakeAnswer.refused(WireError.of(failure)))
+                                .addListener(ChannelFutureListener.CLOSE);
                     } else if (state == State.OPENING) {
                         state = State.OPEN;
-                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, null));
+                        ctx.writeAndFlush(Frame.HandshakeAnswer.accepted(opened));
                     }
                 }));
     }

@@ -323,7 +323,7 @@ class AuthorizationMatrixTest {
                         Session session = connection.createSession();
                         session.createDurableConsumer(session.createTopic(TOPIC), "kept").close();
                     }
-                    try (Connection admin = fixture.connection(ADMIN)) {
+                    try (Connection admin = fixture.connectionWithoutClientId(ADMIN)) {
                         send(admin.createSession(), topic(TOPIC), "kept for the subscription");
                     }
                 }
@@ -485,18 +485,21 @@ class AuthorizationMatrixTest {
 
     @Test
     void aRefusedTransactedSendThatWaitsThrowsAtOnceAndTheRestOfTheTransactionCommits() throws Exception {
-        try (Connection connection = fixture.connection(without(Action.SEND), "blockOnTransactedSend=true")) {
+        broker().declareQueue("secret.exact");
+        try (Connection connection = fixture.connection(APP, "blockOnTransactedSend=true")) {
             Session session = connection.createSession(Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(null);
-            producer.send(session.createQueue("matrix.other"), session.createTextMessage("other"));
+            producer.send(session.createQueue("open.staged"), session.createTextMessage("staged"));
 
             JMSSecurityException e = assertThrows(JMSSecurityException.class,
-                    () -> producer.send(session.createQueue(QUEUE), session.createTextMessage("refused")));
+                    () -> producer.send(session.createQueue("secret.exact"), session.createTextMessage("refused")));
 
-            assertTrue(e.getMessage().endsWith("may not send to queue://" + QUEUE), e.getMessage());
+            assertTrue(e.getMessage().endsWith("may not send to queue://secret.exact"), e.getMessage());
             session.commit();
-            assertEquals(0, statistics(queue(QUEUE)).enqueued());
-            assertEquals(List.of("other"), browse("matrix.other"));
+            assertEquals(0, statistics(queue("secret.exact")).enqueued());
+            assertEquals(List.of("staged"), texts(List.of(receive(session.createConsumer(session.createQueue(
+                    "open.staged"))))), "the rest of the transaction committed");
+            session.commit();
         }
     }
 
@@ -631,7 +634,7 @@ class AuthorizationMatrixTest {
 
     /** The texts of the queue's messages, as {@code admin} browses them. */
     private List<String> browse(String queue) throws JMSException {
-        try (Connection admin = fixture.connection(ADMIN)) {
+        try (Connection admin = fixture.connectionWithoutClientId(ADMIN)) {
             Session session = admin.createSession();
             return texts(Collections.list(session.createBrowser(session.createQueue(queue)).getEnumeration()));
         }
@@ -642,7 +645,7 @@ class AuthorizationMatrixTest {
         if (statistics(queue(queue)).depth() > 0) {
             return;
         }
-        try (Connection admin = fixture.connection(ADMIN)) {
+        try (Connection admin = fixture.connectionWithoutClientId(ADMIN)) {
             Session session = admin.createSession();
             send(session, session.createQueue(queue), text);
         }
@@ -650,6 +653,12 @@ class AuthorizationMatrixTest {
 
     private static void send(Session session, Destination destination, String text) throws JMSException {
         session.createProducer(destination).send(session.createTextMessage(text));
+    }
+
+    private static Message receive(MessageConsumer consumer) throws JMSException {
+        Message message = consumer.receive(BrokerTestSupport.ARRIVES);
+        assertNotNull(message, "expected a message within " + BrokerTestSupport.ARRIVES + " ms");
+        return message;
     }
 
     private static List<String> texts(List<?> messages) throws JMSException {

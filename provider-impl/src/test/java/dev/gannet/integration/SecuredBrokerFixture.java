@@ -77,7 +77,7 @@ final class SecuredBrokerFixture implements AutoCloseable {
             vmBroker = EmbeddedBroker.start(config);
             tcpBroker = null;
             acceptor = null;
-            url = "vm://" + brokerName;
+            url = "vm://" + brokerName + "?dataDirectory=" + config.dataDirectory();
         }
     }
 
@@ -106,10 +106,19 @@ final class SecuredBrokerFixture implements AutoCloseable {
 
     /** A started connection of {@code user} with the client ID {@code user}, the URL options {@code options} added. */
     Connection connection(String user, String options) throws JMSException {
-        Connection connection = new GannetConnectionFactory(options == null ? url : url + "?" + options)
+        Connection connection = new GannetConnectionFactory(options == null ? url
+                : url + (url.contains("?") ? "&" : "?") + options)
                 .createConnection(user, PASSWORD);
         opened.add(connection);
         connection.setClientID(user);
+        connection.start();
+        return connection;
+    }
+
+    /** A started connection of {@code user} without client ID (one of several of that user at once). */
+    Connection connectionWithoutClientId(String user) throws JMSException {
+        Connection connection = new GannetConnectionFactory(url).createConnection(user, PASSWORD);
+        opened.add(connection);
         connection.start();
         return connection;
     }

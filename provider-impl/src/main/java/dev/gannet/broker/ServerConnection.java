@@ -51,6 +51,8 @@ public final class ServerConnection {
      * does not authenticate. Set once, from false to true.
      */
     private volatile boolean loggedIn;
+    /** Orders a login that completes (and claims the client ID) against a close that releases the client ID. */
+    private final Object loginLock = new Object();
     /** Whether {@link Command.Open} has begun to log the connection in; set once, on the transport's thread. */
     private volatile boolean opening;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
@@ -196,16 +198,22 @@ public final class ServerConnection {
             opening = true;
             return authenticator.authenticate(new Authenticator.Credentials(open.user(), open.password(),
                     endpoint.peer())).thenApply(login -> {
-                        identity = identity.loggedIn(login);
-                        try {
-                            if (open.clientId() != null) {
-                                setClientId(open.clientId());
+                        synchronized (loginLock) { // a close meanwhile must not leave the client ID claimed
+                            try {
+                                if (closed) {
+                                    throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
+                                            + " is closed");
+                                }
+                                identity = identity.loggedIn(login);
+                                if (open.clientId() != null) {
+                                    setClientId(open.clientId());
+                                }
+                            } catch (JMSException e) {
+                                throw new CompletionException(e);
                             }
-                        } catch (JMSException e) {
-                            throw new CompletionException(e);
+                            loggedIn = true;
+                            return opened;
                         }
-                        loggedIn = true;
-                        return opened;
                     }).whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             close(); // a connection that did not log in goes: it can do nothing else
@@ -461,9 +469,11 @@ public final class ServerConnection {
             parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
-        String clientId = identity.clientId();
-        if (clientId != null) {
-            parts.clientIds().release(clientId);
+        synchronized (loginLock) {
+            String clientId = identity.clientId();
+            if (clientId != null) {
+                parts.clientIds().release(clientId);
+            }
         }
         connections.closed(this);
     }

@@ -67,6 +67,12 @@
  *       and consumers; {@code ServerConnection.handle} and {@code post} are where transports hand over commands.
  *       They receive the parts they use as one {@code ConnectionParts}; a connection's
  *       {@code ConnectionIdentity} is who the gate and the events name.</li>
+ *   <li>{@link dev.gannet.broker.Authenticator} — logs a connection in on its {@code Open} (user name, password and
+ *       the connection's {@code Peer}), asynchronously; until then the connection carries out no other command, and
+ *       afterwards its {@code ConnectionIdentity} names the user. The broker gets it, with the authorizer and whether
+ *       it stamps {@code JMSXUserID} on sent messages, as one {@link dev.gannet.broker.BrokerSecurity} built on its
+ *       {@link dev.gannet.broker.BrokerTimer} ({@code dev.gannet.security} builds it from the configuration);
+ *       {@link dev.gannet.broker.Roles} is how an authorizer learns a connection's roles.</li>
  * </ul>
  * Stored names ({@code queue:NAME}, {@code durable:LENGTH/CLIENTID:NAME}, a destination's {@code queue://NAME} for
  * duplicate IDs) are made and read back only by the key records and {@code DuplicateDetection}, at the store

@@ -87,10 +87,11 @@ public final class SecuredBroker {
     }
 
     /**
-     * Checks the files of an enabled {@code security} as a broker's start would, without starting one: the
-     * standalone server's configuration check.
+     * Checks a users file as a broker's start does, without starting one (the standalone server checks its
+     * configuration with these {@code check} methods before it starts anything).
      *
-     * @throws IllegalArgumentException naming the file and what is wrong with it
+     * @throws IllegalArgumentException naming the file and what is wrong with it: missing, unreadable, a plain-text
+     *         password (saying how to hash it) or a malformed hash
      */
     public static void checkUsersFile(Path file) {
         UsersFile.read(file);

@@ -4,7 +4,9 @@ import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.DestinationSettings.FullPolicy;
+import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
+import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.TcpOptions;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +93,31 @@ import java.util.stream.Stream;
  * <li>{@code duplicate-cache-size}: duplicate ids remembered per destination, &gt;= 0; 0 disables the check</li>
  * <li>{@code memory-window-bytes}: how much of a queue's backlog stays in heap, &gt;= 1; the rest is paged</li>
  * </ul></dd>
+ * <dt>{@value #SECURITY_ENABLED} (default false)</dt>
+ * <dd>{@code true}: connections log in, and the other {@code security.*} keys apply (see {@link SecurityConfig});
+ * with {@code false} they are errors. At least one of the users file, the JAAS entry, the certificate users file or
+ * the default user is required. Files are checked at start: missing, unreadable or malformed ones, and a users file
+ * holding a plain-text password, are errors naming the key</dd>
+ * <dt>{@value #SECURITY_USERS_FILE} (default none)</dt>
+ * <dd>the users file, {@code user = ENC(PBKDF2WithHmacSHA256:...)} lines written by
+ * {@link dev.gannet.security.UsersTool}; relative to the directory holding the config file</dd>
+ * <dt>{@value #SECURITY_ROLES_FILE} (default none: users have no roles)</dt>
+ * <dd>the roles file, {@code role = user1, user2} lines; relative as above</dd>
+ * <dt>{@value #SECURITY_JAAS_ENTRY}, {@value #SECURITY_JAAS_CONFIG} (default none; default the JVM's
+ * {@code java.security.auth.login.config})</dt>
+ * <dd>the JAAS login configuration entry that checks the users the users file does not hold, and the login
+ * configuration file holding it (relative as above)</dd>
+ * <dt>{@value #SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES} (default
+ * {@link SecurityConfig.Jaas#DEFAULT_ROLE_PRINCIPAL_CLASSES})</dt>
+ * <dd>comma-separated class names of the principals of a JAAS login that are roles</dd>
+ * <dt>{@value #SECURITY_CERTIFICATE_USERS_FILE} (default none)</dt>
+ * <dd>the file mapping users to client-certificate subjects, {@code user = REGEX} lines; relative as above</dd>
+ * <dt>{@value #SECURITY_DEFAULT_USER} (default none)</dt>
+ * <dd>the user of connections that give no user name; none refuses them</dd>
+ * <dt>{@value #SECURITY_POPULATE_USER_ID} (default true)</dt>
+ * <dd>whether the broker sets {@code JMSXUserID} of every sent message to the sender's user</dd>
+ * <dt>{@value #SECURITY_RELOAD_INTERVAL} (default 5000)</dt>
+ * <dd>milliseconds between checks of the users, roles and certificate users files for changes; 0 never</dd>
  * </dl>
  *
  * @param broker     the broker's name, data directory (absolute), destination policies and store
@@ -119,16 +147,32 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String TOPICS = "topics";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
+    public static final String SECURITY_ENABLED = "security.enabled";
+    public static final String SECURITY_USERS_FILE = "security.users.file";
+    public static final String SECURITY_ROLES_FILE = "security.roles.file";
+    public static final String SECURITY_JAAS_CONFIG = "security.jaas.config";
+    public static final String SECURITY_JAAS_ENTRY = "security.jaas.entry";
+    public static final String SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES = "security.jaas.role.principal.classes";
+    public static final String SECURITY_CERTIFICATE_USERS_FILE = "security.certificate.users.file";
+    public static final String SECURITY_DEFAULT_USER = "security.default.user";
+    public static final String SECURITY_POPULATE_USER_ID = "security.populate.user.id";
+    public static final String SECURITY_RELOAD_INTERVAL = "security.reload.interval.ms";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
 
     private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
             STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
             HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
+    /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
+    private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
+            SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
+            SECURITY_CERTIFICATE_USERS_FILE, SECURITY_DEFAULT_USER, SECURITY_POPULATE_USER_ID,
+            SECURITY_RELOAD_INTERVAL);
     /** The keys that only {@code store=jdbc} reads. */
     private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
     private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
-            Stream.concat(KEYS.stream(), Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING")).toList()));
+            Stream.of(KEYS.stream(), Stream.of(SECURITY_ENABLED), SECURITY_KEYS.stream(),
+                    Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING")).flatMap(s -> s).toList()));
     /** The client's own limit on a frame body (room for the frame header below Integer.MAX_VALUE). */
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
@@ -190,11 +234,12 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
         ServerConfig config() {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                if (!KEYS.contains(key) && !key.startsWith(DESTINATION_PREFIX)) {
+                boolean security = key.equals(SECURITY_ENABLED) || SECURITY_KEYS.contains(key);
+                if (!KEYS.contains(key) && !security && !key.startsWith(DESTINATION_PREFIX)) {
                     problems.add(key + ": unknown key (known keys: " + KNOWN_KEYS + ")");
                 }
             }
-            BrokerConfig broker = broker(destinations());
+            BrokerConfig broker = broker(destinations(), security());
             String host = value(TCP_HOST);
             if (host == null) {
                 host = DEFAULT_HOST;
@@ -211,7 +256,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             return new ServerConfig(broker, host, (int) port, tcpOptions, queues, topics);
         }
 
-        private BrokerConfig broker(DestinationPolicies destinations) {
+        private BrokerConfig broker(DestinationPolicies destinations, SecurityConfig security) {
             String name = required(BROKER_NAME);
             StoreConfig store = store();
             Path directory = null;
@@ -238,8 +283,9 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                     && store != StoreConfig.embeddedDerby()) {
                 directory = BrokerConfig.defaultDataDirectory(name).toAbsolutePath(); // no store of these uses it
             }
-            return directory == null || store == null || transactionTimeout < 0 ? null
-                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout));
+            return directory == null || store == null || transactionTimeout < 0 || security == null ? null
+                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
+                    security);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -365,6 +411,134 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             PatternSettings given = byPattern.computeIfAbsent(pattern, p -> new PatternSettings());
             given.settings = given.settings.overriddenBy(one.build());
             given.keys.add(setting);
+        }
+
+        /**
+         * The {@code security.*} keys of authentication, their files checked as a broker's start checks them; null
+         * after recording a problem.
+         */
+        private SecurityConfig security() {
+            Boolean enabled = bool(SECURITY_ENABLED, false);
+            if (enabled == null) {
+                return null;
+            }
+            if (!enabled) {
+                for (String key : SECURITY_KEYS) {
+                    if (value(key) != null) {
+                        problems.add(key + ": applies only with " + SECURITY_ENABLED + "=true");
+                    }
+                }
+                return SecurityConfig.DISABLED;
+            }
+            int before = problems.size();
+            Path users = file(SECURITY_USERS_FILE, SecuredBroker::checkUsersFile);
+            Path roles = file(SECURITY_ROLES_FILE, SecuredBroker::checkRolesFile);
+            Path certificateUsers = file(SECURITY_CERTIFICATE_USERS_FILE, SecuredBroker::checkCertificateUsersFile);
+            SecurityConfig.Jaas jaas = jaas();
+            String defaultUser = value(SECURITY_DEFAULT_USER);
+            if (defaultUser != null && defaultUser.isEmpty()) {
+                problems.add(SECURITY_DEFAULT_USER + ": must not be empty (leave the key out for none)");
+            }
+            Boolean populateUserId = bool(SECURITY_POPULATE_USER_ID, true);
+            long reload = number(SECURITY_RELOAD_INTERVAL, SecurityConfig.DEFAULT_RELOAD_INTERVAL.toMillis(), 0,
+                    Long.MAX_VALUE / 2, "is not a whole number of milliseconds >= 0 (0: never)");
+            if (problems.size() > before) {
+                return null;
+            }
+            if (users == null && jaas == null && certificateUsers == null && defaultUser == null) {
+                problems.add(SECURITY_ENABLED + ": true, but nobody can log in: set " + SECURITY_USERS_FILE + ", "
+                        + SECURITY_JAAS_ENTRY + ", " + SECURITY_CERTIFICATE_USERS_FILE + " or " + SECURITY_DEFAULT_USER);
+                return null;
+            }
+            return SecurityConfig.builder().usersFile(users).rolesFile(roles).certificateUsersFile(certificateUsers)
+                    .jaas(jaas).defaultUser(defaultUser).populateUserId(populateUserId)
+                    .reloadInterval(Duration.ofMillis(reload)).build();
+        }
+
+        /**
+         * The file a key names, resolved against the config file's directory and checked by {@code check}; null when
+         * the key is absent or after recording a problem.
+         */
+        private Path file(String key, Consumer<Path> check) {
+            String text = value(key);
+            if (text == null) {
+                return null;
+            }
+            Path file = path(key, text);
+            if (file == null) {
+                return null;
+            }
+            try {
+                check.accept(file);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+                return null;
+            }
+            return file;
+        }
+
+        private Path path(String key, String text) {
+            if (text.isEmpty()) {
+                problems.add(key + ": must not be empty (leave the key out for none)");
+                return null;
+            }
+            try {
+                return baseDirectory.resolve(text).normalize();
+            } catch (InvalidPathException e) {
+                problems.add(key + ": '" + text + "' is not a valid path: " + e.getReason());
+                return null;
+            }
+        }
+
+        /** The JAAS keys; null when none is set or after recording a problem. */
+        private SecurityConfig.Jaas jaas() {
+            String entry = value(SECURITY_JAAS_ENTRY);
+            String configText = value(SECURITY_JAAS_CONFIG);
+            String classesText = value(SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES);
+            if (entry == null || entry.isEmpty()) {
+                if (configText != null || classesText != null || entry != null) {
+                    problems.add(SECURITY_JAAS_ENTRY + ": required with " + SECURITY_JAAS_CONFIG + " and "
+                            + SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES);
+                }
+                return null;
+            }
+            Path config = configText == null ? null : path(SECURITY_JAAS_CONFIG, configText);
+            if (configText != null && config == null) {
+                return null;
+            }
+            List<String> classes = SecurityConfig.Jaas.DEFAULT_ROLE_PRINCIPAL_CLASSES;
+            if (classesText != null) {
+                classes = new ArrayList<>();
+                for (String name : classesText.split(",", -1)) {
+                    if (name.isBlank()) {
+                        problems.add(SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES + ": '" + classesText
+                                + "' holds an empty class name; separate names with single commas");
+                        return null;
+                    }
+                    classes.add(name.trim());
+                }
+            }
+            SecurityConfig.Jaas jaas = new SecurityConfig.Jaas(config, entry, classes);
+            try {
+                SecuredBroker.checkJaas(jaas);
+            } catch (IllegalArgumentException e) {
+                problems.add((config == null ? SECURITY_JAAS_ENTRY : SECURITY_JAAS_CONFIG) + ": " + e.getMessage());
+                return null;
+            }
+            return jaas;
+        }
+
+        /** The value of a {@code true}/{@code false} key (any case); null after recording a problem. */
+        private Boolean bool(String key, boolean fallback) {
+            String text = value(key);
+            if (text == null) {
+                return fallback;
+            }
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            problems.add(key + ": '" + text + "' is not true or false");
+            return null;
         }
 
         /** The trimmed value of a key, or null when the key is absent. */

@@ -1,6 +1,8 @@
 package dev.gannet.server;
 
+import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.Permissions;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.api.Permissions.Action;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.security.UsersFile;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.Set;
 
@@ -134,6 +137,32 @@ class ServerConfigPermissionsTest {
                 assertEquals("yes", ((TextMessage) bobs.createConsumer(bobs.createQueue("orders")).receive(10_000))
                         .getText(), "readers consume");
             }
+        }
+    }
+
+    /** The sample of samples/security: its files load, its sample passwords log in, its permissions apply. */
+    @Test
+    void theSecuredSampleConfigurationRunsAsItsCommentsSay() throws Exception {
+        ServerConfig sample = ServerConfig.load(Path.of("..", "samples", "security", "gannet-secured.properties"));
+        BrokerConfig broker = sample.broker();
+        ServerConfig inMemory = new ServerConfig(new BrokerConfig(broker.name(), broker.dataDirectory(),
+                broker.destinations(), StoreConfig.inMemory(), broker.transactionTimeout(), broker.security()),
+                "127.0.0.1", 0, sample.tcpOptions(), sample.queues(), sample.topics());
+        try (RunningServer server = RunningServer.start(inMemory)) {
+            GannetConnectionFactory factory = new GannetConnectionFactory(server.url());
+            try (Connection shop = factory.createConnection("shop", "shop-secret");
+                 Connection auditor = factory.createConnection("auditor", "auditor-secret")) {
+                Session shops = shop.createSession();
+                shops.createProducer(shops.createQueue("orders")).send(shops.createTextMessage("order"));
+                assertThrows(JMSSecurityException.class, () -> shops.createProducer(shops.createQueue("invoices")));
+                Session auditors = auditor.createSession();
+                assertEquals(1, Collections.list(auditors.createBrowser(auditors.createQueue("orders"))
+                        .getEnumeration()).size());
+                assertThrows(JMSSecurityException.class,
+                        () -> auditors.createProducer(null).send(auditors.createQueue("orders"),
+                                auditors.createTextMessage("not a producer")));
+            }
+            assertThrows(JMSSecurityException.class, () -> factory.createConnection("admin", "wrong").close());
         }
     }
 }

@@ -53,9 +53,10 @@ public final class Broker implements AutoCloseable {
         Redelivery redelivery = new Redelivery(mover, writer, scheduler);
         ResourceManager resourceManager = new ResourceManager(config.name(), postOffice, writer, scheduler, events,
                 config.transactionTimeout());
+        CommandGate gate = new CommandGate(security.authorizer(), registry, subscriptions);
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
-                postOffice, redelivery, resourceManager, writer, new CommandGate(security.authorizer()),
-                security.authenticator(), security.setsUserId(), events));
+                postOffice, redelivery, resourceManager, writer, gate, security.authenticator(), security.setsUserId(),
+                events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);

@@ -43,11 +43,13 @@
  *       rolled-back XA branches.</li>
  *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections (announced opened and
  *       closed). Called by connections and the broker.</li>
- *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action} and
- *       destination of a command and asks the broker's {@link dev.gannet.broker.Authorizer} (given to
- *       {@code Broker.start}; allow-all by default), refusing with a {@code JMSSecurityException} that names the
- *       {@link dev.gannet.broker.ConnectionIdentity}, the action and the destination. Called by connections, once per
- *       command, before anything of it is done. Security plugs in here with an authorizer of its own.</li>
+ *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action}s and
+ *       destinations of a command (creating a destination on first use and a subscription are actions of their own;
+ *       it reads the registry and the subscriptions to know) and asks the broker's
+ *       {@link dev.gannet.broker.Authorizer} (given to {@code Broker.start}; allow-all by default) about each,
+ *       refusing with a {@code JMSSecurityException} that names the {@link dev.gannet.broker.ConnectionIdentity}, the
+ *       action and the destination. Called by connections, once per command, before anything of it is done.
+ *       Security plugs in here with an authorizer of its own.</li>
  *   <li>{@code BrokerEvents} — hands {@link dev.gannet.broker.BrokerEvent}s (destinations, subscriptions,
  *       connections and consumers created and removed, XA branches committed and rolled back) to the
  *       {@link dev.gannet.broker.BrokerListener}s added on the broker, outside every broker lock; a listener that

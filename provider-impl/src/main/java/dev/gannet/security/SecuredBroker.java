@@ -68,8 +68,7 @@ public final class SecuredBroker {
                 CertificateUsers::parse, timer, reload);
         JaasLogin jaas = security.jaas() == null ? null : new JaasLogin(security.jaas());
         Roles roles = new UserRoles(rolesFile);
-        // security.permission.* keys and Permissions: sec-authz builds the authorizer of the permissions over roles
-        Authorizer authorizer = Authorizer.ALLOW_ALL;
+        Authorizer authorizer = new PermissionAuthorizer(security.permissions(), roles);
         ConfiguredAuthenticator authenticator = new ConfiguredAuthenticator(brokerName,
                 new ConfiguredAuthenticator.Sources(users, jaas, certificates, security.defaultUser()),
                 new LoginThrottle(), loginThreads(brokerName), timer, new ThrottledLog());

@@ -14,6 +14,9 @@
  *   <li>{@code ReloadingFile} — a file as last read well, read again on the broker's timer when it changes.</li>
  *   <li>{@link dev.gannet.security.UserRoles} — the {@link dev.gannet.broker.Roles} of a connection: its JAAS login's,
  *       or the roles file's of now.</li>
+ *   <li>{@link dev.gannet.security.PermissionAuthorizer} — the {@link dev.gannet.broker.Authorizer} of a secured
+ *       broker: each action the command gate asks about, permitted when one of the user's roles (asked from
+ *       {@code Roles} at each check) is granted it by the {@link dev.gannet.api.Permissions}.</li>
  * </ul>
  */
 package dev.gannet.security;

@@ -4,6 +4,7 @@ import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.DestinationSettings.FullPolicy;
+import dev.gannet.api.Permissions;
 import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
 import dev.gannet.security.SecuredBroker;
@@ -118,6 +119,14 @@ import java.util.stream.Stream;
  * <dd>whether the broker sets {@code JMSXUserID} of every sent message to the sender's user</dd>
  * <dt>{@value #SECURITY_RELOAD_INTERVAL} (default 5000)</dt>
  * <dd>milliseconds between checks of the users, roles and certificate users files for changes; 0 never</dd>
+ * <dt>{@code security.permission.PATTERN.ACTION} (default none: with security enabled, nothing is permitted)</dt>
+ * <dd>the roles, comma-separated (empty for none), that may carry out ACTION on the destinations whose name matches
+ * PATTERN (the wildcard syntax of the {@code destination.PATTERN.SETTING} keys; temporary destinations are matched
+ * as the name {@value Permissions#TEMPORARY}). Of the patterns matching a destination only the most specific
+ * decides, for every action (see {@link Permissions}). ACTION is the key's last word, one of {@code send},
+ * {@code consume}, {@code browse}, {@code create-durable-subscription}, {@code create-shared-subscription},
+ * {@code delete-durable-subscription}, {@code create-destination}, {@code create-temporary}, {@code manage}
+ * ({@link Permissions.Action}); an unknown ACTION is an error naming the key</dd>
  * </dl>
  *
  * @param broker     the broker's name, data directory (absolute), destination policies and store
@@ -157,6 +166,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String SECURITY_DEFAULT_USER = "security.default.user";
     public static final String SECURITY_POPULATE_USER_ID = "security.populate.user.id";
     public static final String SECURITY_RELOAD_INTERVAL = "security.reload.interval.ms";
+    /** Start of the {@code security.permission.PATTERN.ACTION} keys. */
+    public static final String PERMISSION_PREFIX = PermissionKeys.PREFIX;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
 
@@ -172,7 +183,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
     private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
             Stream.of(KEYS.stream(), Stream.of(SECURITY_ENABLED), SECURITY_KEYS.stream(),
-                    Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING")).flatMap(s -> s).toList()));
+                    Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING"),
+                    Stream.of(PERMISSION_PREFIX + "PATTERN.ACTION")).flatMap(s -> s).toList()));
     /** The client's own limit on a frame body (room for the frame header below Integer.MAX_VALUE). */
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
@@ -234,7 +246,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
         ServerConfig config() {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                boolean security = key.equals(SECURITY_ENABLED) || SECURITY_KEYS.contains(key);
+                boolean security = key.equals(SECURITY_ENABLED) || SECURITY_KEYS.contains(key)
+                        || key.startsWith(PERMISSION_PREFIX);
                 if (!KEYS.contains(key) && !security && !key.startsWith(DESTINATION_PREFIX)) {
                     problems.add(key + ": unknown key (known keys: " + KNOWN_KEYS + ")");
                 }
@@ -428,9 +441,15 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                         problems.add(key + ": applies only with " + SECURITY_ENABLED + "=true");
                     }
                 }
+                for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                    if (key.startsWith(PERMISSION_PREFIX)) {
+                        problems.add(key + ": applies only with " + SECURITY_ENABLED + "=true");
+                    }
+                }
                 return SecurityConfig.DISABLED;
             }
             int before = problems.size();
+            Permissions permissions = PermissionKeys.read(properties, problems);
             Path users = file(SECURITY_USERS_FILE, SecuredBroker::checkUsersFile);
             Path roles = file(SECURITY_ROLES_FILE, SecuredBroker::checkRolesFile);
             Path certificateUsers = file(SECURITY_CERTIFICATE_USERS_FILE, SecuredBroker::checkCertificateUsersFile);
@@ -452,7 +471,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             }
             return SecurityConfig.builder().usersFile(users).rolesFile(roles).certificateUsersFile(certificateUsers)
                     .jaas(jaas).defaultUser(defaultUser).populateUserId(populateUserId)
-                    .reloadInterval(Duration.ofMillis(reload)).build();
+                    .reloadInterval(Duration.ofMillis(reload)).permissions(permissions).build();
         }
 
         /**

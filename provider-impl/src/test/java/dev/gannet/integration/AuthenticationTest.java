@@ -2,6 +2,7 @@ package dev.gannet.integration;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.api.Permissions;
 import dev.gannet.api.SecurityConfig;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.security.UsersFile;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +79,19 @@ class AuthenticationTest {
         return file;
     }
 
-    private void start(SecurityConfig security) {
+    /**
+     * Starts the broker with {@code security}; enabled, it also gets a roles file giving alice, bob and guest the role
+     * {@code users}, and permissions granting {@code users} and the JAAS test login's role everything: this test is
+     * about logging in, the authorization matrix about rights.
+     */
+    private void start(SecurityConfig security) throws IOException {
+        if (security.enabled()) {
+            Path roles = directory.resolve("roles.properties");
+            Files.writeString(roles, "users = alice, bob, guest\n");
+            security = new SecurityConfig(true, security.usersFile(), roles, security.jaas(),
+                    security.certificateUsersFile(), security.defaultUser(), security.populateUserId(),
+                    security.reloadInterval(), Permissions.builder().grantAll("#", "users", "auditors").build());
+        }
         BrokerConfig config = BrokerConfig.builder().name(brokerName).inMemoryStore().security(security).build();
         if (TCP) {
             RunningServer server = RunningServer.start(new ServerConfig(config, "127.0.0.1", 0, TcpOptions.defaults(),

@@ -44,7 +44,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
     public static final String REFERENCE_URL = "brokerURL";
     /** The transports a broker URL may name, by scheme. */
     private static final Transports TRANSPORTS = new Transports(List.of(new VmTransportFactory(),
-            new TcpTransportFactory()));
+            new TcpTransportFactory(), TcpTransportFactory.ssl()));
 
     private final String brokerUrl;
     private transient ConnectionOptions options;

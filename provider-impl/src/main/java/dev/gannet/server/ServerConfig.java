@@ -299,6 +299,10 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         private ServerTls serverTls() {
             int before = problems.size();
             StoreFile keyStore = storeFile(TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE, true);
+            if (problems.size() > before) {
+                keyStore = null; // not read: its problem is said
+            }
+            int beforeTrust = problems.size();
             StoreFile trustStore = storeFile(TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, false);
             ClientAuth clientAuth = clientAuth();
             if (clientAuth != null && clientAuth != ClientAuth.NONE && trustStore == null
@@ -308,6 +312,9 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             } else if (clientAuth == ClientAuth.NONE && value(TLS_TRUST_STORE) != null) {
                 problems.add(TLS_TRUST_STORE + ": applies with " + TLS_CLIENT_AUTH + "=optional or required only, not "
                         + TLS_CLIENT_AUTH + "=" + (value(TLS_CLIENT_AUTH) == null ? "none (the default)" : "none"));
+            }
+            if (problems.size() > beforeTrust) {
+                trustStore = null; // not read: its problem is said
             }
             TlsParameters parameters = null;
             try {
@@ -334,7 +341,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                     problems.add(TLS_TRUST_STORE + ": " + e.getMessage());
                 }
             }
-            if (problems.size() > before || keyStore == null || clientAuth == null || parameters == null) {
+            if (problems.size() > before || keyStore == null || clientAuth == null || parameters == null
+                    || (trustStore == null && value(TLS_TRUST_STORE) != null)) {
                 return null;
             }
             ServerTls settings = new ServerTls(keyStore, trustStore, clientAuth, parameters);

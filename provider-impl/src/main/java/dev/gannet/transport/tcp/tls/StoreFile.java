@@ -48,10 +48,14 @@ public record StoreFile(Path path, String password, String type) {
      * The key managers of this store, as a key store: its private keys (each under the store's password) and their
      * certificate chains.
      *
-     * @throws IllegalArgumentException naming the file and what is wrong: missing, unreadable, not of its type, a wrong
-     *                                  password, no private key in it
+     * @throws IllegalArgumentException naming the file and what is wrong: no password, missing, unreadable, not of its
+     *                                  type, a wrong password, no private key in it
      */
     public KeyManagerFactory keyManagers() {
+        if (password == null) {
+            throw new IllegalArgumentException(describe() + " needs its password: the private key in it is read with"
+                    + " it");
+        }
         KeyStore store = load();
         try {
             if (Collections.list(store.aliases()).stream().noneMatch(alias -> isKey(store, alias))) {
@@ -59,7 +63,7 @@ public record StoreFile(Path path, String password, String type) {
                         + " certificate chain this side shows its peer)");
             }
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password == null ? null : password.toCharArray());
+            factory.init(store, password.toCharArray());
             return factory;
         } catch (UnrecoverableKeyException e) {
             throw new IllegalArgumentException(describe() + ": a private key in it cannot be read with the store's"
@@ -79,7 +83,8 @@ public record StoreFile(Path path, String password, String type) {
         KeyStore store = load();
         try {
             if (store.size() == 0) {
-                throw new IllegalArgumentException(describe() + " holds no certificate to trust");
+                throw new IllegalArgumentException(describe() + " holds no certificate to trust" + (password == null
+                        ? " that can be read without a password (give its password)" : ""));
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);

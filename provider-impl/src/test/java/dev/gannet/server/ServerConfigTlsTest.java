@@ -152,7 +152,8 @@ class ServerConfigTlsTest {
     @Test
     void aKeyStoreWithoutAKeyIsRefused() {
         assertSays(problem("broker.name=g", "data.directory=d", "tls.key.store=" + TestPki.TRUST,
-                "tls.key.store.password=" + TestPki.PASSWORD), "tls.key.store: '", "trust.p12' (PKCS12) holds no private key");
+                "tls.key.store.password=" + TestPki.PASSWORD), "tls.key.store: '",
+                "trust.p12' (PKCS12) holds no private key");
     }
 
     @Test

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Accepts tcp clients for one broker, plain or TLS. Each accepted channel gets its own broker connection and its own ordered
- * lane on a shared pool; {@link #close()} stops accepting, closes every channel and stops every thread it started.
+ * Accepts tcp clients for one broker, plain or TLS. Each accepted channel gets its own broker connection and its own
+ * ordered lane on a shared pool; {@link #close()} stops accepting, closes every channel and stops every thread it started.
  */
 public final class TcpAcceptor implements AutoCloseable {
 

@@ -35,7 +35,8 @@ final class TlsClientGuard extends ByteToMessageDecoder {
         }
         if (SslHandler.isEncrypted(in, false)) {
             warnings.warn(LOG, "Closing tcp connection {}: it speaks TLS, but this listener is plain tcp (a client"
-                    + " with ssl:// or sslEnabled=true belongs on the TLS listener's port)", ctx.channel().remoteAddress());
+                    + " with ssl:// or sslEnabled=true belongs on the TLS listener's port)",
+                    ctx.channel().remoteAddress());
             in.skipBytes(in.readableBytes());
             ctx.close();
         } else {

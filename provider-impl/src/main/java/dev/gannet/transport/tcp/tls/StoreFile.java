@@ -108,7 +108,8 @@ public record StoreFile(Path path, String password, String type) {
 
     private KeyStore load() {
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(describe() + " does not exist" + (Files.exists(path) ? " as a file" : ""));
+            throw new IllegalArgumentException(describe() + " does not exist"
+                    + (Files.exists(path) ? " as a file" : ""));
         }
         try (InputStream in = Files.newInputStream(path)) {
             KeyStore store = KeyStore.getInstance(type);
@@ -118,12 +119,15 @@ public record StoreFile(Path path, String password, String type) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new IllegalArgumentException(describe() + ": the password is wrong", e);
             }
-            throw new IllegalArgumentException(describe() + " cannot be read as a " + type + " store: " + e.getMessage(),
-                    e);
+            throw unreadable(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(describe() + " cannot be read as a " + type + " store: " + e.getMessage(),
-                    e);
+            throw unreadable(e);
         }
+    }
+
+    private IllegalArgumentException unreadable(Exception e) {
+        return new IllegalArgumentException(describe() + " cannot be read as a " + type + " store: " + e.getMessage(),
+                e);
     }
 
     private static boolean isKey(KeyStore store, String alias) {

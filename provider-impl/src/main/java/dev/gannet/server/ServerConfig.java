@@ -9,6 +9,10 @@ import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.TcpOptions;
+import dev.gannet.transport.tcp.tls.ServerTls;
+import dev.gannet.transport.tcp.tls.StoreFile;
+import dev.gannet.transport.tcp.tls.TlsParameters;
+import io.netty.handler.ssl.ClientAuth;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,10 +34,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a standalone Gannet server runs: one broker and its TCP acceptor, read from a properties file.
+ * What a standalone Gannet server runs: one broker and its tcp listeners (plain, TLS, or both), read from a properties
+ * file.
  *
  * <p>Keys (values are trimmed; any other key is an error):
  * <dl>
@@ -57,9 +63,24 @@ import java.util.stream.Stream;
  * <dd>milliseconds an XA transaction branch may go unprepared when its transaction manager sets it no timeout of
  * its own; past it the broker rolls the branch back (see {@link BrokerConfig#transactionTimeout()}); &gt;= 1</dd>
  * <dt>{@value #TCP_HOST} (default {@value #DEFAULT_HOST})</dt>
- * <dd>address to listen on</dd>
+ * <dd>address the plain tcp listener listens on</dd>
  * <dt>{@value #TCP_PORT} (default {@value #DEFAULT_PORT})</dt>
- * <dd>port to listen on, 0-65535; 0 picks a free port</dd>
+ * <dd>port the plain tcp listener listens on, 0-65535; 0 picks a free port. With a TLS listener configured, the plain
+ * one runs only when {@value #TCP_HOST} or {@value #TCP_PORT} is given</dd>
+ * <dt>{@value #TLS_HOST} (default {@value #DEFAULT_HOST}), {@value #TLS_PORT} (default {@value #DEFAULT_TLS_PORT})</dt>
+ * <dd>address and port of the TLS listener, which runs when any {@code tls.*} key is given</dd>
+ * <dt>{@value #TLS_KEY_STORE}, {@value #TLS_KEY_STORE_PASSWORD} (required for TLS), {@value #TLS_KEY_STORE_TYPE}
+ * (default PKCS12)</dt>
+ * <dd>the key store file holding the broker's private key and certificate chain (a relative path is resolved against
+ * the directory holding the config file), its password (also the key's) and its type, PKCS12 or JKS</dd>
+ * <dt>{@value #TLS_CLIENT_AUTH} (default {@code none})</dt>
+ * <dd>{@code none}: clients show no certificate; {@code optional}: a client may show one, which must then be
+ * trusted; {@code required}: a client without a trusted certificate is refused</dd>
+ * <dt>{@value #TLS_TRUST_STORE}, {@value #TLS_TRUST_STORE_PASSWORD}, {@value #TLS_TRUST_STORE_TYPE} (default
+ * PKCS12)</dt>
+ * <dd>the certificates client certificates must chain to: required with client authentication, refused without</dd>
+ * <dt>{@value #TLS_PROTOCOLS} (default {@code TLSv1.3,TLSv1.2}), {@value #TLS_CIPHER_SUITES} (default: the JVM's)</dt>
+ * <dd>comma-separated TLS protocols and cipher suites the TLS listener accepts</dd>
  * <dt>{@value #HEARTBEAT_INTERVAL} (default 5000)</dt>
  * <dd>milliseconds of write silence after which the server sends a heartbeat; clients that use a shorter
  * {@code heartbeatTimeout} need a shorter interval here</dd>
@@ -130,13 +151,12 @@ import java.util.stream.Stream;
  * </dl>
  *
  * @param broker     the broker's name, data directory (absolute), destination policies and store
- * @param host       the address the acceptor listens on
- * @param port       the port the acceptor listens on; 0 for any free port
- * @param tcpOptions heartbeat and frame settings of accepted connections
+ * @param listeners  where clients are accepted: the plain tcp listener, the TLS listener, or both (in that order)
+ * @param tcpOptions heartbeat and frame settings of accepted connections, on every listener
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
  */
-public record ServerConfig(BrokerConfig broker, String host, int port, TcpOptions tcpOptions, List<String> queues,
+public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
                            List<String> topics) {
 
     public static final String BROKER_NAME = "broker.name";
@@ -170,10 +190,26 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String PERMISSION_PREFIX = PermissionKeys.PREFIX;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
+    public static final String TLS_HOST = "tls.host";
+    public static final String TLS_PORT = "tls.port";
+    public static final String TLS_KEY_STORE = "tls.key.store";
+    public static final String TLS_KEY_STORE_PASSWORD = "tls.key.store.password";
+    public static final String TLS_KEY_STORE_TYPE = "tls.key.store.type";
+    public static final String TLS_TRUST_STORE = "tls.trust.store";
+    public static final String TLS_TRUST_STORE_PASSWORD = "tls.trust.store.password";
+    public static final String TLS_TRUST_STORE_TYPE = "tls.trust.store.type";
+    public static final String TLS_CLIENT_AUTH = "tls.client.auth";
+    public static final String TLS_PROTOCOLS = "tls.protocols";
+    public static final String TLS_CIPHER_SUITES = "tls.cipher.suites";
+    public static final int DEFAULT_TLS_PORT = 61617;
 
-    private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
-            STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
+    /** The keys of the TLS listener; any of them turns it on. */
+    private static final List<String> TLS_KEYS = List.of(TLS_HOST, TLS_PORT, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD,
+            TLS_KEY_STORE_TYPE, TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_CLIENT_AUTH,
+            TLS_PROTOCOLS, TLS_CIPHER_SUITES);
+    private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
+            STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS), TLS_KEYS.stream()).collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -189,20 +225,27 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
     /**
-     * @throws IllegalArgumentException if the port is out of range or the host is blank
+     * @throws IllegalArgumentException if there is no listener
      */
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tcpOptions, "tcpOptions");
-        if (host.isBlank()) {
-            throw new IllegalArgumentException("host must not be blank");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not a port number (0-65535)");
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("a server needs a listener");
         }
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
+    }
+
+    /**
+     * A server with one plain tcp listener on {@code host:port}.
+     *
+     * @throws IllegalArgumentException if the port is out of range or the host is blank
+     */
+    public ServerConfig(BrokerConfig broker, String host, int port, TcpOptions tcpOptions, List<String> queues,
+                        List<String> topics) {
+        this(broker, List.of(Listener.plain(host, port)), tcpOptions, queues, topics);
     }
 
     /**
@@ -253,20 +296,174 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 }
             }
             BrokerConfig broker = broker(destinations(), security());
-            String host = value(TCP_HOST);
-            if (host == null) {
-                host = DEFAULT_HOST;
-            } else if (host.isEmpty()) {
-                problems.add(TCP_HOST + ": must not be empty");
-            }
-            long port = number(TCP_PORT, DEFAULT_PORT, 0, 65535, "is not a port number (0-65535)");
+            List<Listener> listeners = listeners();
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, host, (int) port, tcpOptions, queues, topics);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics);
+        }
+
+        /**
+         * The plain listener (unless only TLS keys are given) and the TLS listener (when any {@code tls.*} key is);
+         * null entries after recording a problem.
+         */
+        private List<Listener> listeners() {
+            boolean tls = TLS_KEYS.stream().anyMatch(key -> value(key) != null);
+            boolean plain = !tls || value(TCP_HOST) != null || value(TCP_PORT) != null;
+            List<Listener> listeners = new ArrayList<>();
+            long plainPort = -1;
+            if (plain) {
+                String host = host(TCP_HOST);
+                plainPort = number(TCP_PORT, DEFAULT_PORT, 0, 65535, "is not a port number (0-65535)");
+                if (host != null && plainPort >= 0) {
+                    listeners.add(Listener.plain(host, (int) plainPort));
+                }
+            }
+            if (tls) {
+                String host = host(TLS_HOST);
+                long port = number(TLS_PORT, DEFAULT_TLS_PORT, 0, 65535, "is not a port number (0-65535)");
+                if (port > 0 && port == plainPort) {
+                    problems.add(TLS_PORT + ": " + port + " is " + TCP_PORT + " too; the plain and the TLS listener"
+                            + " each need a port of their own");
+                }
+                ServerTls settings = serverTls();
+                if (host != null && port >= 0 && settings != null) {
+                    listeners.add(new Listener(host, (int) port, settings));
+                }
+            }
+            return listeners;
+        }
+
+        /** A listener's host, {@value #DEFAULT_HOST} when absent; null after recording a problem. */
+        private String host(String key) {
+            String host = value(key);
+            if (host == null) {
+                return DEFAULT_HOST;
+            }
+            if (host.isEmpty()) {
+                problems.add(key + ": must not be empty");
+                return null;
+            }
+            return host;
+        }
+
+        /**
+         * The TLS listener's settings, its stores read and checked now, so that a missing or unreadable store, a wrong
+         * password or an unknown protocol stops the server before it starts; null after recording a problem.
+         */
+        private ServerTls serverTls() {
+            int before = problems.size();
+            StoreFile keyStore = storeFile(TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE, true);
+            if (problems.size() > before) {
+                keyStore = null; // not read: its problem is said
+            }
+            int beforeTrust = problems.size();
+            StoreFile trustStore = storeFile(TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, false);
+            ClientAuth clientAuth = clientAuth();
+            if (clientAuth != null && clientAuth != ClientAuth.NONE && trustStore == null
+                    && value(TLS_TRUST_STORE) == null) {
+                problems.add(TLS_TRUST_STORE + ": required with " + TLS_CLIENT_AUTH + "=" + value(TLS_CLIENT_AUTH)
+                        + " (the certificates client certificates must chain to)");
+            } else if (clientAuth == ClientAuth.NONE && value(TLS_TRUST_STORE) != null) {
+                problems.add(TLS_TRUST_STORE + ": applies with " + TLS_CLIENT_AUTH + "=optional or required only, not "
+                        + TLS_CLIENT_AUTH + "=" + (value(TLS_CLIENT_AUTH) == null ? "none (the default)" : "none"));
+            }
+            if (problems.size() > beforeTrust) {
+                trustStore = null; // not read: its problem is said
+            }
+            TlsParameters parameters = null;
+            try {
+                TlsParameters.parse(value(TLS_PROTOCOLS), null);
+                try {
+                    parameters = TlsParameters.parse(value(TLS_PROTOCOLS), value(TLS_CIPHER_SUITES));
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_CIPHER_SUITES + ": " + e.getMessage());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(TLS_PROTOCOLS + ": " + e.getMessage());
+            }
+            if (keyStore != null) {
+                try {
+                    keyStore.keyManagers();
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_KEY_STORE + ": " + e.getMessage());
+                }
+            }
+            if (trustStore != null) {
+                try {
+                    trustStore.trustManagers();
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_TRUST_STORE + ": " + e.getMessage());
+                }
+            }
+            if (problems.size() > before || keyStore == null || clientAuth == null || parameters == null
+                    || (trustStore == null && value(TLS_TRUST_STORE) != null)) {
+                return null;
+            }
+            ServerTls settings = new ServerTls(keyStore, trustStore, clientAuth, parameters);
+            try {
+                settings.newContext();
+            } catch (IllegalArgumentException e) {
+                problems.add(TLS_KEY_STORE + ": " + e.getMessage());
+                return null;
+            }
+            return settings;
+        }
+
+        /**
+         * The store file a path key names, with its password and type keys; null when the path key is absent (a
+         * problem if {@code required}) or after recording a problem.
+         */
+        private StoreFile storeFile(String pathKey, String passwordKey, String typeKey, boolean required) {
+            String pathText = required ? required(pathKey) : value(pathKey);
+            String password = required && pathText != null ? required(passwordKey) : value(passwordKey);
+            String type = value(typeKey);
+            if (pathText == null || pathText.isEmpty()) {
+                if (!required && pathText == null) {
+                    for (String key : List.of(passwordKey, typeKey)) {
+                        if (value(key) != null) {
+                            problems.add(key + ": applies only with " + pathKey);
+                        }
+                    }
+                } else if (!required) {
+                    problems.add(pathKey + ": must not be empty");
+                }
+                return null;
+            }
+            Path path;
+            try {
+                path = baseDirectory.resolve(pathText).normalize();
+            } catch (InvalidPathException e) {
+                problems.add(pathKey + ": '" + pathText + "' is not a valid path: " + e.getReason());
+                return null;
+            }
+            try {
+                return StoreFile.of(path, password == null || password.isEmpty() ? null : password,
+                        type == null || type.isEmpty() ? null : type);
+            } catch (IllegalArgumentException e) {
+                problems.add(typeKey + ": '" + type + "' is not PKCS12 or JKS");
+                return null;
+            }
+        }
+
+        /** The {@value #TLS_CLIENT_AUTH} key; null after recording a problem. */
+        private ClientAuth clientAuth() {
+            String text = value(TLS_CLIENT_AUTH);
+            if (text == null) {
+                return ClientAuth.NONE;
+            }
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "none" -> ClientAuth.NONE;
+                case "optional" -> ClientAuth.OPTIONAL;
+                case "required" -> ClientAuth.REQUIRE;
+                default -> {
+                    problems.add(TLS_CLIENT_AUTH + ": '" + text + "' is not none, optional or required");
+                    yield null;
+                }
+            };
         }
 
         private BrokerConfig broker(DestinationPolicies destinations, SecurityConfig security) {

@@ -26,7 +26,7 @@ final class PlainClientRefusal extends ChannelInboundHandlerAdapter {
         if (msg instanceof Frame.HandshakeRequest) {
             JMSException reason = new JMSException("Port " + port + " accepts TLS connections only: connect with"
                     + " ssl://HOST:" + port + " (or tcp://HOST:" + port + "?sslEnabled=true)");
-            ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, WireError.of(reason)))
+            ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, WireError.of(reason), null))
                     .addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();

@@ -7,7 +7,10 @@ import jakarta.jms.Queue;
 /**
  * Mutual TLS: sends a message to a queue of the server started with {@code samples/gannet-tls.properties} over
  * {@code ssl://}, trusting the broker's certificate and showing the client's own (the stores README's TLS section
- * makes with keytool in {@code samples/tls}), and receives it back.
+ * makes with keytool in {@code samples/tls}), and receives it back. Against the server of
+ * {@code samples/security/gannet-secured-tls.properties} (security on) it gives no user name and so logs in by its
+ * certificate, {@code CN=alice}, as the user {@code shop} that {@code samples/security/cert-users.properties} maps it
+ * to.
  *
  * <p>Run: {@code mvn -q -B -pl samples exec:java -Dsample=dev.gannet.samples.tcp.SecureHello
  * -Dexec.args="ssl://127.0.0.1:61617 samples/tls"} from the repository root (arguments: broker URL, directory of the

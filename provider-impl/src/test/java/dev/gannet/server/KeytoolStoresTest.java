@@ -2,6 +2,8 @@ package dev.gannet.server;
 
 import dev.gannet.client.GannetConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +20,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The key stores README's TLS section makes with the JDK's {@code keytool}, run here as processes with the same
  * arguments, serve a server configured as {@code samples/gannet-tls.properties} is: mutual TLS with self-signed
- * certificates, each side trusting the other's certificate.
+ * certificates, each side trusting the other's certificate; and they serve the sample with security and TLS on,
+ * {@code samples/security/gannet-secured-tls.properties}, as its comments say.
  */
 @Timeout(180)
 class KeytoolStoresTest {
@@ -44,22 +49,27 @@ class KeytoolStoresTest {
             "-importcert -alias alice -file alice.pem -keystore broker-trust.p12 -storetype PKCS12"
                     + " -storepass changeit -noprompt");
 
-    private void keytool(String arguments) throws IOException, InterruptedException {
+    private static void keytool(Path in, String arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "keytool");
         command.addAll(List.of(arguments.split(" ")));
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("keytool.out").toFile()).start();
+        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true)
+                .redirectOutput(in.resolve("keytool.out").toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keytool " + arguments + " did not finish");
         assertEquals(0, process.exitValue(), "keytool " + arguments + ":\n"
-                + Files.readString(directory.resolve("keytool.out")));
+                + Files.readString(in.resolve("keytool.out")));
+    }
+
+    /** Makes README's stores in {@code in}. */
+    private static void makeStores(Path in) throws IOException, InterruptedException {
+        for (String arguments : COMMANDS) {
+            keytool(in, arguments);
+        }
     }
 
     @Test
     void storesMadeWithKeytoolServeMutualTls() throws Exception {
-        for (String arguments : COMMANDS) {
-            keytool(arguments);
-        }
+        makeStores(directory);
         Path config = Files.write(directory.resolve("gannet-tls.properties"), List.of("broker.name=gannet-tls",
                 "data.directory=data", "tcp.port=0", "tls.port=0", "tls.key.store=broker.p12",
                 "tls.key.store.password=changeit", "tls.client.auth=required", "tls.trust.store=broker-trust.p12",
@@ -76,5 +86,53 @@ class KeytoolStoresTest {
                         .getSubjectX500Principal().getName());
             }
         }
+    }
+
+    /**
+     * {@code samples/security/gannet-secured-tls.properties} and its files, copied with the stores README's keytool
+     * commands make in {@code tls} beside them (as in {@code samples/}), on a free port: a TLS listener only, where
+     * the sample user {@code shop} logs in by password without a certificate, the client certificate {@code CN=alice}
+     * logs in as {@code shop} without a password, and a client with neither is refused.
+     */
+    @Test
+    void theSampleWithSecurityAndTlsOnLogsInByPasswordAndByCertificate() throws Exception {
+        Path tls = Files.createDirectory(directory.resolve("tls"));
+        makeStores(tls);
+        Path samples = Path.of("..", "samples", "security");
+        Path security = Files.createDirectory(directory.resolve("security"));
+        for (String file : List.of("users.properties", "roles.properties", "cert-users.properties")) {
+            Files.copy(samples.resolve(file), security.resolve(file));
+        }
+        String sample = Files.readString(samples.resolve("gannet-secured-tls.properties"), StandardCharsets.UTF_8);
+        assertTrue(sample.contains("\ntls.port=61617\n"), "the sample's TLS port");
+        Path config = Files.writeString(security.resolve("gannet-secured-tls.properties"),
+                sample.replace("\ntls.port=61617\n", "\ntls.port=0\n"), StandardCharsets.UTF_8);
+
+        try (RunningServer server = RunningServer.start(ServerConfig.load(config))) {
+            assertEquals(1, server.urls().size(), "TLS only: " + server.urls());
+            assertTrue(server.url().startsWith("ssl://127.0.0.1:"), server.url());
+            String trusting = server.url() + "?trustStorePath=" + encoded(tls.resolve("client-trust.p12"))
+                    + "&trustStorePassword=changeit";
+            String showingAlice = trusting + "&keyStorePath=" + encoded(tls.resolve("client.p12"))
+                    + "&keyStorePassword=changeit";
+            try (JMSContext byCertificate = new GannetConnectionFactory(showingAlice).createContext();
+                 JMSContext byPassword = new GannetConnectionFactory(trusting).createContext("shop", "shop-secret")) {
+                Queue orders = byCertificate.createQueue("orders");
+                byCertificate.createProducer().send(orders, "signed by alice");
+                Message received = byPassword.createConsumer(orders).receive(10_000);
+                assertEquals("signed by alice", received.getBody(String.class));
+                assertEquals("shop", received.getStringProperty("JMSXUserID"),
+                        "the certificate CN=alice logged in as shop");
+            }
+            assertThrows(JMSSecurityRuntimeException.class,
+                    () -> new GannetConnectionFactory(trusting).createContext().close(),
+                    "no certificate and no user name: the sample has no default user");
+            assertThrows(JMSSecurityRuntimeException.class,
+                    () -> new GannetConnectionFactory(trusting).createContext("shop", "wrong").close());
+        }
+    }
+
+    private static String encoded(Path path) {
+        return URLEncoder.encode(path.toString(), StandardCharsets.UTF_8);
     }
 }

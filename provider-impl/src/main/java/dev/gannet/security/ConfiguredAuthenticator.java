@@ -150,6 +150,12 @@ final class ConfiguredAuthenticator implements Authenticator {
                 "no user name given", true);
     }
 
+    /** Who tried to log in, for log lines and messages: {@code user 'alice'}, or that no user name was given. */
+    private static String who(Credentials credentials) {
+        String user = credentials.user();
+        return user == null || user.isEmpty() ? "a connection without a user name" : "user '" + user + "'";
+    }
+
     private CompletableFuture<Login> loggedIn(Credentials credentials, Login login) {
         throttle.succeeded(LoginThrottle.host(credentials.peer().address()));
         LOG.debug("Broker {}: user '{}' logged in from {}", brokerName, login.user(), credentials.peer());
@@ -160,21 +166,21 @@ final class ConfiguredAuthenticator implements Authenticator {
     private CompletableFuture<Login> refused(Credentials credentials, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        Refusal refusal = cause instanceof Refusal r ? r : new Refusal("Login of user '" + credentials.user()
-                + "' refused: the broker failed to check it", String.valueOf(cause), false);
+        Refusal refusal = cause instanceof Refusal r ? r : new Refusal("Login of " + who(credentials)
+                + " refused: the broker failed to check it", String.valueOf(cause), false);
         if (!(cause instanceof Refusal)) {
-            LOG.error("Broker {}: checking the login of user '{}' failed", brokerName, credentials.user(), cause);
+            LOG.error("Broker {}: checking the login of {} failed", brokerName, who(credentials), cause);
         }
         String host = LoginThrottle.host(credentials.peer().address());
         if (!refusal.counts) {
-            warnings.warn(LOG, "Broker {}: login of user '{}' from {} refused: {}", brokerName, credentials.user(),
+            warnings.warn(LOG, "Broker {}: login of {} from {} refused: {}", brokerName, who(credentials),
                     credentials.peer(), refusal.getMessage());
             return CompletableFuture.failedFuture(refusal.answer);
         }
         long delay = throttle.failed(host);
         int failures = throttle.failures(host);
-        String format = "Broker {}: login of user '{}' from {} refused: {} (failure {} from {}; answered in {} ms)";
-        Object[] args = {brokerName, credentials.user(), credentials.peer(), refusal.getMessage(), failures, host,
+        String format = "Broker {}: login of {} from {} refused: {} (failure {} from {}; answered in {} ms)";
+        Object[] args = {brokerName, who(credentials), credentials.peer(), refusal.getMessage(), failures, host,
                 delay};
         if (failures <= 1) {
             LOG.warn(format, args);

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The key stores README's TLS section makes with the JDK's {@code keytool}, run here as processes with the same
- * arguments, serve a server configured as {@code samples/gannet-tls.properties} is: mutual TLS with self-signed
- * certificates, each side trusting the other's certificate; and they serve the sample with security and TLS on,
- * {@code samples/security/gannet-secured-tls.properties}, as its comments say.
+ * arguments, serve the samples that use them as their comments say: {@code samples/gannet-tls.properties} (mutual TLS
+ * with self-signed certificates, each side trusting the other's certificate) and
+ * {@code samples/security/gannet-secured-tls.properties} (security and TLS on).
  */
 @Timeout(180)
 class KeytoolStoresTest {
@@ -67,16 +67,20 @@ class KeytoolStoresTest {
         }
     }
 
+    /**
+     * {@code samples/gannet-tls.properties}, copied with the stores README's keytool commands make in {@code tls}
+     * beside it (as in {@code samples/}), on free ports: both listeners, mutual TLS on the TLS one.
+     */
     @Test
-    void storesMadeWithKeytoolServeMutualTls() throws Exception {
-        makeStores(directory);
-        Path config = Files.write(directory.resolve("gannet-tls.properties"), List.of("broker.name=gannet-tls",
-                "data.directory=data", "tcp.port=0", "tls.port=0", "tls.key.store=broker.p12",
-                "tls.key.store.password=changeit", "tls.client.auth=required", "tls.trust.store=broker-trust.p12",
-                "tls.trust.store.password=changeit", "queues=orders"), StandardCharsets.UTF_8);
+    void storesMadeWithKeytoolServeTheTlsSampleWithMutualTls() throws Exception {
+        Path tls = Files.createDirectory(directory.resolve("tls"));
+        makeStores(tls);
+        Path config = copySample(Path.of("..", "samples", "gannet-tls.properties"), directory,
+                "tcp.port=61616", "tls.port=61617");
         try (RunningServer server = RunningServer.start(ServerConfig.load(config))) {
-            String url = server.urls().get(1) + "?trustStorePath=" + directory.resolve("client-trust.p12")
-                    + "&trustStorePassword=changeit&keyStorePath=" + directory.resolve("client.p12")
+            assertEquals(2, server.urls().size(), "both listeners: " + server.urls());
+            String url = server.urls().get(1) + "?trustStorePath=" + encoded(tls.resolve("client-trust.p12"))
+                    + "&trustStorePassword=changeit&keyStorePath=" + encoded(tls.resolve("client.p12"))
                     + "&keyStorePassword=changeit";
             try (JMSContext context = new GannetConnectionFactory(url).createContext()) {
                 Queue orders = context.createQueue("orders");
@@ -103,10 +107,7 @@ class KeytoolStoresTest {
         for (String file : List.of("users.properties", "roles.properties", "cert-users.properties")) {
             Files.copy(samples.resolve(file), security.resolve(file));
         }
-        String sample = Files.readString(samples.resolve("gannet-secured-tls.properties"), StandardCharsets.UTF_8);
-        assertTrue(sample.contains("\ntls.port=61617\n"), "the sample's TLS port");
-        Path config = Files.writeString(security.resolve("gannet-secured-tls.properties"),
-                sample.replace("\ntls.port=61617\n", "\ntls.port=0\n"), StandardCharsets.UTF_8);
+        Path config = copySample(samples.resolve("gannet-secured-tls.properties"), security, "tls.port=61617");
 
         try (RunningServer server = RunningServer.start(ServerConfig.load(config))) {
             assertEquals(1, server.urls().size(), "TLS only: " + server.urls());
@@ -130,6 +131,16 @@ class KeytoolStoresTest {
             assertThrows(JMSSecurityRuntimeException.class,
                     () -> new GannetConnectionFactory(trusting).createContext("shop", "wrong").close());
         }
+    }
+
+    /** The sample config {@code sample} copied into {@code to}, each of its lines {@code ports} on port 0 instead. */
+    private static Path copySample(Path sample, Path to, String... ports) throws IOException {
+        String text = Files.readString(sample, StandardCharsets.UTF_8);
+        for (String port : ports) {
+            assertTrue(text.contains("\n" + port + "\n"), sample + " has " + port);
+            text = text.replace("\n" + port + "\n", "\n" + port.substring(0, port.indexOf('=')) + "=0\n");
+        }
+        return Files.writeString(to.resolve(sample.getFileName()), text, StandardCharsets.UTF_8);
     }
 
     private static String encoded(Path path) {

@@ -1,7 +1,6 @@
 package dev.gannet.api;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,19 +42,19 @@ public final class DestinationPolicies {
     /** Most resolved names kept; the table is emptied when full (resolution is cheap, the cache saves garbage). */
     private static final int CACHE_LIMIT = 1024;
 
-    private final List<Pattern> patterns; // least specific first
+    private final List<DestinationPattern> patterns; // least specific first
     private final Map<String, DestinationSettings> settingsByPattern; // same order, unmodifiable
     private final ConcurrentHashMap<String, DestinationSettings> resolved; // null when there are no patterns
 
     private DestinationPolicies(Map<String, DestinationSettings> settingsByPattern) {
-        List<Pattern> sorted = new ArrayList<>();
+        List<DestinationPattern> sorted = new ArrayList<>();
         for (String text : settingsByPattern.keySet()) {
-            sorted.add(Pattern.parse(text));
+            sorted.add(DestinationPattern.parse(text));
         }
         sorted.sort(null);
         Map<String, DestinationSettings> ordered = new LinkedHashMap<>();
-        for (Pattern pattern : sorted) {
-            ordered.put(pattern.text, settingsByPattern.get(pattern.text));
+        for (DestinationPattern pattern : sorted) {
+            ordered.put(pattern.text(), settingsByPattern.get(pattern.text()));
         }
         this.patterns = List.copyOf(sorted);
         this.settingsByPattern = Collections.unmodifiableMap(ordered);
@@ -95,11 +94,11 @@ public final class DestinationPolicies {
     }
 
     private DestinationSettings resolve(String destinationName) {
-        String[] words = destinationName.split("\\.", -1);
+        String[] words = DestinationPattern.words(destinationName);
         DestinationSettings settings = DestinationSettings.defaults();
-        for (Pattern pattern : patterns) {
+        for (DestinationPattern pattern : patterns) {
             if (pattern.matches(words)) {
-                settings = settings.overriddenBy(settingsByPattern.get(pattern.text));
+                settings = settings.overriddenBy(settingsByPattern.get(pattern.text()));
             }
         }
         return settings;
@@ -143,7 +142,7 @@ public final class DestinationPolicies {
          * @throws NullPointerException     if the pattern or the settings are null
          */
         public Builder add(String pattern, DestinationSettings settings) {
-            Pattern.parse(pattern);
+            DestinationPattern.parse(pattern);
             Objects.requireNonNull(settings, "settings");
             settingsByPattern.merge(pattern, settings, DestinationSettings::overriddenBy);
             return this;
@@ -157,91 +156,6 @@ public final class DestinationPolicies {
 
         public DestinationPolicies build() {
             return new DestinationPolicies(settingsByPattern);
-        }
-    }
-
-    /** A parsed pattern; ordered least specific first. */
-    private static final class Pattern implements Comparable<Pattern> {
-        private static final String ANY_WORDS = "#";
-        private static final String ONE_WORD = "*";
-
-        final String text;
-        final String[] words;
-        final boolean exact;
-
-        private Pattern(String text, String[] words, boolean exact) {
-            this.text = text;
-            this.words = words;
-            this.exact = exact;
-        }
-
-        static Pattern parse(String text) {
-            Objects.requireNonNull(text, "pattern");
-            if (text.isEmpty()) {
-                throw new IllegalArgumentException("Destination pattern '' is empty");
-            }
-            String[] words = text.split("\\.", -1);
-            boolean exact = true;
-            for (String word : words) {
-                if (word.isEmpty()) {
-                    throw new IllegalArgumentException("Destination pattern '" + text
-                            + "' has an empty word; separate words with single '.'");
-                }
-                if (word.equals(ANY_WORDS) || word.equals(ONE_WORD)) {
-                    exact = false;
-                } else if (word.contains(ANY_WORDS) || word.contains(ONE_WORD)) {
-                    throw new IllegalArgumentException("Destination pattern '" + text + "' has word '" + word
-                            + "': '*' and '#' must stand alone as words");
-                }
-            }
-            return new Pattern(text, words, exact);
-        }
-
-        /** Whether the pattern matches a name split into words: table of "words[i..] matches name[j..]". */
-        boolean matches(String[] name) {
-            if (exact) {
-                return Arrays.equals(words, name);
-            }
-            boolean[] next = new boolean[name.length + 1]; // row i + 1
-            next[name.length] = true; // the empty pattern matches only the empty rest
-            for (int i = words.length - 1; i >= 0; i--) {
-                boolean[] row = new boolean[name.length + 1];
-                String word = words[i];
-                for (int j = name.length; j >= 0; j--) {
-                    if (word.equals(ANY_WORDS)) {
-                        row[j] = next[j] || (j < name.length && row[j + 1]); // consume no word, or one more
-                    } else if (j < name.length) {
-                        row[j] = next[j + 1] && (word.equals(ONE_WORD) || word.equals(name[j]));
-                    }
-                }
-                next = row;
-            }
-            return next[0];
-        }
-
-        @Override
-        public int compareTo(Pattern other) {
-            if (exact != other.exact) {
-                return exact ? 1 : -1;
-            }
-            int common = Math.min(words.length, other.words.length);
-            for (int k = 0; k < common; k++) {
-                int byWord = Integer.compare(rank(words[k]), rank(other.words[k]));
-                if (byWord != 0) {
-                    return byWord;
-                }
-            }
-            if (words.length != other.words.length) {
-                return Integer.compare(words.length, other.words.length);
-            }
-            return text.compareTo(other.text);
-        }
-
-        private static int rank(String word) {
-            if (word.equals(ANY_WORDS)) {
-                return 0;
-            }
-            return word.equals(ONE_WORD) ? 1 : 2;
         }
     }
 }

@@ -31,11 +31,13 @@ public final class Broker implements AutoCloseable {
     private final Connections connections;
     private final BrokerEvents events;
     private final DestinationCounters counters;
+    private final Authenticator authenticator;
 
-    private Broker(BrokerConfig config, MessageStore store, Authorizer authorizer) {
+    private Broker(BrokerConfig config, MessageStore store, Scheduler scheduler, BrokerSecurity security) {
         this.config = config;
         this.store = store;
-        this.scheduler = new Scheduler(config.name());
+        this.scheduler = scheduler;
+        this.authenticator = security.authenticator();
         RecoveredState state = store.recover();
         StoreWriter writer = new StoreWriter(config.name(), store);
         QueueRows queueRows = new QueueRows(config.name(), writer);
@@ -51,8 +53,10 @@ public final class Broker implements AutoCloseable {
         Redelivery redelivery = new Redelivery(mover, writer, scheduler);
         ResourceManager resourceManager = new ResourceManager(config.name(), postOffice, writer, scheduler, events,
                 config.transactionTimeout());
+        CommandGate gate = new CommandGate(security.authorizer(), registry, subscriptions);
         this.connections = new Connections(new ConnectionParts(warnings, new ClientIds(), registry, subscriptions,
-                postOffice, redelivery, resourceManager, writer, new CommandGate(authorizer), events));
+                postOffice, redelivery, resourceManager, writer, gate, security.authenticator(), security.setsUserId(),
+                events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);
@@ -61,29 +65,71 @@ public final class Broker implements AutoCloseable {
 
     /**
      * Starts a broker on the store {@code config.store()} names (by default Derby in {@code config.dataDirectory()}),
-     * recovering what the store holds; it permits every command.
+     * recovering what the store holds; it lets every connection in and permits every command.
      *
+     * @throws IllegalArgumentException if {@code config} enables security: a secured broker starts with the parts its
+     *         security configuration describes ({@code dev.gannet.security.SecuredBroker.start}), or with
+     *         {@link #start(BrokerConfig, BrokerSecurity.Factory)}
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config) {
-        return start(config, Authorizer.ALLOW_ALL);
+        if (config.security().enabled()) {
+            throw new IllegalArgumentException("Broker " + config.name() + " has security enabled: start it with"
+                    + " dev.gannet.security.SecuredBroker.start, which builds the security its configuration describes");
+        }
+        return start(config, BrokerSecurity.NONE);
     }
 
     /**
-     * Starts a broker as {@link #start(BrokerConfig)} does, whose command gate asks {@code authorizer} before every
-     * command.
+     * Starts a broker as {@link #start(BrokerConfig)} does, without authentication, whose command gate asks
+     * {@code authorizer} before every command.
      *
      * @throws dev.gannet.store.StoreException if the store cannot be opened
      */
     public static Broker start(BrokerConfig config, Authorizer authorizer) {
-        MessageStore store = StoreFactory.open(config);
+        return start(config, new BrokerSecurity(Authenticator.NONE, authorizer, false));
+    }
+
+    /**
+     * Starts a broker as {@link #start(BrokerConfig)} does, with the security parts {@code security}.
+     *
+     * @throws dev.gannet.store.StoreException if the store cannot be opened
+     */
+    public static Broker start(BrokerConfig config, BrokerSecurity security) {
+        return start(config, timer -> security);
+    }
+
+    /**
+     * Starts a broker as {@link #start(BrokerConfig)} does, with the security parts {@code security} builds on the
+     * broker's timer before the store is opened (the one way {@code config.security()} becomes a broker's security:
+     * {@code dev.gannet.security.SecuredBroker}). {@code config.security()} itself is not read here.
+     *
+     * @throws IllegalArgumentException as {@link BrokerSecurity.Factory#create} refuses a wrong configuration
+     * @throws dev.gannet.store.StoreException if the store cannot be opened
+     */
+    public static Broker start(BrokerConfig config, BrokerSecurity.Factory security) {
+        Scheduler scheduler = new Scheduler(config.name());
+        BrokerSecurity parts;
         try {
-            Broker broker = new Broker(config, store, authorizer);
-            LOG.info("Broker {} started on {}", config.name(), config.store() instanceof StoreConfig.EmbeddedDerby
-                    ? config.dataDirectory().toAbsolutePath() : config.store());
+            parts = security.create(scheduler);
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+        MessageStore store = null;
+        try {
+            store = StoreFactory.open(config);
+            Broker broker = new Broker(config, store, scheduler, parts);
+            LOG.info("Broker {} started on {}{}", config.name(), config.store() instanceof StoreConfig.EmbeddedDerby
+                    ? config.dataDirectory().toAbsolutePath() : config.store(),
+                    parts.authenticates() ? ", connections log in" : "");
             return broker;
         } catch (RuntimeException e) {
-            store.close();
+            parts.authenticator().close();
+            scheduler.close();
+            if (store != null) {
+                store.close();
+            }
             throw e;
         }
     }
@@ -172,6 +218,7 @@ public final class Broker implements AutoCloseable {
     public void close() {
         connections.closeAll("Broker " + config.name() + " stopped");
         scheduler.close();
+        authenticator.close();
         store.close();
         LOG.info("Broker {} stopped", config.name());
     }

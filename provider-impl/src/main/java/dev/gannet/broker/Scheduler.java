@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * The broker's one timer: delivery delays, redelivery delays, XA transaction timeouts and the periodic expiry work
  * run here, a task each, never a thread per message.
  */
-final class Scheduler implements AutoCloseable {
+final class Scheduler implements BrokerTimer, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor;
 
@@ -25,12 +25,14 @@ final class Scheduler implements AutoCloseable {
      * Runs {@code task} once, {@code delayMillis} from now; cancelling the answered future before then drops it (and
      * frees its place in the timer at once).
      */
-    Future<?> schedule(Runnable task, long delayMillis) {
+    @Override
+    public Future<?> schedule(Runnable task, long delayMillis) {
         return executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} every {@code periodMillis}, the first time one period from now. */
-    void repeat(Runnable task, long periodMillis) {
+    @Override
+    public void repeat(Runnable task, long periodMillis) {
         executor.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -6,8 +6,12 @@ import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.CommandValidator;
+import dev.gannet.protocol.Opened;
+import dev.gannet.protocol.OutboundMessage;
+import dev.gannet.message.MessageCodec;
 import dev.gannet.selector.Selector;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServerConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+    /** The property the broker sets to the sender's user when its security says so (spec 3.5.9). */
+    private static final String USER_ID = "JMSXUserID";
 
     final ClientEndpoint endpoint;
     private final ConnectionParts parts;
@@ -40,6 +46,15 @@ public final class ServerConnection {
     private volatile ConnectionIdentity identity;
     private final Command.Handler dispatch = new Dispatch();
     private volatile boolean closed;
+    /**
+     * Whether the connection may carry out commands: it has logged in ({@link Command.Open} succeeded), or the broker
+     * does not authenticate. Set once, from false to true.
+     */
+    private volatile boolean loggedIn;
+    /** Orders a login that completes (and claims the client ID) against a close that releases the client ID. */
+    private final Object loginLock = new Object();
+    /** Whether {@link Command.Open} has begun to log the connection in; set once, on the transport's thread. */
+    private volatile boolean opening;
     /** Whether the client started the connection: only then do its consumers get messages (spec 6.1.4). */
     private volatile boolean started;
 
@@ -50,6 +65,7 @@ public final class ServerConnection {
         this.id = id;
         this.endpoint = endpoint;
         this.identity = ConnectionIdentity.anonymous(id);
+        this.loggedIn = parts.authenticator() == Authenticator.NONE;
     }
 
     ConnectionIdentity identity() {
@@ -80,6 +96,9 @@ public final class ServerConnection {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
             CommandValidator.check(command);
+            if (!loggedIn && !(command instanceof Command.Open) && !(command instanceof Command.Close)) {
+                throw new JMSSecurityException("Connection " + this + " has not logged in");
+            }
             parts.gate().check(identity, command);
             return command.applyTo(dispatch);
         } catch (JMSException e) {
@@ -163,11 +182,43 @@ public final class ServerConnection {
     private final class Dispatch implements Command.Handler {
 
         @Override
-        public CompletableFuture<Void> handle(Command.Open open) throws JMSException {
-            if (open.clientId() != null) {
-                setClientId(open.clientId());
+        public CompletableFuture<Opened> handle(Command.Open open) throws JMSException {
+            Authenticator authenticator = parts.authenticator();
+            Opened opened = new Opened(parts.setsUserId());
+            if (authenticator == Authenticator.NONE) {
+                if (open.clientId() != null) {
+                    setClientId(open.clientId());
+                }
+                return done(opened);
             }
-            return done(null);
+            if (loggedIn || opening) {
+                throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
+                        + " is open already");
+            }
+            opening = true;
+            return authenticator.authenticate(new Authenticator.Credentials(open.user(), open.password(),
+                    endpoint.peer())).thenApply(login -> {
+                        synchronized (loginLock) { // a close meanwhile must not leave the client ID claimed
+                            try {
+                                if (closed) {
+                                    throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
+                                            + " is closed");
+                                }
+                                identity = identity.loggedIn(login);
+                                if (open.clientId() != null) {
+                                    setClientId(open.clientId());
+                                }
+                            } catch (JMSException e) {
+                                throw new CompletionException(e);
+                            }
+                            loggedIn = true;
+                            return opened;
+                        }
+                    }).whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            close(); // a connection that did not log in goes: it can do nothing else
+                        }
+                    });
         }
 
         @Override
@@ -253,7 +304,11 @@ public final class ServerConnection {
 
         @Override
         public CompletableFuture<Void> handle(Command.Send send) throws JMSException {
-            return parts.postOffice().send(session(send.sessionId()), send.message());
+            OutboundMessage message = send.message();
+            if (parts.setsUserId()) {
+                message = withUserId(message);
+            }
+            return parts.postOffice().send(session(send.sessionId()), message);
         }
 
         @Override
@@ -363,6 +418,13 @@ public final class ServerConnection {
         }
     }
 
+    /** {@code message} with its {@code JMSXUserID} the connection's user, whatever the client put there. */
+    private OutboundMessage withUserId(OutboundMessage message) throws JMSException {
+        byte[] stamped = MessageCodec.withStringProperty(message.encoded(), USER_ID, identity.user());
+        return new OutboundMessage(message.destination(), message.persistent(), message.priority(),
+                message.expiration(), message.deliveryTime(), message.groupId(), stamped);
+    }
+
     private static <A> CompletableFuture<A> done(A answer) {
         return CompletableFuture.completedFuture(answer);
     }
@@ -407,9 +469,11 @@ public final class ServerConnection {
             parts.registry().dropTemporary(temporary);
         }
         temporaries.clear();
-        String clientId = identity.clientId();
-        if (clientId != null) {
-            parts.clientIds().release(clientId);
+        synchronized (loginLock) {
+            String clientId = identity.clientId();
+            if (clientId != null) {
+                parts.clientIds().release(clientId);
+            }
         }
         connections.closed(this);
     }

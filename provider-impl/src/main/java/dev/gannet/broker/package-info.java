@@ -43,11 +43,13 @@
  *       rolled-back XA branches.</li>
  *   <li>{@code ClientIds} — the client IDs in use. {@code Connections} — the open connections (announced opened and
  *       closed). Called by connections and the broker.</li>
- *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action} and
- *       destination of a command and asks the broker's {@link dev.gannet.broker.Authorizer} (given to
- *       {@code Broker.start}; allow-all by default), refusing with a {@code JMSSecurityException} that names the
- *       {@link dev.gannet.broker.ConnectionIdentity}, the action and the destination. Called by connections, once per
- *       command, before anything of it is done. Security plugs in here with an authorizer of its own.</li>
+ *   <li>{@code CommandGate} — the one gate every command passes first: finds the {@code Authorizer.Action}s and
+ *       destinations of a command (creating a destination on first use and a subscription are actions of their own;
+ *       it reads the registry and the subscriptions to know) and asks the broker's
+ *       {@link dev.gannet.broker.Authorizer} (given to {@code Broker.start}; allow-all by default) about each,
+ *       refusing with a {@code JMSSecurityException} that names the {@link dev.gannet.broker.ConnectionIdentity}, the
+ *       action and the destination. Called by connections, once per command, before anything of it is done.
+ *       Security plugs in here with an authorizer of its own.</li>
  *   <li>{@code BrokerEvents} — hands {@link dev.gannet.broker.BrokerEvent}s (destinations, subscriptions,
  *       connections and consumers created and removed, XA branches committed and rolled back) to the
  *       {@link dev.gannet.broker.BrokerListener}s added on the broker, outside every broker lock; a listener that
@@ -65,6 +67,12 @@
  *       and consumers; {@code ServerConnection.handle} and {@code post} are where transports hand over commands.
  *       They receive the parts they use as one {@code ConnectionParts}; a connection's
  *       {@code ConnectionIdentity} is who the gate and the events name.</li>
+ *   <li>{@link dev.gannet.broker.Authenticator} — logs a connection in on its {@code Open} (user name, password and
+ *       the connection's {@code Peer}), asynchronously; until then the connection carries out no other command, and
+ *       afterwards its {@code ConnectionIdentity} names the user. The broker gets it, with the authorizer and whether
+ *       it stamps {@code JMSXUserID} on sent messages, as one {@link dev.gannet.broker.BrokerSecurity} built on its
+ *       {@link dev.gannet.broker.BrokerTimer} ({@code dev.gannet.security} builds it from the configuration);
+ *       {@link dev.gannet.broker.Roles} is how an authorizer learns a connection's roles.</li>
  * </ul>
  * Stored names ({@code queue:NAME}, {@code durable:LENGTH/CLIENTID:NAME}, a destination's {@code queue://NAME} for
  * duplicate IDs) are made and read back only by the key records and {@code DuplicateDetection}, at the store

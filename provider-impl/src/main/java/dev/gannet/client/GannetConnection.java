@@ -351,7 +351,7 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     @Override
     public ConnectionMetaData getMetaData() throws JMSException {
         checkClosed();
-        return new GannetConnectionMetaData();
+        return new GannetConnectionMetaData(link.opened().setsUserId());
     }
 
     @Override

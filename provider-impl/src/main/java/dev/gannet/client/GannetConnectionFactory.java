@@ -34,6 +34,13 @@ import java.util.List;
  * connection is declared lost, and the {@link jakarta.jms.ExceptionListener} called, when nothing arrived for
  * {@code heartbeatTimeout} (default 15000 ms). {@code dataDirectory} and {@code stopWithLastConnection} do not
  * apply.</li>
+ * <li>{@code ssl://HOST:PORT?...}, or {@code tcp://HOST:PORT?sslEnabled=true&...}: the same over TLS, with the options
+ * {@code trustStorePath}, {@code trustStorePassword}, {@code trustStoreType} (default: the JVM's trust store),
+ * {@code keyStorePath}, {@code keyStorePassword}, {@code keyStoreType} (the client's certificate, for brokers that
+ * authenticate clients), {@code enabledProtocols} (default TLSv1.3,TLSv1.2), {@code enabledCipherSuites} and
+ * {@code verifyHost} (default true: the broker's certificate must name HOST). The stores are read when the URL is: a
+ * missing or unreadable one fails this constructor. A failed TLS handshake fails {@code createConnection} with a
+ * {@link JMSException} saying why (see {@link dev.gannet.transport.tcp.client.TcpTransportFactory}).</li>
  * </ul>
  */
 public class GannetConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
@@ -44,7 +51,7 @@ public class GannetConnectionFactory implements ConnectionFactory, QueueConnecti
     public static final String REFERENCE_URL = "brokerURL";
     /** The transports a broker URL may name, by scheme. */
     private static final Transports TRANSPORTS = new Transports(List.of(new VmTransportFactory(),
-            new TcpTransportFactory()));
+            new TcpTransportFactory(), TcpTransportFactory.ssl()));
 
     private final String brokerUrl;
     private transient ConnectionOptions options;

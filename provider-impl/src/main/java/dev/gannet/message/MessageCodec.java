@@ -273,6 +273,46 @@ public final class MessageCodec {
         return null;
     }
 
+    /**
+     * The encoded message {@code data} with its property {@code name} set to the string {@code value} (removed when
+     * {@code value} is null), everything else byte for byte as it was; the body is copied, not decoded. What the
+     * broker stamps a sent message with ({@code JMSXUserID}).
+     *
+     * @throws MessageFormatException if the headers or properties are not a valid encoding
+     */
+    public static byte[] withStringProperty(byte[] data, String name, String value) throws MessageFormatException {
+        Input in = new Input(Objects.requireNonNull(data, "data"));
+        readHeaders(in);
+        int propertiesStart = in.position();
+        int count = in.readCount("property count");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length + 16 + (value == null ? 0
+                : value.length() * 3));
+        bytes.write(data, 0, propertiesStart);
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        int keptCount = 0;
+        for (int i = 0; i < count; i++) {
+            int start = in.position();
+            String property = in.readName("property name");
+            in.readValue("property '" + property + "'");
+            if (!property.equals(name)) {
+                kept.write(data, start, in.position() - start);
+                keptCount++;
+            }
+        }
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(keptCount + (value == null ? 0 : 1));
+            kept.writeTo(out);
+            if (value != null) {
+                writeString(out, name);
+                writeValue(out, value);
+            }
+            out.write(data, in.position(), in.remaining());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
+    }
+
     /** Reads the format version, the type and the headers: a message with neither properties nor body yet. */
     private static GannetMessage readHeaders(Input in) throws MessageFormatException {
         byte version = in.readByte("format version");
@@ -407,6 +447,10 @@ public final class MessageCodec {
 
         int remaining() {
             return buffer.remaining();
+        }
+
+        int position() {
+            return buffer.position();
         }
 
         byte readByte(String what) throws MessageFormatException {

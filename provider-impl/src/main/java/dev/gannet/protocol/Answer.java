@@ -16,6 +16,9 @@ public final class Answer<A> {
 
     /** Commands that answer nothing: their answer is {@code null}. */
     public static final Answer<Void> NONE = new Answer<>("nothing", Void.class);
+    /** What the broker says of a connection it opened (see {@link Command.Open}). */
+    public static final Answer<Opened> OPENED = new Answer<>("what the broker says of the opened connection",
+            Opened.class);
     /** A session's new delivery generation (see {@link Command.Recover}). */
     public static final Answer<Long> GENERATION = new Answer<>("a delivery generation", Long.class);
     /** A destination the broker made (see {@link Command.CreateTemporary}). */

@@ -18,6 +18,9 @@ public interface BrokerLink {
      */
     <A> CompletableFuture<A> request(Command<A> command);
 
+    /** What the broker answered to the connection's {@link Command.Open}, with which the link was opened. */
+    Opened opened();
+
     /**
      * Sends a message without waiting: the broker answers nothing. If the broker fails to carry it out, the failure
      * is kept for the session's next {@link Command.Commit} (transacted session) or reported through

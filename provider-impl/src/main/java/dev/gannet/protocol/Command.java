@@ -37,7 +37,7 @@ public sealed interface Command<A> {
      */
     interface Handler {
 
-        CompletableFuture<Void> handle(Open command) throws JMSException;
+        CompletableFuture<Opened> handle(Open command) throws JMSException;
 
         CompletableFuture<Void> handle(SetClientId command) throws JMSException;
 
@@ -98,15 +98,24 @@ public sealed interface Command<A> {
         CompletableFuture<List<BranchId>> handle(XaRecover command) throws JMSException;
     }
 
-    /** First command on a connection. */
-    record Open(String clientId, String user, String password) implements Command<Void> {
+    /**
+     * First command on a connection: logs it in with {@code user} and {@code password} (refused with a
+     * {@link jakarta.jms.JMSSecurityException} naming the user) and sets its client ID. Its {@code toString} hides the
+     * password.
+     */
+    record Open(String clientId, String user, String password) implements Command<Opened> {
         @Override
-        public Answer<Void> answer() {
-            return Answer.NONE;
+        public Answer<Opened> answer() {
+            return Answer.OPENED;
         }
 
         @Override
-        public CompletableFuture<Void> applyTo(Handler handler) throws JMSException {
+        public String toString() {
+            return "Open[clientId=" + clientId + ", user=" + user + "]";
+        }
+
+        @Override
+        public CompletableFuture<Opened> applyTo(Handler handler) throws JMSException {
             return handler.handle(this);
         }
     }

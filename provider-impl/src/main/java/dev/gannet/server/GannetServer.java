@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone broker: {@code java -cp CLASSPATH dev.gannet.server.GannetServer gannet.properties} (keys in
- * {@link ServerConfig}). Prints one line when it listens, and stops cleanly on SIGTERM or SIGINT.
+ * {@link ServerConfig}). Prints one line when it listens, naming each listener's URL
+ * ({@code listening on tcp://127.0.0.1:61616 and ssl://127.0.0.1:61617 (...)}), and stops cleanly on SIGTERM or
+ * SIGINT.
  *
  * <p>Exit status: 0 after a clean stop, 1 if the broker cannot start or stop cleanly, 2 for a bad command line or
  * config file (the problem is printed to stderr, naming the key).
@@ -70,7 +72,8 @@ public final class GannetServer {
             // cleanly on SIGTERM/SIGINT reports success, as service managers expect.
             Runtime.getRuntime().halt(status);
         }, "gannet-shutdown"));
-        System.out.println("Gannet broker " + config.broker().name() + " listening on " + server.url() + " ("
+        System.out.println("Gannet broker " + config.broker().name() + " listening on "
+                + String.join(" and ", server.urls()) + " ("
                 + (config.broker().store() instanceof StoreConfig.EmbeddedDerby
                 ? "data directory " + server.dataDirectory() : "store " + config.broker().store()) + ")");
         awaitUninterruptibly(stopped);

@@ -1,16 +1,20 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A broker and the TCP acceptor serving it, as one {@link ServerConfig} describes them. Used by
- * {@link GannetServer} and, in-process, by tests and applications that want a broker reachable over tcp.
+ * A broker and the tcp acceptors serving it (one per {@link Listener}: plain, TLS, or both), as one
+ * {@link ServerConfig} describes them. Used by {@link GannetServer} and, in-process, by tests and applications that
+ * want a broker reachable over tcp.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -18,33 +22,42 @@ public final class RunningServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Broker broker;
-    private final TcpAcceptor acceptor;
+    /** One per listener of the config, in its order. */
+    private final List<TcpAcceptor> acceptors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningServer(ServerConfig config, Broker broker, TcpAcceptor acceptor) {
+    private RunningServer(ServerConfig config, Broker broker, List<TcpAcceptor> acceptors) {
         this.config = config;
         this.broker = broker;
-        this.acceptor = acceptor;
+        this.acceptors = List.copyOf(acceptors);
     }
 
     /**
-     * Starts the broker on its store, declares the configured queues and topics, then starts accepting clients.
-     * Whatever was started is closed again when a later step fails.
+     * Starts the broker on its store, declares the configured queues and topics, then starts accepting clients on
+     * each listener. Whatever was started is closed again when a later step fails.
      *
      * @throws dev.gannet.store.StoreException   if the store cannot be opened
-     * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one
-     * @throws java.io.UncheckedIOException      if the address cannot be bound (e.g. the port is taken)
+     * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one, or a
+     *                                           TLS listener's key store or trust store cannot be read
+     * @throws java.io.UncheckedIOException      if an address cannot be bound (e.g. the port is taken)
      */
     public static RunningServer start(ServerConfig config) {
-        Broker broker = Broker.start(config.broker());
+        Broker broker = SecuredBroker.start(config.broker());
+        List<TcpAcceptor> acceptors = new ArrayList<>();
         try {
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
-            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions());
+            for (Listener listener : config.listeners()) {
+                acceptors.add(listener.tls() == null
+                        ? TcpAcceptor.start(broker, listener.host(), listener.port(), config.tcpOptions())
+                        : TcpAcceptor.startTls(broker, listener.host(), listener.port(), config.tcpOptions(),
+                        listener.tls().newContext()));
+            }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, acceptor);
+            return new RunningServer(config, broker, acceptors);
         } catch (RuntimeException e) {
+            acceptors.forEach(TcpAcceptor::close);
             broker.close();
             throw e;
         }
@@ -54,15 +67,33 @@ public final class RunningServer implements AutoCloseable {
         return config;
     }
 
-    /** The port clients connect to: the configured one, or the one chosen when the config says 0. */
+    /**
+     * The port clients connect to on the first listener (the plain one when there is one): the configured port, or
+     * the one chosen when the config says 0.
+     */
     public int port() {
-        return acceptor.port();
+        return acceptors.get(0).port();
     }
 
-    /** The URL clients connect to, {@code tcp://HOST:PORT}. */
+    /** The URL clients connect to on the first listener, e.g. {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT}. */
     public String url() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "tcp://" + host + ":" + port();
+        return urls().get(0);
+    }
+
+    /** The URLs of every listener, in the config's order, e.g. {@code [tcp://HOST:PORT, ssl://HOST:PORT]}. */
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < acceptors.size(); i++) {
+            Listener listener = config.listeners().get(i);
+            String host = listener.host().contains(":") ? "[" + listener.host() + "]" : listener.host();
+            urls.add(listener.scheme() + "://" + host + ":" + acceptors.get(i).port());
+        }
+        return urls;
+    }
+
+    /** The broker's acceptors, one per listener in the config's order: who is connected ({@link TcpAcceptor#peers}). */
+    public List<TcpAcceptor> acceptors() {
+        return acceptors;
     }
 
     /** The directory of the broker's store, absolute. */
@@ -71,8 +102,8 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting and closes every client connection, then closes the broker (its queued store writes commit
-     * first). Calling it again does nothing.
+     * Stops accepting on every listener and closes every client connection, then closes the broker (its queued store
+     * writes commit first). Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -80,7 +111,7 @@ public final class RunningServer implements AutoCloseable {
             return;
         }
         try {
-            acceptor.close();
+            acceptors.forEach(TcpAcceptor::close);
         } finally {
             broker.close();
         }

@@ -4,8 +4,15 @@ import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.DestinationSettings.FullPolicy;
+import dev.gannet.api.Permissions;
+import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
+import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.TcpOptions;
+import dev.gannet.transport.tcp.tls.ServerTls;
+import dev.gannet.transport.tcp.tls.StoreFile;
+import dev.gannet.transport.tcp.tls.TlsParameters;
+import io.netty.handler.ssl.ClientAuth;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,10 +33,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a standalone Gannet server runs: one broker and its TCP acceptor, read from a properties file.
+ * What a standalone Gannet server runs: one broker and its tcp listeners (plain, TLS, or both), read from a properties
+ * file.
  *
  * <p>Keys (values are trimmed; any other key is an error):
  * <dl>
@@ -53,9 +63,24 @@ import java.util.stream.Stream;
  * <dd>milliseconds an XA transaction branch may go unprepared when its transaction manager sets it no timeout of
  * its own; past it the broker rolls the branch back (see {@link BrokerConfig#transactionTimeout()}); &gt;= 1</dd>
  * <dt>{@value #TCP_HOST} (default {@value #DEFAULT_HOST})</dt>
- * <dd>address to listen on</dd>
+ * <dd>address the plain tcp listener listens on</dd>
  * <dt>{@value #TCP_PORT} (default {@value #DEFAULT_PORT})</dt>
- * <dd>port to listen on, 0-65535; 0 picks a free port</dd>
+ * <dd>port the plain tcp listener listens on, 0-65535; 0 picks a free port. With a TLS listener configured, the plain
+ * one runs only when {@value #TCP_HOST} or {@value #TCP_PORT} is given</dd>
+ * <dt>{@value #TLS_HOST} (default {@value #DEFAULT_HOST}), {@value #TLS_PORT} (default {@value #DEFAULT_TLS_PORT})</dt>
+ * <dd>address and port of the TLS listener, which runs when any {@code tls.*} key is given</dd>
+ * <dt>{@value #TLS_KEY_STORE}, {@value #TLS_KEY_STORE_PASSWORD} (required for TLS), {@value #TLS_KEY_STORE_TYPE}
+ * (default PKCS12)</dt>
+ * <dd>the key store file holding the broker's private key and certificate chain (a relative path is resolved against
+ * the directory holding the config file), its password (also the key's) and its type, PKCS12 or JKS</dd>
+ * <dt>{@value #TLS_CLIENT_AUTH} (default {@code none})</dt>
+ * <dd>{@code none}: clients show no certificate; {@code optional}: a client may show one, which must then be
+ * trusted; {@code required}: a client without a trusted certificate is refused</dd>
+ * <dt>{@value #TLS_TRUST_STORE}, {@value #TLS_TRUST_STORE_PASSWORD}, {@value #TLS_TRUST_STORE_TYPE} (default
+ * PKCS12)</dt>
+ * <dd>the certificates client certificates must chain to: required with client authentication, refused without</dd>
+ * <dt>{@value #TLS_PROTOCOLS} (default {@code TLSv1.3,TLSv1.2}), {@value #TLS_CIPHER_SUITES} (default: the JVM's)</dt>
+ * <dd>comma-separated TLS protocols and cipher suites the TLS listener accepts</dd>
  * <dt>{@value #HEARTBEAT_INTERVAL} (default 5000)</dt>
  * <dd>milliseconds of write silence after which the server sends a heartbeat; clients that use a shorter
  * {@code heartbeatTimeout} need a shorter interval here</dd>
@@ -90,16 +115,48 @@ import java.util.stream.Stream;
  * <li>{@code duplicate-cache-size}: duplicate ids remembered per destination, &gt;= 0; 0 disables the check</li>
  * <li>{@code memory-window-bytes}: how much of a queue's backlog stays in heap, &gt;= 1; the rest is paged</li>
  * </ul></dd>
+ * <dt>{@value #SECURITY_ENABLED} (default false)</dt>
+ * <dd>{@code true}: connections log in, and the other {@code security.*} keys apply (see {@link SecurityConfig});
+ * with {@code false} they are errors. At least one of the users file, the JAAS entry, the certificate users file or
+ * the default user is required. Files are checked at start: missing, unreadable or malformed ones, and a users file
+ * holding a plain-text password, are errors naming the key</dd>
+ * <dt>{@value #SECURITY_USERS_FILE} (default none)</dt>
+ * <dd>the users file, {@code user = ENC(PBKDF2WithHmacSHA256:...)} lines written by
+ * {@link dev.gannet.security.UsersTool}; relative to the directory holding the config file</dd>
+ * <dt>{@value #SECURITY_ROLES_FILE} (default none: users have no roles)</dt>
+ * <dd>the roles file, {@code role = user1, user2} lines; relative as above</dd>
+ * <dt>{@value #SECURITY_JAAS_ENTRY}, {@value #SECURITY_JAAS_CONFIG} (default none; default the JVM's
+ * {@code java.security.auth.login.config})</dt>
+ * <dd>the JAAS login configuration entry that checks the users the users file does not hold, and the login
+ * configuration file holding it (relative as above)</dd>
+ * <dt>{@value #SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES} (default
+ * {@link SecurityConfig.Jaas#DEFAULT_ROLE_PRINCIPAL_CLASSES})</dt>
+ * <dd>comma-separated class names of the principals of a JAAS login that are roles</dd>
+ * <dt>{@value #SECURITY_CERTIFICATE_USERS_FILE} (default none)</dt>
+ * <dd>the file mapping users to client-certificate subjects, {@code user = REGEX} lines; relative as above</dd>
+ * <dt>{@value #SECURITY_DEFAULT_USER} (default none)</dt>
+ * <dd>the user of connections that give no user name; none refuses them</dd>
+ * <dt>{@value #SECURITY_POPULATE_USER_ID} (default true)</dt>
+ * <dd>whether the broker sets {@code JMSXUserID} of every sent message to the sender's user</dd>
+ * <dt>{@value #SECURITY_RELOAD_INTERVAL} (default 5000)</dt>
+ * <dd>milliseconds between checks of the users, roles and certificate users files for changes; 0 never</dd>
+ * <dt>{@code security.permission.PATTERN.ACTION} (default none: with security enabled, nothing is permitted)</dt>
+ * <dd>the roles, comma-separated (empty for none), that may carry out ACTION on the destinations whose name matches
+ * PATTERN (the wildcard syntax of the {@code destination.PATTERN.SETTING} keys; temporary destinations are matched
+ * as the name {@value Permissions#TEMPORARY}). Of the patterns matching a destination only the most specific
+ * decides, for every action (see {@link Permissions}). ACTION is the key's last word, one of {@code send},
+ * {@code consume}, {@code browse}, {@code create-durable-subscription}, {@code create-shared-subscription},
+ * {@code delete-durable-subscription}, {@code create-destination}, {@code create-temporary}, {@code manage}
+ * ({@link Permissions.Action}); an unknown ACTION is an error naming the key</dd>
  * </dl>
  *
  * @param broker     the broker's name, data directory (absolute), destination policies and store
- * @param host       the address the acceptor listens on
- * @param port       the port the acceptor listens on; 0 for any free port
- * @param tcpOptions heartbeat and frame settings of accepted connections
+ * @param listeners  where clients are accepted: the plain tcp listener, the TLS listener, or both (in that order)
+ * @param tcpOptions heartbeat and frame settings of accepted connections, on every listener
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
  */
-public record ServerConfig(BrokerConfig broker, String host, int port, TcpOptions tcpOptions, List<String> queues,
+public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
                            List<String> topics) {
 
     public static final String BROKER_NAME = "broker.name";
@@ -119,34 +176,76 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String TOPICS = "topics";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
+    public static final String SECURITY_ENABLED = "security.enabled";
+    public static final String SECURITY_USERS_FILE = "security.users.file";
+    public static final String SECURITY_ROLES_FILE = "security.roles.file";
+    public static final String SECURITY_JAAS_CONFIG = "security.jaas.config";
+    public static final String SECURITY_JAAS_ENTRY = "security.jaas.entry";
+    public static final String SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES = "security.jaas.role.principal.classes";
+    public static final String SECURITY_CERTIFICATE_USERS_FILE = "security.certificate.users.file";
+    public static final String SECURITY_DEFAULT_USER = "security.default.user";
+    public static final String SECURITY_POPULATE_USER_ID = "security.populate.user.id";
+    public static final String SECURITY_RELOAD_INTERVAL = "security.reload.interval.ms";
+    /** Start of the {@code security.permission.PATTERN.ACTION} keys. */
+    public static final String PERMISSION_PREFIX = PermissionKeys.PREFIX;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
+    public static final String TLS_HOST = "tls.host";
+    public static final String TLS_PORT = "tls.port";
+    public static final String TLS_KEY_STORE = "tls.key.store";
+    public static final String TLS_KEY_STORE_PASSWORD = "tls.key.store.password";
+    public static final String TLS_KEY_STORE_TYPE = "tls.key.store.type";
+    public static final String TLS_TRUST_STORE = "tls.trust.store";
+    public static final String TLS_TRUST_STORE_PASSWORD = "tls.trust.store.password";
+    public static final String TLS_TRUST_STORE_TYPE = "tls.trust.store.type";
+    public static final String TLS_CLIENT_AUTH = "tls.client.auth";
+    public static final String TLS_PROTOCOLS = "tls.protocols";
+    public static final String TLS_CIPHER_SUITES = "tls.cipher.suites";
+    public static final int DEFAULT_TLS_PORT = 61617;
 
-    private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
-            STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
+    /** The keys of the TLS listener; any of them turns it on. */
+    private static final List<String> TLS_KEYS = List.of(TLS_HOST, TLS_PORT, TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD,
+            TLS_KEY_STORE_TYPE, TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_CLIENT_AUTH,
+            TLS_PROTOCOLS, TLS_CIPHER_SUITES);
+    private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
+            STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS), TLS_KEYS.stream()).collect(Collectors.toSet());
+    /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
+    private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
+            SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
+            SECURITY_CERTIFICATE_USERS_FILE, SECURITY_DEFAULT_USER, SECURITY_POPULATE_USER_ID,
+            SECURITY_RELOAD_INTERVAL);
     /** The keys that only {@code store=jdbc} reads. */
     private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
     private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
-            Stream.concat(KEYS.stream(), Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING")).toList()));
+            Stream.of(KEYS.stream(), Stream.of(SECURITY_ENABLED), SECURITY_KEYS.stream(),
+                    Stream.of(DESTINATION_PREFIX + "PATTERN.SETTING"),
+                    Stream.of(PERMISSION_PREFIX + "PATTERN.ACTION")).flatMap(s -> s).toList()));
     /** The client's own limit on a frame body (room for the frame header below Integer.MAX_VALUE). */
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
     /**
-     * @throws IllegalArgumentException if the port is out of range or the host is blank
+     * @throws IllegalArgumentException if there is no listener
      */
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
-        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tcpOptions, "tcpOptions");
-        if (host.isBlank()) {
-            throw new IllegalArgumentException("host must not be blank");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not a port number (0-65535)");
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("a server needs a listener");
         }
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
+    }
+
+    /**
+     * A server with one plain tcp listener on {@code host:port}.
+     *
+     * @throws IllegalArgumentException if the port is out of range or the host is blank
+     */
+    public ServerConfig(BrokerConfig broker, String host, int port, TcpOptions tcpOptions, List<String> queues,
+                        List<String> topics) {
+        this(broker, List.of(Listener.plain(host, port)), tcpOptions, queues, topics);
     }
 
     /**
@@ -190,28 +289,184 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
         ServerConfig config() {
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                if (!KEYS.contains(key) && !key.startsWith(DESTINATION_PREFIX)) {
+                boolean security = key.equals(SECURITY_ENABLED) || SECURITY_KEYS.contains(key)
+                        || key.startsWith(PERMISSION_PREFIX);
+                if (!KEYS.contains(key) && !security && !key.startsWith(DESTINATION_PREFIX)) {
                     problems.add(key + ": unknown key (known keys: " + KNOWN_KEYS + ")");
                 }
             }
-            BrokerConfig broker = broker(destinations());
-            String host = value(TCP_HOST);
-            if (host == null) {
-                host = DEFAULT_HOST;
-            } else if (host.isEmpty()) {
-                problems.add(TCP_HOST + ": must not be empty");
-            }
-            long port = number(TCP_PORT, DEFAULT_PORT, 0, 65535, "is not a port number (0-65535)");
+            BrokerConfig broker = broker(destinations(), security());
+            List<Listener> listeners = listeners();
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, host, (int) port, tcpOptions, queues, topics);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics);
         }
 
-        private BrokerConfig broker(DestinationPolicies destinations) {
+        /**
+         * The plain listener (unless only TLS keys are given) and the TLS listener (when any {@code tls.*} key is);
+         * null entries after recording a problem.
+         */
+        private List<Listener> listeners() {
+            boolean tls = TLS_KEYS.stream().anyMatch(key -> value(key) != null);
+            boolean plain = !tls || value(TCP_HOST) != null || value(TCP_PORT) != null;
+            List<Listener> listeners = new ArrayList<>();
+            long plainPort = -1;
+            if (plain) {
+                String host = host(TCP_HOST);
+                plainPort = number(TCP_PORT, DEFAULT_PORT, 0, 65535, "is not a port number (0-65535)");
+                if (host != null && plainPort >= 0) {
+                    listeners.add(Listener.plain(host, (int) plainPort));
+                }
+            }
+            if (tls) {
+                String host = host(TLS_HOST);
+                long port = number(TLS_PORT, DEFAULT_TLS_PORT, 0, 65535, "is not a port number (0-65535)");
+                if (port > 0 && port == plainPort) {
+                    problems.add(TLS_PORT + ": " + port + " is " + TCP_PORT + " too; the plain and the TLS listener"
+                            + " each need a port of their own");
+                }
+                ServerTls settings = serverTls();
+                if (host != null && port >= 0 && settings != null) {
+                    listeners.add(new Listener(host, (int) port, settings));
+                }
+            }
+            return listeners;
+        }
+
+        /** A listener's host, {@value #DEFAULT_HOST} when absent; null after recording a problem. */
+        private String host(String key) {
+            String host = value(key);
+            if (host == null) {
+                return DEFAULT_HOST;
+            }
+            if (host.isEmpty()) {
+                problems.add(key + ": must not be empty");
+                return null;
+            }
+            return host;
+        }
+
+        /**
+         * The TLS listener's settings, its stores read and checked now, so that a missing or unreadable store, a wrong
+         * password or an unknown protocol stops the server before it starts; null after recording a problem.
+         */
+        private ServerTls serverTls() {
+            int before = problems.size();
+            StoreFile keyStore = storeFile(TLS_KEY_STORE, TLS_KEY_STORE_PASSWORD, TLS_KEY_STORE_TYPE, true);
+            if (problems.size() > before) {
+                keyStore = null; // not read: its problem is said
+            }
+            int beforeTrust = problems.size();
+            StoreFile trustStore = storeFile(TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, false);
+            ClientAuth clientAuth = clientAuth();
+            if (clientAuth != null && clientAuth != ClientAuth.NONE && trustStore == null
+                    && value(TLS_TRUST_STORE) == null) {
+                problems.add(TLS_TRUST_STORE + ": required with " + TLS_CLIENT_AUTH + "=" + value(TLS_CLIENT_AUTH)
+                        + " (the certificates client certificates must chain to)");
+            } else if (clientAuth == ClientAuth.NONE && value(TLS_TRUST_STORE) != null) {
+                problems.add(TLS_TRUST_STORE + ": applies with " + TLS_CLIENT_AUTH + "=optional or required only, not "
+                        + TLS_CLIENT_AUTH + "=" + (value(TLS_CLIENT_AUTH) == null ? "none (the default)" : "none"));
+            }
+            if (problems.size() > beforeTrust) {
+                trustStore = null; // not read: its problem is said
+            }
+            TlsParameters parameters = null;
+            try {
+                TlsParameters.parse(value(TLS_PROTOCOLS), null);
+                try {
+                    parameters = TlsParameters.parse(value(TLS_PROTOCOLS), value(TLS_CIPHER_SUITES));
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_CIPHER_SUITES + ": " + e.getMessage());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(TLS_PROTOCOLS + ": " + e.getMessage());
+            }
+            if (keyStore != null) {
+                try {
+                    keyStore.keyManagers();
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_KEY_STORE + ": " + e.getMessage());
+                }
+            }
+            if (trustStore != null) {
+                try {
+                    trustStore.trustManagers();
+                } catch (IllegalArgumentException e) {
+                    problems.add(TLS_TRUST_STORE + ": " + e.getMessage());
+                }
+            }
+            if (problems.size() > before || keyStore == null || clientAuth == null || parameters == null
+                    || (trustStore == null && value(TLS_TRUST_STORE) != null)) {
+                return null;
+            }
+            ServerTls settings = new ServerTls(keyStore, trustStore, clientAuth, parameters);
+            try {
+                settings.newContext();
+            } catch (IllegalArgumentException e) {
+                problems.add(TLS_KEY_STORE + ": " + e.getMessage());
+                return null;
+            }
+            return settings;
+        }
+
+        /**
+         * The store file a path key names, with its password and type keys; null when the path key is absent (a
+         * problem if {@code required}) or after recording a problem.
+         */
+        private StoreFile storeFile(String pathKey, String passwordKey, String typeKey, boolean required) {
+            String pathText = required ? required(pathKey) : value(pathKey);
+            String password = required && pathText != null ? required(passwordKey) : value(passwordKey);
+            String type = value(typeKey);
+            if (pathText == null || pathText.isEmpty()) {
+                if (!required && pathText == null) {
+                    for (String key : List.of(passwordKey, typeKey)) {
+                        if (value(key) != null) {
+                            problems.add(key + ": applies only with " + pathKey);
+                        }
+                    }
+                } else if (!required) {
+                    problems.add(pathKey + ": must not be empty");
+                }
+                return null;
+            }
+            Path path;
+            try {
+                path = baseDirectory.resolve(pathText).normalize();
+            } catch (InvalidPathException e) {
+                problems.add(pathKey + ": '" + pathText + "' is not a valid path: " + e.getReason());
+                return null;
+            }
+            try {
+                return StoreFile.of(path, password == null || password.isEmpty() ? null : password,
+                        type == null || type.isEmpty() ? null : type);
+            } catch (IllegalArgumentException e) {
+                problems.add(typeKey + ": '" + type + "' is not PKCS12 or JKS");
+                return null;
+            }
+        }
+
+        /** The {@value #TLS_CLIENT_AUTH} key; null after recording a problem. */
+        private ClientAuth clientAuth() {
+            String text = value(TLS_CLIENT_AUTH);
+            if (text == null) {
+                return ClientAuth.NONE;
+            }
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "none" -> ClientAuth.NONE;
+                case "optional" -> ClientAuth.OPTIONAL;
+                case "required" -> ClientAuth.REQUIRE;
+                default -> {
+                    problems.add(TLS_CLIENT_AUTH + ": '" + text + "' is not none, optional or required");
+                    yield null;
+                }
+            };
+        }
+
+        private BrokerConfig broker(DestinationPolicies destinations, SecurityConfig security) {
             String name = required(BROKER_NAME);
             StoreConfig store = store();
             Path directory = null;
@@ -238,8 +493,9 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                     && store != StoreConfig.embeddedDerby()) {
                 directory = BrokerConfig.defaultDataDirectory(name).toAbsolutePath(); // no store of these uses it
             }
-            return directory == null || store == null || transactionTimeout < 0 ? null
-                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout));
+            return directory == null || store == null || transactionTimeout < 0 || security == null ? null
+                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
+                    security);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -365,6 +621,140 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             PatternSettings given = byPattern.computeIfAbsent(pattern, p -> new PatternSettings());
             given.settings = given.settings.overriddenBy(one.build());
             given.keys.add(setting);
+        }
+
+        /**
+         * The {@code security.*} keys of authentication, their files checked as a broker's start checks them; null
+         * after recording a problem.
+         */
+        private SecurityConfig security() {
+            Boolean enabled = bool(SECURITY_ENABLED, false);
+            if (enabled == null) {
+                return null;
+            }
+            if (!enabled) {
+                for (String key : SECURITY_KEYS) {
+                    if (value(key) != null) {
+                        problems.add(key + ": applies only with " + SECURITY_ENABLED + "=true");
+                    }
+                }
+                for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                    if (key.startsWith(PERMISSION_PREFIX)) {
+                        problems.add(key + ": applies only with " + SECURITY_ENABLED + "=true");
+                    }
+                }
+                return SecurityConfig.DISABLED;
+            }
+            int before = problems.size();
+            Permissions permissions = PermissionKeys.read(properties, problems);
+            Path users = file(SECURITY_USERS_FILE, SecuredBroker::checkUsersFile);
+            Path roles = file(SECURITY_ROLES_FILE, SecuredBroker::checkRolesFile);
+            Path certificateUsers = file(SECURITY_CERTIFICATE_USERS_FILE, SecuredBroker::checkCertificateUsersFile);
+            SecurityConfig.Jaas jaas = jaas();
+            String defaultUser = value(SECURITY_DEFAULT_USER);
+            if (defaultUser != null && defaultUser.isEmpty()) {
+                problems.add(SECURITY_DEFAULT_USER + ": must not be empty (leave the key out for none)");
+            }
+            Boolean populateUserId = bool(SECURITY_POPULATE_USER_ID, true);
+            long reload = number(SECURITY_RELOAD_INTERVAL, SecurityConfig.DEFAULT_RELOAD_INTERVAL.toMillis(), 0,
+                    Long.MAX_VALUE / 2, "is not a whole number of milliseconds >= 0 (0: never)");
+            if (problems.size() > before) {
+                return null;
+            }
+            if (users == null && jaas == null && certificateUsers == null && defaultUser == null) {
+                problems.add(SECURITY_ENABLED + ": true, but nobody can log in: set " + SECURITY_USERS_FILE + ", "
+                        + SECURITY_JAAS_ENTRY + ", " + SECURITY_CERTIFICATE_USERS_FILE + " or " + SECURITY_DEFAULT_USER);
+                return null;
+            }
+            return SecurityConfig.builder().usersFile(users).rolesFile(roles).certificateUsersFile(certificateUsers)
+                    .jaas(jaas).defaultUser(defaultUser).populateUserId(populateUserId)
+                    .reloadInterval(Duration.ofMillis(reload)).permissions(permissions).build();
+        }
+
+        /**
+         * The file a key names, resolved against the config file's directory and checked by {@code check}; null when
+         * the key is absent or after recording a problem.
+         */
+        private Path file(String key, Consumer<Path> check) {
+            String text = value(key);
+            if (text == null) {
+                return null;
+            }
+            Path file = path(key, text);
+            if (file == null) {
+                return null;
+            }
+            try {
+                check.accept(file);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+                return null;
+            }
+            return file;
+        }
+
+        private Path path(String key, String text) {
+            if (text.isEmpty()) {
+                problems.add(key + ": must not be empty (leave the key out for none)");
+                return null;
+            }
+            try {
+                return baseDirectory.resolve(text).normalize();
+            } catch (InvalidPathException e) {
+                problems.add(key + ": '" + text + "' is not a valid path: " + e.getReason());
+                return null;
+            }
+        }
+
+        /** The JAAS keys; null when none is set or after recording a problem. */
+        private SecurityConfig.Jaas jaas() {
+            String entry = value(SECURITY_JAAS_ENTRY);
+            String configText = value(SECURITY_JAAS_CONFIG);
+            String classesText = value(SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES);
+            if (entry == null || entry.isEmpty()) {
+                if (configText != null || classesText != null || entry != null) {
+                    problems.add(SECURITY_JAAS_ENTRY + ": required with " + SECURITY_JAAS_CONFIG + " and "
+                            + SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES);
+                }
+                return null;
+            }
+            Path config = configText == null ? null : path(SECURITY_JAAS_CONFIG, configText);
+            if (configText != null && config == null) {
+                return null;
+            }
+            List<String> classes = SecurityConfig.Jaas.DEFAULT_ROLE_PRINCIPAL_CLASSES;
+            if (classesText != null) {
+                classes = new ArrayList<>();
+                for (String name : classesText.split(",", -1)) {
+                    if (name.isBlank()) {
+                        problems.add(SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES + ": '" + classesText
+                                + "' holds an empty class name; separate names with single commas");
+                        return null;
+                    }
+                    classes.add(name.trim());
+                }
+            }
+            SecurityConfig.Jaas jaas = new SecurityConfig.Jaas(config, entry, classes);
+            try {
+                SecuredBroker.checkJaas(jaas);
+            } catch (IllegalArgumentException e) {
+                problems.add((config == null ? SECURITY_JAAS_ENTRY : SECURITY_JAAS_CONFIG) + ": " + e.getMessage());
+                return null;
+            }
+            return jaas;
+        }
+
+        /** The value of a {@code true}/{@code false} key (any case); null after recording a problem. */
+        private Boolean bool(String key, boolean fallback) {
+            String text = value(key);
+            if (text == null) {
+                return fallback;
+            }
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            problems.add(key + ": '" + text + "' is not true or false");
+            return null;
         }
 
         /** The trimmed value of a key, or null when the key is absent. */

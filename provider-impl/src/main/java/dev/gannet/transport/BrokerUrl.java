@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A broker URL being read: its {@link URI} and the {@code name=value} options of its query that no reader has taken
@@ -15,6 +16,9 @@ import java.util.List;
  * unknown. Used by one thread while a connection factory reads its URL.
  */
 public final class BrokerUrl {
+
+    /** An option whose name ends in "password" and its value (group 1: up to the '='). */
+    private static final Pattern SECRET_OPTION = Pattern.compile("(?i)([?&][^=&]*password=)[^&]*");
 
     private final String text;
     private final URI uri;
@@ -64,8 +68,20 @@ public final class BrokerUrl {
      * @throws IllegalArgumentException if the value is neither true nor false
      */
     public boolean takeFlag(String name) {
+        return takeFlag(name, false);
+    }
+
+    /**
+     * Takes a true/false option, {@code fallback} when absent.
+     *
+     * @throws IllegalArgumentException if the value is neither true nor false
+     */
+    public boolean takeFlag(String name, boolean fallback) {
         String value = take(name);
-        if (value == null || value.equalsIgnoreCase("false")) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.equalsIgnoreCase("true")) {
@@ -110,9 +126,17 @@ public final class BrokerUrl {
         return List.copyOf(options().keySet());
     }
 
-    /** An exception saying what is wrong with this URL. */
+    /** An exception saying what is wrong with this URL, its passwords masked. */
     public IllegalArgumentException invalid(String reason) {
-        return new IllegalArgumentException("Broker URL '" + text + "': " + reason);
+        return new IllegalArgumentException("Broker URL '" + this + "': " + reason);
+    }
+
+    /**
+     * A URL's text with the value of every option whose name ends in {@code password} (any case: {@code password},
+     * {@code keyStorePassword}, ...) replaced by {@code ***}, for messages and logs.
+     */
+    public static String withoutSecrets(String url) {
+        return SECRET_OPTION.matcher(url).replaceAll("$1***");
     }
 
     /**
@@ -140,8 +164,9 @@ public final class BrokerUrl {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
+    /** The URL as the user wrote it, its passwords masked ({@link #withoutSecrets}). */
     @Override
     public String toString() {
-        return text;
+        return withoutSecrets(text);
     }
 }

@@ -49,7 +49,12 @@ final class BrokerDriver implements AutoCloseable {
 
     /** A broker started with {@code config}: on Derby in a test's directory, it can be started again on it. */
     BrokerDriver(BrokerConfig config) {
-        this.broker = Broker.start(config);
+        this(config, Authorizer.ALLOW_ALL);
+    }
+
+    /** A broker started with {@code config} whose command gate asks {@code authorizer}. */
+    BrokerDriver(BrokerConfig config, Authorizer authorizer) {
+        this.broker = Broker.start(config, authorizer);
     }
 
     Broker broker() {

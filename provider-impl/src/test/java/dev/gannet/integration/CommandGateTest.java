@@ -130,19 +130,19 @@ class CommandGateTest extends BrokerTestSupport {
         Connection connection = stoppedConnection();
         connection.setClientID("gate-client");
         Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
-        Topic refused = session.createTopic("no-durable-subscription.prices");
+        Topic refused = session.createTopic("no-create-durable-subscription.prices");
 
         JMSSecurityException e = assertThrows(JMSSecurityException.class,
                 () -> session.createDurableConsumer(refused, "prices"));
 
         assertTrue(e.getMessage().matches("Anonymous user \\(connection \\d+, client ID gate-client\\) may not create"
-                + " or use a durable subscription on topic://no-durable-subscription\\.prices"), e.getMessage());
+                + " a durable subscription on topic://no-create-durable-subscription\\.prices"), e.getMessage());
         assertThrows(InvalidDestinationException.class, () -> session.unsubscribe("prices"),
                 "no subscription was made");
         assertThrows(InvalidDestinationException.class,
                 () -> broker().subscriptionStatistics("gate-client", "prices", true));
         assertThrows(JMSSecurityException.class, () -> session.createSharedConsumer(
-                session.createTopic("no-shared-subscription.prices"), "shared"));
+                session.createTopic("no-create-shared-subscription.prices"), "shared"));
     }
 
     @Test
@@ -168,9 +168,9 @@ class CommandGateTest extends BrokerTestSupport {
         assertThrows(JMSSecurityRuntimeException.class,
                 () -> context.createBrowser(context.createQueue("no-browse.context")));
         assertThrows(JMSSecurityRuntimeException.class,
-                () -> context.createDurableConsumer(context.createTopic("no-durable-subscription.context"), "d"));
+                () -> context.createDurableConsumer(context.createTopic("no-create-durable-subscription.ctx"), "d"));
         assertThrows(JMSSecurityRuntimeException.class,
-                () -> context.createSharedConsumer(context.createTopic("no-shared-subscription.context"), "s"));
+                () -> context.createSharedConsumer(context.createTopic("no-create-shared-subscription.context"), "s"));
     }
 
     private static List<String> texts(Session session, Queue queue) throws JMSException {

@@ -77,7 +77,7 @@ class RunningServerTest {
 
             assertThrows(UncheckedIOException.class, () -> RunningServer.start(clash));
             // the failed start closed its broker: the store opens again right away
-            try (RunningServer retried = RunningServer.start(new ServerConfig(clash.broker(), clash.host(), 0,
+            try (RunningServer retried = RunningServer.start(new ServerConfig(clash.broker(), "127.0.0.1", 0,
                     clash.tcpOptions(), clash.queues(), clash.topics()))) {
                 assertTrue(retried.port() != running.port());
             }

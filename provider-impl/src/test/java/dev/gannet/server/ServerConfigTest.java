@@ -49,8 +49,7 @@ class ServerConfigTest {
 
         assertEquals("gannet", config.broker().name());
         assertEquals(Path.of("/var/lib/gannet"), config.broker().dataDirectory());
-        assertEquals("127.0.0.1", config.host());
-        assertEquals(61616, config.port());
+        assertEquals(List.of(Listener.plain("127.0.0.1", 61616)), config.listeners());
         assertEquals(TcpOptions.defaults(), config.tcpOptions());
         assertEquals(List.of(), config.queues());
         assertEquals(List.of(), config.topics());
@@ -89,8 +88,7 @@ class ServerConfigTest {
         ServerConfig config = parse("broker.name=g", "data.directory=d", "tcp.host=0.0.0.0", "tcp.port=0",
                 "tcp.heartbeat.interval.ms=200", "tcp.heartbeat.timeout.ms=1000", "tcp.max.frame.bytes=1048576");
 
-        assertEquals("0.0.0.0", config.host());
-        assertEquals(0, config.port());
+        assertEquals(List.of(Listener.plain("0.0.0.0", 0)), config.listeners());
         assertEquals(Duration.ofMillis(200), config.tcpOptions().heartbeatInterval());
         assertEquals(Duration.ofMillis(1000), config.tcpOptions().heartbeatTimeout());
         assertEquals(1048576, config.tcpOptions().maxFrameSize());

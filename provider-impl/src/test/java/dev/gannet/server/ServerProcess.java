@@ -29,7 +29,6 @@ final class ServerProcess implements AutoCloseable {
     static final String CLASSPATH_PROPERTY = "gannet.test.classpath";
     /** How long a server JVM may take to boot Derby and listen; generous for a busy 2-core machine. */
     static final long STARTS = 60_000;
-    private static final Pattern LISTENING = Pattern.compile("listening on tcp://([^ ]+):(\\d+) ");
 
     private final Process process;
     private final Path stdout;
@@ -87,11 +86,20 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, stdout, stderr);
     }
 
-    /** Waits for the "listening on" line and returns the port it names. */
+    /** Waits for the "listening on" line and returns the port of its plain tcp listener. */
     int awaitListening() throws InterruptedException {
+        return awaitListening("tcp");
+    }
+
+    /**
+     * Waits for the "listening on" line ({@code listening on tcp://HOST:PORT and ssl://HOST:PORT (...)}) and returns
+     * the port of its listener with {@code scheme}, {@code tcp} or {@code ssl}.
+     */
+    int awaitListening(String scheme) throws InterruptedException {
+        Pattern listening = Pattern.compile("listening on [^(]*?" + scheme + "://([^ ]+):(\\d+) ");
         long end = System.currentTimeMillis() + STARTS;
         while (System.currentTimeMillis() < end) {
-            Matcher matcher = LISTENING.matcher(stdout());
+            Matcher matcher = listening.matcher(stdout());
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(2));
             }

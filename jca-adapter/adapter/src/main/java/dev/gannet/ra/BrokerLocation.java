@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where the adapter's broker is, read from its {@code brokerUrl} and {@code dataDirectory}: a remote broker
- * ({@code tcp://HOST:PORT}, options as Gannet's client URLs take them) or a broker the adapter runs itself
+ * ({@code tcp://HOST:PORT}, or {@code ssl://HOST:PORT} over TLS; options as Gannet's client URLs take them, the TLS
+ * ones included) or a broker the adapter runs itself
  * ({@code vm://NAME}, its store in {@code dataDirectory}, or in memory with the URL option {@code store=memory}).
  *
  * @param clientUrl the URL the adapter's connections use; for an embedded broker on Derby it names the data directory,
@@ -27,17 +28,21 @@ import java.util.regex.Pattern;
  */
 public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
 
-    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)([?&]password=)[^&'\\s]*");
+    /** An option whose name ends in "password" ({@code password}, {@code keyStorePassword}, ...) and its value. */
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)([?&][^=&'\\s]*password=)[^&'\\s]*");
 
     /**
-     * @param brokerUrl     {@code tcp://HOST:PORT[?options]} or {@code vm://NAME[?options]}
+     * @param brokerUrl     {@code tcp://HOST:PORT[?options]}, {@code ssl://HOST:PORT[?options]} or
+     *                      {@code vm://NAME[?options]}
      * @param dataDirectory the embedded broker's store directory; null for {@link BrokerConfig#defaultDataDirectory}
-     * @throws IllegalArgumentException naming what is wrong: a URL that is no URI, a scheme other than tcp and vm, a vm
-     *                                  URL without a name, a data directory given twice or for a remote broker
+     * @throws IllegalArgumentException naming what is wrong: a URL that is no URI, a scheme other than tcp, ssl and
+     *                                  vm, a vm URL without a name, a data directory given twice or for a remote
+     *                                  broker
      */
     public static BrokerLocation of(String brokerUrl, String dataDirectory) {
         if (brokerUrl == null || brokerUrl.isBlank()) {
-            throw new IllegalArgumentException("brokerUrl is not set; use tcp://HOST:PORT or vm://NAME");
+            throw new IllegalArgumentException("brokerUrl is not set; use tcp://HOST:PORT, ssl://HOST:PORT or"
+                    + " vm://NAME");
         }
         URI uri;
         try {
@@ -49,7 +54,7 @@ public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean directoryGiven = dataDirectory != null && !dataDirectory.isBlank();
         switch (scheme) {
-            case "tcp" -> {
+            case "tcp", "ssl" -> {
                 if (directoryGiven) {
                     throw new IllegalArgumentException("dataDirectory '" + dataDirectory + "' applies to a broker the"
                             + " adapter runs (vm://NAME), not to the remote broker " + withoutSecrets(brokerUrl));
@@ -60,7 +65,8 @@ public record BrokerLocation(String clientUrl, BrokerConfig embedded) {
                 return embedded(uri, directoryGiven ? dataDirectory.trim() : null);
             }
             default -> throw new IllegalArgumentException("brokerUrl '" + withoutSecrets(brokerUrl)
-                    + "' names neither a remote broker (tcp://HOST:PORT) nor one the adapter runs (vm://NAME)");
+                    + "' names neither a remote broker (tcp://HOST:PORT or ssl://HOST:PORT) nor one the adapter"
+                    + " runs (vm://NAME)");
         }
     }
 

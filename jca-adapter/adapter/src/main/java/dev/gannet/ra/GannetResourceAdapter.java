@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Gannet's resource adapter (Connectors 2.1 chapter 5): the broker that the adapter's connection factories and
  * message endpoints use, configured by the JavaBean properties
  * <ul>
- * <li>{@code brokerUrl}: {@code tcp://HOST:PORT} for a remote broker (with Gannet's URL options, e.g.
- * {@code heartbeatInterval}), or {@code vm://NAME} for a broker the adapter runs in the server's JVM (option
+ * <li>{@code brokerUrl}: {@code tcp://HOST:PORT} for a remote broker, {@code ssl://HOST:PORT} for one over TLS
+ * (with Gannet's URL options, e.g. {@code heartbeatInterval} or the TLS ones such as {@code trustStorePath}), or {@code vm://NAME} for a broker the adapter runs in the server's JVM (option
  * {@code store=memory} keeps it in the heap); default {@value #DEFAULT_BROKER_URL};</li>
  * <li>{@code dataDirectory}: where the embedded broker keeps its Derby store (default {@code gannet-data/NAME} under
  * the server's working directory);</li>
@@ -314,7 +314,7 @@ public class GannetResourceAdapter implements ResourceAdapter, Serializable {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** {@code tcp://HOST:PORT} of a remote broker or {@code vm://NAME} of the adapter's own. */
+    /** {@code tcp://HOST:PORT} or {@code ssl://HOST:PORT} of a remote broker, or {@code vm://NAME} of its own. */
     public String getBrokerUrl() {
         return brokerUrl;
     }

@@ -107,7 +107,10 @@ class ResourceAdapterTest {
 
     @Test
     void aWrongConfigurationFailsTheStartSayingWhatIsWrong() throws Exception {
-        assertStartFails("ftp://broker:21", "names neither a remote broker (tcp://HOST:PORT) nor one the adapter runs");
+        assertStartFails("ftp://broker:21", "names neither a remote broker (tcp://HOST:PORT or ssl://HOST:PORT) nor one"
+                + " the adapter runs");
+        assertStartFails("ssl://broker:7671?trustStorePassword=secret", "trustStorePassword is given without"
+                + " trustStorePath");
         assertStartFails("vm:///orders", "names no broker");
         assertStartFails("tcp://broker:7672?password=secret&bogus=1", "unknown option(s) [bogus]");
         GannetResourceAdapter both = new GannetResourceAdapter();

@@ -2,6 +2,7 @@ package dev.gannet.transport.tcp;
 
 import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.BranchId;
+import dev.gannet.protocol.Opened;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ final class AnswerCodec {
     private static final int FAILURE = 4;
     private static final int VOTE = 5;
     private static final int BRANCHES = 6;
+    private static final int OPENED = 7;
 
     private AnswerCodec() {
     }
@@ -47,6 +49,9 @@ final class AnswerCodec {
         } else if (type == Answer.VOTE) {
             out.writeByte(VOTE);
             out.writeInt(Answer.VOTE.cast(reply.answer()));
+        } else if (type == Answer.OPENED) {
+            out.writeByte(OPENED);
+            out.writeBoolean(Answer.OPENED.cast(reply.answer()).setsUserId());
         } else if (type == Answer.BRANCHES) {
             List<BranchId> branches = Answer.BRANCHES.cast(reply.answer());
             out.writeByte(BRANCHES);
@@ -70,6 +75,7 @@ final class AnswerCodec {
             case BYTE_ARRAYS -> Frame.Reply.answered(correlationId, Answer.MESSAGES, readByteArrays(in));
             case VOTE -> Frame.Reply.answered(correlationId, Answer.VOTE, in.readInt());
             case BRANCHES -> Frame.Reply.answered(correlationId, Answer.BRANCHES, readBranches(in));
+            case OPENED -> Frame.Reply.answered(correlationId, Answer.OPENED, new Opened(in.readBoolean()));
             case FAILURE -> Frame.Reply.failed(correlationId, readError(in));
             default -> throw new MalformedFrameException("unknown answer tag " + tag);
         };

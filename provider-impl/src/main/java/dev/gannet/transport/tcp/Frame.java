@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp;
 import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.Opened;
 import jakarta.jms.JMSException;
 
 /**
@@ -18,17 +19,30 @@ public sealed interface Frame {
         /**
          * The only protocol version this build speaks; 2 added one-way sends and their flow-control window, 3 the
          * connection's start and stop (the broker hands messages only to started connections), 4 browsing a page at
-         * a time.
+         * a time, 5 XA, 6 the broker's answer says whether it sets JMSXUserID.
          */
-        public static final int VERSION = 5;
+        public static final int VERSION = 6;
 
         public static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);
         }
     }
 
-    /** The server's answer to the handshake: {@code failure} is null when the connection was accepted. */
-    record HandshakeAnswer(int version, WireError failure) implements Frame {
+    /**
+     * The server's answer to the handshake: {@code failure} is null when the connection was accepted, and then
+     * {@code opened} says what the broker answered to the connection's {@link Command.Open} (else it is null).
+     */
+    record HandshakeAnswer(int version, WireError failure, Opened opened) implements Frame {
+
+        /** The answer of a refused handshake. */
+        public static HandshakeAnswer refused(WireError failure) {
+            return new HandshakeAnswer(HandshakeRequest.VERSION, failure, null);
+        }
+
+        /** The answer of an accepted handshake. */
+        public static HandshakeAnswer accepted(Opened opened) {
+            return new HandshakeAnswer(HandshakeRequest.VERSION, null, opened);
+        }
     }
 
     /** A command; the reply carries the same correlation id. */

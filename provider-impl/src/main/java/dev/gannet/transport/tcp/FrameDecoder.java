@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.CommandValidator;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.Opened;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -48,8 +49,7 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         Frame frame = switch (type) {
             case FrameType.HANDSHAKE_REQUEST -> new Frame.HandshakeRequest(in.readInt(), in.readInt(),
                     in.readString(), in.readString(), in.readString());
-            case FrameType.HANDSHAKE_ANSWER -> new Frame.HandshakeAnswer(in.readInt(),
-                    AnswerCodec.readOptionalError(in));
+            case FrameType.HANDSHAKE_ANSWER -> handshakeAnswer(in);
             case FrameType.COMMAND -> command(correlationId, CommandCodec.read(in), false);
             case FrameType.ONE_WAY_SEND -> command(0, requireSend(CommandCodec.read(in)), true);
             case FrameType.SENDS_PROCESSED -> new Frame.SendsProcessed((int) positive(in.readInt(), "sends"),
@@ -64,6 +64,13 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         };
         in.requireEnd();
         return frame;
+    }
+
+    /** A handshake answer: its version, then its failure or, accepted, what the broker says of the connection. */
+    private static Frame.HandshakeAnswer handshakeAnswer(WireReader in) throws MalformedFrameException {
+        int version = in.readInt();
+        WireError failure = AnswerCodec.readOptionalError(in);
+        return new Frame.HandshakeAnswer(version, failure, failure == null ? new Opened(in.readBoolean()) : null);
     }
 
     /** A command as it came, or, when a value of it breaks a rule of the protocol, the reason it is refused. */

@@ -27,6 +27,9 @@ final class FrameEncoder extends MessageToByteEncoder<Frame> {
             header(out, FrameType.HANDSHAKE_ANSWER, 0);
             out.writeInt(f.version());
             AnswerCodec.writeOptionalError(f.failure(), out);
+            if (f.failure() == null) {
+                out.writeBoolean(f.opened().setsUserId());
+            }
         } else if (frame instanceof Frame.CommandFrame f) {
             header(out, FrameType.COMMAND, f.correlationId());
             CommandCodec.write(f.command(), out);

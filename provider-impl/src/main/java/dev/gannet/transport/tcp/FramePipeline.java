@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers. */
 public final class FramePipeline {
 
+    /** The name of the side's own handler in the pipeline. */
+    public static final String PROTOCOL = "protocol";
+
     private static final FrameEncoder ENCODER = new FrameEncoder();
     private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
 
@@ -40,7 +43,7 @@ public final class FramePipeline {
                 options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout(), warnings));
         pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout(), warnings));
-        pipeline.addLast("protocol", protocol);
+        pipeline.addLast(PROTOCOL, protocol);
         pipeline.addLast("errors", errors);
     }
 }

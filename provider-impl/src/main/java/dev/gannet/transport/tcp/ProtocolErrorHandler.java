@@ -1,6 +1,7 @@
 package dev.gannet.transport.tcp;
 
 import dev.gannet.log.ThrottledLog;
+import dev.gannet.transport.tcp.tls.HandshakeFailures;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -38,7 +39,10 @@ final class ProtocolErrorHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (HandshakeFailures.isTls(cause)) {
+            warnings.warn(LOG, "Closing tcp connection {}: TLS failure: {}", ctx.channel().remoteAddress(),
+                    HandshakeFailures.detail(cause));
+        } else if (cause instanceof IOException) {
             LOG.debug("Closing tcp connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
         } else if (cause instanceof DecoderException) {
             warnings.warn(LOG, "Closing tcp connection {}: bad frame: {}", ctx.channel().remoteAddress(),

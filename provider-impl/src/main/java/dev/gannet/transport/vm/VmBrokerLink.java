@@ -6,6 +6,7 @@ import dev.gannet.broker.ServerConnection;
 import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Opened;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,8 @@ final class VmBrokerLink implements BrokerLink {
     private final Broker broker;
     private final ServerConnection connection;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** What the broker answered to the Open; set once by {@link #open}, before the link is handed out. */
+    private volatile Opened opened;
 
     private VmBrokerLink(Broker broker, ClientEndpoint endpoint) {
         this.broker = broker;
@@ -40,6 +43,20 @@ final class VmBrokerLink implements BrokerLink {
             VmBrokerRegistry.release(broker);
             throw e;
         }
+    }
+
+    /**
+     * Carries out the connection's {@link Command.Open} and keeps the broker's answer.
+     *
+     * @throws java.util.concurrent.CompletionException with the broker's refusal as its cause
+     */
+    void open(Command.Open open) {
+        opened = request(open).join(); // the broker carries it out before answering
+    }
+
+    @Override
+    public Opened opened() {
+        return opened;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gannet.transport.vm;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.StoreConfig;
 import dev.gannet.broker.Broker;
+import dev.gannet.security.SecuredBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +66,15 @@ public final class VmBrokerRegistry {
     }
 
     /**
-     * Joins the broker named in {@code config}, starting it with {@code lifetime} if it does not run yet. A broker of
+     * Joins the broker named in {@code config}, starting it with {@code lifetime} (and the security {@code config}
+     * describes, {@link SecuredBroker}) if it does not run yet. A broker of
      * that name that is stopping is let finish first, then started again on the same store.
      *
      * @throws IllegalStateException if a broker of that name runs on another data directory, or if the JVM is shutting
      *                               down
      */
     public static Broker acquire(BrokerConfig config, Lifetime lifetime) {
-        return acquire(config, lifetime, Broker::start);
+        return acquire(config, lifetime, SecuredBroker::start);
     }
 
     /**

@@ -68,7 +68,7 @@ public final class VmTransportFactory implements TransportFactory {
         public BrokerLink connect(Command.Open open, ClientEndpoint endpoint) throws JMSException {
             VmBrokerLink link = VmBrokerLink.connect(broker, lifetime, endpoint);
             try {
-                link.request(open).join(); // the broker carries it out before answering
+                link.open(open);
                 return link;
             } catch (CompletionException e) {
                 link.abort();

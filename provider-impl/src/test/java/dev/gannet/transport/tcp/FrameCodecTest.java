@@ -6,6 +6,7 @@ import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.BranchId;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Delivery;
+import dev.gannet.protocol.Opened;
 import dev.gannet.protocol.OutboundMessage;
 import dev.gannet.protocol.SubscriptionSpec;
 import dev.gannet.protocol.XaError;
@@ -124,9 +125,13 @@ class FrameCodecTest {
     void handshakeRoundTrips() {
         Frame.HandshakeRequest request = Frame.HandshakeRequest.of("client", "user", null);
         assertEquals(request, roundTrip(request));
-        assertEquals(new Frame.HandshakeAnswer(1, null), roundTrip(new Frame.HandshakeAnswer(1, null)));
+        assertEquals(new Frame.HandshakeAnswer(1, null, new Opened(false)),
+                roundTrip(new Frame.HandshakeAnswer(1, null, new Opened(false))));
+        assertEquals(Frame.HandshakeAnswer.accepted(new Opened(true)),
+                roundTrip(Frame.HandshakeAnswer.accepted(new Opened(true))));
         Frame.HandshakeAnswer refused = assertInstanceOf(Frame.HandshakeAnswer.class, roundTrip(
-                new Frame.HandshakeAnswer(1, WireError.of(new jakarta.jms.InvalidClientIDException("taken", "E1")))));
+                Frame.HandshakeAnswer.refused(WireError.of(new jakarta.jms.InvalidClientIDException("taken", "E1")))));
+        assertNull(refused.opened());
         assertEquals(new WireError(ExceptionKind.INVALID_CLIENT_ID, "taken", "E1"), refused.failure());
     }
 

@@ -288,8 +288,9 @@ class TcpTransportTest {
             InputStream in = socket.getInputStream();
             int length = new java.io.DataInputStream(in).readInt();
             in.readNBytes(length);
-            byte[] accepted = java.util.HexFormat.of().parseHex("0000000e" + "02" + "0000000000000000"
-                    + "00000001" + "00");
+            // accepted (no failure), the broker does not set JMSXUserID
+            byte[] accepted = java.util.HexFormat.of().parseHex("0000000f" + "02" + "0000000000000000"
+                    + "00000001" + "00" + "00");
             socket.getOutputStream().write(accepted);
             socket.getOutputStream().flush();
             return socket;

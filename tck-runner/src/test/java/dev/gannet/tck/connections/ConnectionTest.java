@@ -182,9 +182,9 @@ class ConnectionTest extends ConformanceTest {
     }
 
     @Test
-    @DisplayName("6.1 A connection with user name and password can be created")
+    @DisplayName("6.1 A connection with user name and password can be created (the TCK's user, j2ee)")
     void connectionWithCredentials() throws JMSException {
-        Connection c = track(cf().createConnection("guest", "guest"));
+        Connection c = track(cf().createConnection("j2ee", "j2ee"));
         c.start();
         assertNotNull(c.createSession(false, Session.AUTO_ACKNOWLEDGE));
     }

@@ -1,10 +1,14 @@
 package dev.gannet.transport.tcp.client;
 
 import dev.gannet.protocol.ClientEndpoint;
+import dev.gannet.protocol.Opened;
+import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.WireError;
+import dev.gannet.transport.tcp.tls.HandshakeFailures;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,31 +16,39 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The client's end of one tcp connection: completes the handshake, routes replies to their requests, deliveries and
- * failed one-way sends to the endpoint, processed one-way sends to the {@link SendWindow}, and when the channel goes
- * fails everything waiting and tells the endpoint, unless the client itself closed the link.
+ * The client's end of one tcp connection: completes the handshake (failing it with the reason when the TLS handshake
+ * before it fails), routes replies to their requests, deliveries and failed one-way sends to the endpoint, processed
+ * one-way sends to the {@link SendWindow}, and when the channel goes fails everything waiting and tells the endpoint,
+ * unless the client itself closed the link.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
 
     private final String address;
+    /** Whether the link speaks TLS, so that a connection closed before the Gannet handshake is explained. */
+    private final boolean tls;
     private final ReplyCorrelator replies;
     private final SendWindow window;
     private final ClientEndpoint endpoint;
-    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private final CompletableFuture<Opened> handshake = new CompletableFuture<>();
     private volatile boolean closedByClient;
     private volatile WireError serverReason;
 
-    ClientChannelHandler(String address, ReplyCorrelator replies, SendWindow window, ClientEndpoint endpoint) {
+    ClientChannelHandler(String address, boolean tls, ReplyCorrelator replies, SendWindow window,
+                         ClientEndpoint endpoint) {
         this.address = address;
+        this.tls = tls;
         this.replies = replies;
         this.window = window;
         this.endpoint = endpoint;
     }
 
-    /** Completes when the server accepted the handshake; fails with the JMSException it named, or if the link went. */
-    CompletableFuture<Void> handshake() {
+    /**
+     * Completes when the server accepted the handshake, with what it says of the connection; fails with the
+     * JMSException it named, or if the link went.
+     */
+    CompletableFuture<Opened> handshake() {
         return handshake;
     }
 
@@ -57,7 +69,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
             endpoint.sendFailed(failure.reason().toException());
         } else if (msg instanceof Frame.HandshakeAnswer answer && !handshake.isDone()) {
             if (answer.failure() == null) {
-                handshake.complete(null);
+                handshake.complete(answer.opened());
             } else {
                 handshake.completeExceptionally(answer.failure().toException());
             }
@@ -71,10 +83,43 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * A failed TLS handshake (see {@link TlsAlertRelay}) fails the Gannet handshake with the reason, unless it failed
+     * already; the channel closes after it.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
+            tlsFailed(completion.cause());
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void tlsFailed(Throwable cause) {
+        JMSException failure = new JMSException("TLS handshake with " + address + " failed: "
+                + HandshakeFailures.seenByClient(cause));
+        failure.initCause(cause);
+        if (cause instanceof Exception e) {
+            failure.setLinkedException(e);
+        }
+        handshake.completeExceptionally(failure);
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         boolean wasOpen = handshake.isDone() && !handshake.isCompletedExceptionally();
-        handshake.completeExceptionally(lost());
+        if (tls && !handshake.isDone() && !closedByClient) {
+            // The TLS alert the broker sent before it closed may be decoded only now, its exception following this
+            // call (see exceptionCaught); it says why, so the guess waits until the event loop's current work is done.
+            JMSException guess = new JMSException("Connection to " + address + " closed by the broker during the"
+                    + " handshake, after TLS was agreed; a broker that requires client certificates closes connections"
+                    + " without a certificate it trusts (keyStorePath option)");
+            if (!EventLoopTasks.submit(ctx.channel(), () -> handshake.completeExceptionally(guess))) {
+                handshake.completeExceptionally(guess);
+            }
+        } else {
+            handshake.completeExceptionally(lost());
+        }
         replies.failAll(this::lost);
         window.close(this::lost);
         if (wasOpen && !closedByClient) {

@@ -3,6 +3,7 @@ package dev.gannet.transport.tcp.client;
 import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Opened;
 import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.FramePipeline;
@@ -19,6 +20,8 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.ResourceAllocationException;
@@ -49,11 +52,14 @@ public final class TcpBrokerLink implements BrokerLink {
     private final ReplyCorrelator replies;
     private final SendWindow window;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** What the broker answered to the handshake. */
+    private final Opened opened;
     /** Largest encoded message a Send may carry: the frame limit less room for the command's other fields. */
     private final int maxMessageBytes;
 
     private TcpBrokerLink(String address, EventLoopGroup group, Channel channel, ClientChannelHandler handler,
-                          ReplyCorrelator replies, SendWindow window, TcpOptions options) {
+                          ReplyCorrelator replies, SendWindow window, TcpOptions options, Opened opened) {
+        this.opened = opened;
         this.maxMessageBytes = options.maxFrameSize() - Math.min(SEND_FIELDS_ALLOWANCE, options.maxFrameSize() / 2);
         this.address = address;
         this.group = group;
@@ -76,17 +82,32 @@ public final class TcpBrokerLink implements BrokerLink {
      */
     public static TcpBrokerLink connect(String host, int port, String clientId, String user, String password,
                                         TcpOptions options, ClientEndpoint endpoint) throws JMSException {
+        return connect(host, port, null, clientId, user, password, options, endpoint);
+    }
+
+    /**
+     * Connects as {@link #connect(String, int, String, String, String, TcpOptions, ClientEndpoint)} does, over TLS when
+     * {@code tls} is not null: the TLS handshake (with the settings of {@code tls}, made by
+     * {@link dev.gannet.transport.tcp.tls.ClientTls#newContext()}) comes first, then the Gannet handshake inside it.
+     *
+     * @throws JMSException naming {@code host:port} and the reason if the TLS handshake fails: the broker's
+     *         certificate is not trusted, has expired or does not name {@code host}; the broker requires a client
+     *         certificate; the port does not speak TLS; and as the plain connect says
+     */
+    public static TcpBrokerLink connect(String host, int port, SslContext tls, String clientId, String user,
+                                        String password, TcpOptions options, ClientEndpoint endpoint)
+            throws JMSException {
         String address = host + ":" + port;
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("gannet-tcp-client", true));
         ReplyCorrelator replies = new ReplyCorrelator();
         SendWindow window = new SendWindow();
-        ClientChannelHandler handler = new ClientChannelHandler(address, replies, window, endpoint);
+        ClientChannelHandler handler = new ClientChannelHandler(address, tls != null, replies, window, endpoint);
         Channel channel = null;
         try {
-            channel = open(host, port, address, options, group, handler);
+            channel = open(host, port, tls, address, options, group, handler);
             channel.writeAndFlush(Frame.HandshakeRequest.of(clientId, user, password));
-            awaitHandshake(handler, address, options);
-            return new TcpBrokerLink(address, group, channel, handler, replies, window, options);
+            Opened opened = awaitHandshake(handler, address, options);
+            return new TcpBrokerLink(address, group, channel, handler, replies, window, options, opened);
         } catch (JMSException | RuntimeException e) {
             handler.closingByClient();
             if (channel != null) {
@@ -97,8 +118,8 @@ public final class TcpBrokerLink implements BrokerLink {
         }
     }
 
-    private static Channel open(String host, int port, String address, TcpOptions options, EventLoopGroup group,
-                                ClientChannelHandler handler) throws JMSException {
+    private static Channel open(String host, int port, SslContext tls, String address, TcpOptions options,
+                                EventLoopGroup group, ClientChannelHandler handler) throws JMSException {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -109,6 +130,13 @@ public final class TcpBrokerLink implements BrokerLink {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            // host and port name the broker for SNI and for checking its certificate's names
+                            SslHandler tlsHandler = tls.newHandler(channel.alloc(), host, port);
+                            tlsHandler.setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
+                            channel.pipeline().addLast("tls", tlsHandler);
+                            channel.pipeline().addLast("tlsAlerts", new TlsAlertRelay());
+                        }
                         FramePipeline.install(channel.pipeline(), options, handler);
                     }
                 });
@@ -123,10 +151,10 @@ public final class TcpBrokerLink implements BrokerLink {
         return connected.channel();
     }
 
-    private static void awaitHandshake(ClientChannelHandler handler, String address, TcpOptions options)
+    private static Opened awaitHandshake(ClientChannelHandler handler, String address, TcpOptions options)
             throws JMSException {
         try {
-            handler.handshake().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return handler.handshake().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof JMSException refused) {
                 throw refused;
@@ -145,6 +173,11 @@ public final class TcpBrokerLink implements BrokerLink {
      * Sends a command; the future fails with a {@link JMSException} naming the broker's address when the link is or
      * gets lost before the reply arrives. After a {@link Command.Close} is answered the link is released.
      */
+    @Override
+    public Opened opened() {
+        return opened;
+    }
+
     @Override
     public <A> CompletableFuture<A> request(Command<A> command) {
         if (command instanceof Command.Send send && send.message().encoded().length > maxMessageBytes) {

@@ -6,6 +6,7 @@ import dev.gannet.lane.SerialExecutor;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.protocol.Answer;
 import dev.gannet.protocol.Command;
+import dev.gannet.protocol.Peer;
 import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.SendWindowLimits;
@@ -14,6 +15,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +29,17 @@ import java.util.concurrent.CompletableFuture;
  * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
  * the client's window ({@link SendWindowLimits}) and reported processed in batches. A command the decoder found invalid
  * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
- * without reaching the broker. A client must wait for the handshake answer
- * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
- * channel goes, the broker connection is closed.
+ * without reaching the broker. On a TLS listener the Gannet handshake comes after the TLS handshake, so the broker
+ * connection opens knowing the client's verified certificate chain ({@link ChannelClientEndpoint#peerOf}). A client
+ * must wait for the handshake answer before sending commands; any frame out of turn, or a one-way send beyond the
+ * window, closes the channel. When the channel goes, the broker connection is closed.
  */
 final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerChannelHandler.class);
+
+    /** Who the client is, set on its channel at the handshake, before the broker connection opens. */
+    static final AttributeKey<Peer> PEER = AttributeKey.valueOf(ServerChannelHandler.class, "peer");
 
     private enum State { AWAITING_HANDSHAKE, OPENING, OPEN, CLOSED }
 
@@ -94,27 +101,39 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                     + Frame.HandshakeRequest.VERSION;
             warnings.warn(LOG, "Refusing tcp connection {}: {}", ctx.channel().remoteAddress(), reason);
             state = State.CLOSED;
-            ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
-                    WireError.of(new JMSException(reason)))).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Frame.HandshakeAnswer.refused(WireError.of(new JMSException(reason))))
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        state = State.OPENING;
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls != null && !tls.handshakeFuture().isSuccess()) {
+            // The SslHandler hands on application data only after its handshake succeeded; this guards that the
+            // broker never opens a TLS connection without knowing its verified peer.
+            warnings.warn(LOG, "Closing tcp connection {}: Gannet handshake before the TLS handshake completed",
+                    ctx.channel().remoteAddress());
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
         Channel channel = ctx.channel();
-        lane.execute(() -> open(ctx, channel, request));
+        Peer peer = ChannelClientEndpoint.peerOf(channel);
+        channel.attr(PEER).set(peer);
+        state = State.OPENING;
+        lane.execute(() -> open(ctx, channel, request, peer));
     }
 
     /** Runs on the lane: opens the broker connection and answers the handshake. */
-    private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request) {
-        connection = broker.connect(new ChannelClientEndpoint(channel));
+    private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request, Peer peer) {
+        connection = broker.connect(new ChannelClientEndpoint(channel, peer));
         connection.handle(new Command.Open(request.clientId(), request.user(), request.password()))
-                .whenComplete((ignored, failure) -> EventLoopTasks.submit(channel, () -> {
+                .whenComplete((opened, failure) -> EventLoopTasks.submit(channel, () -> {
                     if (failure != null) {
                         state = State.CLOSED;
-                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION,
-                                WireError.of(failure))).addListener(ChannelFutureListener.CLOSE);
+                        ctx.writeAndFlush(Frame.HandshakeAnswer.refused(WireError.of(failure)))
+                                .addListener(ChannelFutureListener.CLOSE);
                     } else if (state == State.OPENING) {
                         state = State.OPEN;
-                        ctx.writeAndFlush(new Frame.HandshakeAnswer(Frame.HandshakeRequest.VERSION, null));
+                        ctx.writeAndFlush(Frame.HandshakeAnswer.accepted(opened));
                     }
                 }));
     }

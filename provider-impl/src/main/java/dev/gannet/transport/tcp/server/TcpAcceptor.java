@@ -4,16 +4,19 @@ import dev.gannet.broker.Broker;
 import dev.gannet.lane.SerialExecutor;
 import dev.gannet.log.ThrottledLog;
 import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.protocol.Peer;
 import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Accepts tcp clients for one broker. Each accepted channel gets its own broker connection and its own ordered
- * lane on a shared pool; {@link #close()} stops accepting, closes every channel and stops every thread it started.
+ * Accepts tcp clients for one broker, plain or TLS. Each accepted channel gets its own broker connection and its own
+ * ordered lane on a shared pool; {@link #close()} stops accepting, closes every channel and stops every thread it started.
  */
 public final class TcpAcceptor implements AutoCloseable {
 
@@ -47,6 +51,7 @@ public final class TcpAcceptor implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Channel serverChannel; // set once in start()
 
+    /** @param name names the acceptor's threads: the broker's name, with {@code -tls} for a TLS acceptor */
     private TcpAcceptor(String name) {
         this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("gannet-tcp-accept-" + name, true));
         this.workerGroup = new NioEventLoopGroup(0, new DefaultThreadFactory("gannet-tcp-io-" + name, true));
@@ -59,16 +64,35 @@ public final class TcpAcceptor implements AutoCloseable {
     }
 
     /**
-     * Starts accepting tcp clients for {@code broker} on {@code host:port}.
+     * Starts accepting plain tcp clients for {@code broker} on {@code host:port}. A TLS client that reaches this port
+     * is closed at once.
      *
      * @param port the port to listen on; 0 for any free port (see {@link #port()})
      * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
      */
     public static TcpAcceptor start(Broker broker, String host, int port, TcpOptions options) {
-        TcpAcceptor acceptor = new TcpAcceptor(broker.config().name());
+        return start(broker, broker.config().name(), host, port, options, null);
+    }
+
+    /**
+     * Starts accepting TLS clients for {@code broker} on {@code host:port}: each connection's TLS handshake, with the
+     * settings of {@code tls} (made by {@link dev.gannet.transport.tcp.tls.ServerTls#newContext()}), comes before its
+     * Gannet handshake; a failed one is logged (throttled) and closes only that connection. A plain tcp client that
+     * reaches this port is refused with an answer saying that the port takes TLS only.
+     *
+     * @param port the port to listen on; 0 for any free port (see {@link #port()})
+     * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
+     */
+    public static TcpAcceptor startTls(Broker broker, String host, int port, TcpOptions options, SslContext tls) {
+        return start(broker, broker.config().name() + "-tls", host, port, options, tls);
+    }
+
+    private static TcpAcceptor start(Broker broker, String name, String host, int port, TcpOptions options,
+                                     SslContext tls) {
+        TcpAcceptor acceptor = new TcpAcceptor(name);
         try {
-            acceptor.bind(broker, host, port, options);
-            LOG.info("Broker {} accepts tcp clients on {}", broker.config().name(),
+            acceptor.bind(broker, host, port, options, tls);
+            LOG.info("Broker {} accepts {} clients on {}", broker.config().name(), tls == null ? "tcp" : "TLS",
                     acceptor.serverChannel.localAddress());
             return acceptor;
         } catch (RuntimeException e) {
@@ -77,7 +101,7 @@ public final class TcpAcceptor implements AutoCloseable {
         }
     }
 
-    private void bind(Broker broker, String host, int port, TcpOptions options) {
+    private void bind(Broker broker, String host, int port, TcpOptions options, SslContext tls) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
@@ -90,7 +114,16 @@ public final class TcpAcceptor implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
                         channel.closeFuture().addListener(f -> channels.remove(channel));
-                        FramePipeline.install(channel.pipeline(), options, warnings, new ServerChannelHandler(broker,
+                        ChannelPipeline pipeline = channel.pipeline();
+                        if (tls == null) {
+                            pipeline.addLast("tlsClients", new TlsClientGuard(warnings));
+                        } else {
+                            pipeline.addLast("plainClients", new PlainClientGuard(warnings,
+                                    new PlainClientRefusal(channel.localAddress().getPort())));
+                            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+                            pipeline.addLast("tlsHandshake", new TlsHandshakeLog(warnings));
+                        }
+                        FramePipeline.install(pipeline, options, warnings, new ServerChannelHandler(broker,
                                 new SerialExecutor(lanes, "tcp connection"), warnings));
                     }
                 });
@@ -102,6 +135,21 @@ public final class TcpAcceptor implements AutoCloseable {
                     failure);
         }
         serverChannel = bound.channel();
+    }
+
+    /**
+     * Who the open connections are: the remote address of each connection past its handshake and, on TLS with client
+     * authentication, the client's verified certificate chain, as the broker sees them.
+     */
+    public List<Peer> peers() {
+        List<Peer> peers = new ArrayList<>();
+        for (Channel channel : channels) {
+            Peer peer = channel.attr(ServerChannelHandler.PEER).get();
+            if (peer != null && channel.isActive()) {
+                peers.add(peer);
+            }
+        }
+        return peers;
     }
 
     /** The port this acceptor listens on (the chosen one when started with port 0). */

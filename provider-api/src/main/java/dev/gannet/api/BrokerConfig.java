@@ -31,9 +31,11 @@ import java.util.Objects;
  * @param transactionTimeout how long an XA transaction branch may go unprepared when its transaction manager gives
  *                      it no timeout of its own (an {@code XAResource} timeout of 0): past it the broker rolls the
  *                      branch back; {@link #DEFAULT_TRANSACTION_TIMEOUT} by default
+ * @param jmxEnabled    whether the broker's MXBeans ({@link dev.gannet.api.management}) are registered in the
+ *                      platform MBean server while it runs; true by default
  */
 public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
-                           Duration transactionTimeout) {
+                           Duration transactionTimeout, boolean jmxEnabled) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
@@ -63,10 +65,21 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     }
 
     /**
+     * A broker with its MXBeans registered while it runs.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration, boolean)}
+     */
+    public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
+                        Duration transactionTimeout) {
+        this(name, dataDirectory, destinations, store, transactionTimeout, true);
+    }
+
+    /**
      * A broker on {@code store} with the {@link #DEFAULT_TRANSACTION_TIMEOUT}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration)}
+     *                                  Duration, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
         this(name, dataDirectory, destinations, store, DEFAULT_TRANSACTION_TIMEOUT);
@@ -76,7 +89,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on its embedded Derby store in {@code dataDirectory}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration)}
+     *                                  Duration, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
         this(name, dataDirectory, destinations, StoreConfig.embeddedDerby());
@@ -87,7 +100,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * {@link DestinationSettings#defaults()}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration)}
+     *                                  Duration, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory) {
         this(name, dataDirectory, DestinationPolicies.none());
@@ -96,7 +109,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     /**
      * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
      * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store, the
-     * {@link #DEFAULT_TRANSACTION_TIMEOUT}.
+     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, MXBeans registered.
      */
     public static Builder builder() {
         return new Builder();
@@ -118,6 +131,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         private DestinationPolicies.Builder destinations = DestinationPolicies.builder();
         private StoreConfig store = StoreConfig.embeddedDerby();
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
+        private boolean jmxEnabled = true;
 
         private Builder() {
         }
@@ -198,13 +212,22 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         }
 
         /**
+         * Whether the broker registers its MXBeans in the platform MBean server while it runs (default true); see
+         * {@link dev.gannet.api.management}.
+         */
+        public Builder jmxEnabled(boolean jmxEnabled) {
+            this.jmxEnabled = jmxEnabled;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-         *                                  Duration)}
+         *                                  Duration, boolean)}
          * @throws NullPointerException     if the transaction timeout is null
          */
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
-                    destinations.build(), store, transactionTimeout);
+                    destinations.build(), store, transactionTimeout, jmxEnabled);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.management.JmxManagement;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,18 +20,21 @@ public final class RunningServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Broker broker;
+    private final Optional<JmxManagement> jmx;
     private final TcpAcceptor acceptor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningServer(ServerConfig config, Broker broker, TcpAcceptor acceptor) {
+    private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx, TcpAcceptor acceptor) {
         this.config = config;
         this.broker = broker;
+        this.jmx = jmx;
         this.acceptor = acceptor;
     }
 
     /**
-     * Starts the broker on its store, declares the configured queues and topics, then starts accepting clients.
-     * Whatever was started is closed again when a later step fails.
+     * Starts the broker on its store, registers its MXBeans (unless {@value ServerConfig#JMX_ENABLED} is false),
+     * declares the configured queues and topics, then starts accepting clients. Whatever was started is closed again
+     * when a later step fails.
      *
      * @throws dev.gannet.store.StoreException   if the store cannot be opened
      * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one
@@ -37,14 +42,17 @@ public final class RunningServer implements AutoCloseable {
      */
     public static RunningServer start(ServerConfig config) {
         Broker broker = Broker.start(config.broker());
+        Optional<JmxManagement> jmx = Optional.empty();
         try {
+            jmx = JmxManagement.startFor(broker);
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
             TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions());
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, acceptor);
+            return new RunningServer(config, broker, jmx, acceptor);
         } catch (RuntimeException e) {
+            jmx.ifPresent(JmxManagement::close);
             broker.close();
             throw e;
         }
@@ -71,8 +79,8 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting and closes every client connection, then closes the broker (its queued store writes commit
-     * first). Calling it again does nothing.
+     * Stops accepting and closes every client connection, unregisters the broker's MXBeans, then closes the broker
+     * (its queued store writes commit first). Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -82,7 +90,11 @@ public final class RunningServer implements AutoCloseable {
         try {
             acceptor.close();
         } finally {
-            broker.close();
+            try {
+                jmx.ifPresent(JmxManagement::close);
+            } finally {
+                broker.close();
+            }
         }
         LOG.info("Gannet server {} stopped", config.broker().name());
     }

@@ -65,6 +65,9 @@ import java.util.stream.Stream;
  * <dd>largest frame body accepted, in bytes: bounds the largest message a client may send</dd>
  * <dt>{@value #QUEUES}, {@value #TOPICS} (default none)</dt>
  * <dd>comma-separated names of queues and topics to create at start; spaces around names are ignored</dd>
+ * <dt>{@value #JMX_ENABLED} (default {@code true})</dt>
+ * <dd>{@code true} registers the broker's MXBeans in the server JVM's platform MBean server (see
+ * {@link dev.gannet.api.management}), {@code false} leaves them out</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -117,6 +120,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
     public static final String MAX_FRAME_BYTES = "tcp.max.frame.bytes";
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
+    public static final String JMX_ENABLED = "management.jmx.enabled";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -124,7 +128,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
 
     private static final Set<String> KEYS = Set.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL, STORE_USER,
             STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS);
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS,
+            JMX_ENABLED);
     /** The keys that only {@code store=jdbc} reads. */
     private static final List<String> JDBC_STORE_KEYS = List.of(STORE_URL, STORE_USER, STORE_PASSWORD, STORE_DIALECT);
     private static final String KNOWN_KEYS = String.join(", ", new TreeSet<>(
@@ -227,6 +232,7 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
             long transactionTimeout = number(TRANSACTION_TIMEOUT,
                     BrokerConfig.DEFAULT_TRANSACTION_TIMEOUT.toMillis(), 1, Long.MAX_VALUE / 2,
                     "is not a whole number of milliseconds >= 1");
+            boolean jmxEnabled = flag(JMX_ENABLED, true);
             if (name == null) {
                 return null;
             }
@@ -239,7 +245,8 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 directory = BrokerConfig.defaultDataDirectory(name).toAbsolutePath(); // no store of these uses it
             }
             return directory == null || store == null || transactionTimeout < 0 ? null
-                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout));
+                    : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
+                    jmxEnabled);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -380,6 +387,19 @@ public record ServerConfig(BrokerConfig broker, String host, int port, TcpOption
                 return null;
             }
             return value;
+        }
+
+        /** The value of a {@code true}/{@code false} key (in any case); {@code fallback} if absent or bad. */
+        private boolean flag(String key, boolean fallback) {
+            String text = value(key);
+            if (text == null) {
+                return fallback;
+            }
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            problems.add(key + ": '" + text + "' is not true or false");
+            return fallback;
         }
 
         /** The value of a numeric key; -1 after recording a problem. */

@@ -123,7 +123,8 @@ class QueueControl implements QueueMXBean {
             throw new IllegalArgumentException("browse needs an offset >= 0 and a max of 1 to " + MAX_BROWSE
                     + ", not offset " + offset + " and max " + max);
         }
-        List<byte[]> page = read("browse", () -> administration.browse(address, selector, offset, max));
+        List<byte[]> page = act("browse(" + selector + ", " + offset + ", " + max + ")",
+                () -> administration.browse(address, selector, offset, max));
         return page.stream().map(MessageInfos::describe).toList();
     }
 
@@ -165,7 +166,7 @@ class QueueControl implements QueueMXBean {
     public void pause() {
         act("pause", () -> {
             administration.pause(address);
-            return 0L;
+            return null;
         });
     }
 
@@ -173,7 +174,7 @@ class QueueControl implements QueueMXBean {
     public void resume() {
         act("resume", () -> {
             administration.resume(address);
-            return 0L;
+            return null;
         });
     }
 
@@ -205,7 +206,7 @@ class QueueControl implements QueueMXBean {
     }
 
     /** Runs an operation, its failure mapped by {@link OperationFailures}. */
-    static long act(String operation, Call<Long> call) {
+    static <T> T act(String operation, Call<T> call) {
         try {
             return call.run();
         } catch (JMSException e) {

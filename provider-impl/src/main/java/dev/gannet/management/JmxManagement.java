@@ -55,8 +55,9 @@ public final class JmxManagement implements AutoCloseable {
     private final Object lock = new Object();
     /** Every name this registered and has not unregistered yet. */
     private final Set<ObjectName> registered = new HashSet<>(); // guarded by lock
-    /** The subscription beans, by name, to find a topic's. */
-    private final Map<ObjectName, QueueAddress.Subscription> subscriptions = new HashMap<>(); // guarded by lock
+    /** The subscription beans by topic name, each by object name. */
+    private final Map<String, Map<ObjectName, QueueAddress.Subscription>> subscriptions =
+            new HashMap<>(); // guarded by lock
     private boolean started; // guarded by lock
     private boolean closed; // guarded by lock
 
@@ -152,20 +153,25 @@ public final class JmxManagement implements AutoCloseable {
         for (QueueAddress.Subscription subscription : administration.subscriptionsOf(topic)) {
             now.put(nameOf(subscription), subscription);
         }
-        Iterator<Map.Entry<ObjectName, QueueAddress.Subscription>> known = subscriptions.entrySet().iterator();
-        while (known.hasNext()) {
-            Map.Entry<ObjectName, QueueAddress.Subscription> entry = known.next();
-            if (entry.getValue().topic().equals(topic.name()) && !entry.getValue().equals(now.get(entry.getKey()))) {
+        Map<ObjectName, QueueAddress.Subscription> known = subscriptions.computeIfAbsent(topic.name(),
+                name -> new HashMap<>());
+        Iterator<Map.Entry<ObjectName, QueueAddress.Subscription>> registeredOnes = known.entrySet().iterator();
+        while (registeredOnes.hasNext()) {
+            Map.Entry<ObjectName, QueueAddress.Subscription> entry = registeredOnes.next();
+            if (!entry.getValue().equals(now.get(entry.getKey()))) {
                 unregister(entry.getKey());
-                known.remove();
+                registeredOnes.remove();
             }
         }
         now.forEach((objectName, subscription) -> {
-            if (!subscriptions.containsKey(objectName) && register(objectName,
+            if (!known.containsKey(objectName) && register(objectName,
                     new SubscriptionControl(administration, subscription), SubscriptionMXBean.class)) {
-                subscriptions.put(objectName, subscription);
+                known.put(objectName, subscription);
             }
         });
+        if (known.isEmpty()) {
+            subscriptions.remove(topic.name());
+        }
     }
 
     private ObjectName nameOf(QueueAddress.Subscription subscription) {

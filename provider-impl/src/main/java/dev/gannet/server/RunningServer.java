@@ -1,6 +1,7 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.management.JmxManagement;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,19 +24,23 @@ public final class RunningServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Broker broker;
+    private final Optional<JmxManagement> jmx;
     /** One per listener of the config, in its order. */
     private final List<TcpAcceptor> acceptors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RunningServer(ServerConfig config, Broker broker, List<TcpAcceptor> acceptors) {
+    private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx,
+                          List<TcpAcceptor> acceptors) {
         this.config = config;
         this.broker = broker;
+        this.jmx = jmx;
         this.acceptors = List.copyOf(acceptors);
     }
 
     /**
-     * Starts the broker on its store, declares the configured queues and topics, then starts accepting clients on
-     * each listener. Whatever was started is closed again when a later step fails.
+     * Starts the broker on its store, registers its MXBeans (unless {@value ServerConfig#JMX_ENABLED} is false),
+     * declares the configured queues and topics, then starts accepting clients on each listener. Whatever was started
+     * is closed again when a later step fails.
      *
      * @throws dev.gannet.store.StoreException   if the store cannot be opened
      * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one, or a
@@ -43,8 +49,10 @@ public final class RunningServer implements AutoCloseable {
      */
     public static RunningServer start(ServerConfig config) {
         Broker broker = SecuredBroker.start(config.broker());
+        Optional<JmxManagement> jmx = Optional.empty();
         List<TcpAcceptor> acceptors = new ArrayList<>();
         try {
+            jmx = JmxManagement.startFor(broker);
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
             for (Listener listener : config.listeners()) {
@@ -55,9 +63,10 @@ public final class RunningServer implements AutoCloseable {
             }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, acceptors);
+            return new RunningServer(config, broker, jmx, acceptors);
         } catch (RuntimeException e) {
             acceptors.forEach(TcpAcceptor::close);
+            jmx.ifPresent(JmxManagement::close);
             broker.close();
             throw e;
         }
@@ -102,8 +111,8 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting on every listener and closes every client connection, then closes the broker (its queued store
-     * writes commit first). Calling it again does nothing.
+     * Stops accepting on every listener and closes every client connection, unregisters the broker's MXBeans, then
+     * closes the broker (its queued store writes commit first). Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -113,7 +122,11 @@ public final class RunningServer implements AutoCloseable {
         try {
             acceptors.forEach(TcpAcceptor::close);
         } finally {
-            broker.close();
+            try {
+                jmx.ifPresent(JmxManagement::close);
+            } finally {
+                broker.close();
+            }
         }
         LOG.info("Gannet server {} stopped", config.broker().name());
     }

@@ -90,6 +90,9 @@ import java.util.stream.Stream;
  * <dd>largest frame body accepted, in bytes: bounds the largest message a client may send</dd>
  * <dt>{@value #QUEUES}, {@value #TOPICS} (default none)</dt>
  * <dd>comma-separated names of queues and topics to create at start; spaces around names are ignored</dd>
+ * <dt>{@value #JMX_ENABLED} (default {@code true})</dt>
+ * <dd>{@code true} registers the broker's MXBeans in the server JVM's platform MBean server (see
+ * {@link dev.gannet.api.management}), {@code false} leaves them out</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -174,6 +177,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String MAX_FRAME_BYTES = "tcp.max.frame.bytes";
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
+    public static final String JMX_ENABLED = "management.jmx.enabled";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String SECURITY_ENABLED = "security.enabled";
@@ -209,7 +213,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TLS_PROTOCOLS, TLS_CIPHER_SUITES);
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS), TLS_KEYS.stream()).collect(Collectors.toSet());
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED), TLS_KEYS.stream()).collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -482,6 +486,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             long transactionTimeout = number(TRANSACTION_TIMEOUT,
                     BrokerConfig.DEFAULT_TRANSACTION_TIMEOUT.toMillis(), 1, Long.MAX_VALUE / 2,
                     "is not a whole number of milliseconds >= 1");
+            boolean jmxEnabled = flag(JMX_ENABLED, true);
             if (name == null) {
                 return null;
             }
@@ -495,7 +500,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             }
             return directory == null || store == null || transactionTimeout < 0 || security == null ? null
                     : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
-                    security);
+                    security, jmxEnabled);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -770,6 +775,19 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                 return null;
             }
             return value;
+        }
+
+        /** The value of a {@code true}/{@code false} key (in any case); {@code fallback} if absent or bad. */
+        private boolean flag(String key, boolean fallback) {
+            String text = value(key);
+            if (text == null) {
+                return fallback;
+            }
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            problems.add(key + ": '" + text + "' is not true or false");
+            return fallback;
         }
 
         /** The value of a numeric key; -1 after recording a problem. */

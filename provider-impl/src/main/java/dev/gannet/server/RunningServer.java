@@ -1,6 +1,7 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.broker.ManagementAccess;
 import dev.gannet.management.JmxManagement;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
@@ -103,6 +104,14 @@ public final class RunningServer implements AutoCloseable {
     /** The broker's acceptors, one per listener in the config's order: who is connected ({@link TcpAcceptor#peers}). */
     public List<TcpAcceptor> acceptors() {
         return acceptors;
+    }
+
+    /**
+     * Who may manage the broker: logs operators in with the broker's users and checks their right {@code manage}; every
+     * way in to management (remote JMX, the command-line tool, the web console) asks it.
+     */
+    public ManagementAccess managementAccess() {
+        return broker.managementAccess();
     }
 
     /** The directory of the broker's store, absolute. */

@@ -49,7 +49,8 @@ final class JmxLogin implements JMXAuthenticator {
 
     private static String clientHost() {
         try {
-            return RemoteServer.getClientHost();
+            String host = RemoteServer.getClientHost();
+            return host.contains(":") ? "[" + host + "]" : host; // an IPv6 address, told from a host:port
         } catch (ServerNotActiveException e) {
             return "unknown";
         }

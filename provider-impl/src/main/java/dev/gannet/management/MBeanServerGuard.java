@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * <li>The MBean server's own delegate ({@code JMImplementation:type=MBeanServerDelegate}, which JMX consoles read
  * first) is open to every operator who logged in.</li>
  * <li>{@code queryNames} and {@code queryMBeans} answer only the beans the operator may reach.</li>
- * <li>Creating, registering and unregistering MBeans and loading classes is refused to everyone: those are ways to
- * run code in the broker's JVM, not management.</li>
+ * <li>Creating, registering and unregistering MBeans is refused to everyone: those are ways to run code in the
+ * broker's JVM (a remote {@code createMBean} of an {@code MLet} loads classes from anywhere), not management.</li>
  * </ul>
  * Every refusal is a {@link SecurityException} naming the user, the bean and the right it lacks, and nothing of the
  * call is done.
@@ -43,11 +43,16 @@ final class MBeanServerGuard implements InvocationHandler {
 
     /** The MBean server's own bean, readable by every operator. */
     private static final String DELEGATE_DOMAIN = "JMImplementation";
-    /** Calls that reach no bean by name and tell nothing beyond what the beans the operator sees tell. */
-    private static final Set<String> OPEN = Set.of("getDefaultDomain", "getDomains", "getMBeanCount");
+    /**
+     * Calls that reach no bean by name and tell nothing beyond what the beans the operator sees tell, and the class
+     * loader lookups the connector itself makes to read a call's arguments (no remote client can call them: they are
+     * not in {@link javax.management.MBeanServerConnection}).
+     */
+    private static final Set<String> OPEN = Set.of("getDefaultDomain", "getDomains", "getMBeanCount",
+            "getClassLoaderRepository", "getClassLoader", "getClassLoaderFor");
     /** Calls that would create, replace or remove beans or load classes into the broker's JVM. */
     private static final Set<String> REFUSED = Set.of("createMBean", "registerMBean", "unregisterMBean",
-            "instantiate", "deserialize", "getClassLoaderFor", "getClassLoader", "getClassLoaderRepository");
+            "instantiate", "deserialize");
     /** {@code Subject.current()} where the JDK has it (18 and later); null before. */
     private static final MethodHandle CURRENT_SUBJECT = currentSubjectHandle();
 
@@ -90,7 +95,7 @@ final class MBeanServerGuard implements InvocationHandler {
             ManagementAccess.Operator operator = operator();
             if (REFUSED.contains(name)) {
                 throw new SecurityException("Remote JMX of broker " + brokerName + " does not " + name
-                        + ": creating, registering or unregistering MBeans and loading classes is not management");
+                        + ": creating, registering or unregistering MBeans is not management");
             }
             if (name.equals("queryNames") || name.equals("queryMBeans")) {
                 return filtered(operator, call(method, args));

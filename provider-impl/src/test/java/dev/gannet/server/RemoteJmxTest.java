@@ -23,6 +23,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -266,6 +267,35 @@ class RemoteJmxTest {
         }
         try (RunningServer restarted = start(properties(port)); JMXConnector jmx = connect(restarted, null, null)) {
             assertEquals(2, broker(jmx.getMBeanServerConnection()).getQueueCount(), "and can be listened on again");
+        }
+    }
+
+    /**
+     * samples/management/gannet-remote-jmx.properties as its comments say (on free ports, in memory): admin manages
+     * everything, auditor the orders queues only.
+     */
+    @Test
+    void theRemoteJmxSampleRunsAsItsCommentsSay() throws Exception {
+        Path sample = Path.of("..", "samples", "management", "gannet-remote-jmx.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(sample)) {
+            properties.load(reader);
+        }
+        properties.setProperty(ServerConfig.STORE, "memory");
+        properties.remove(ServerConfig.DATA_DIRECTORY);
+        properties.setProperty(ServerConfig.TCP_PORT, "0");
+        properties.setProperty(ServerConfig.JMX_REMOTE_PORT, Integer.toString(freePort()));
+        name = properties.getProperty(ServerConfig.BROKER_NAME);
+        try (RunningServer server = RunningServer.start(ServerConfig.fromProperties(properties,
+                sample.toAbsolutePath().getParent()));
+             JMXConnector auditor = connect(server, "auditor", "auditor-secret");
+             JMXConnector admin = connect(server, "admin", "admin-secret")) {
+            assertEquals(0, queue(auditor.getMBeanServerConnection(), "orders.eu").getDepth());
+            assertThrows(SecurityException.class, () -> queue(auditor.getMBeanServerConnection(), "invoices")
+                    .getDepth());
+            assertThrows(SecurityException.class, () -> broker(auditor.getMBeanServerConnection()).getQueueCount());
+            assertEquals(3, broker(admin.getMBeanServerConnection()).getQueueCount());
+            assertEquals(0, queue(admin.getMBeanServerConnection(), "invoices").purge());
         }
     }
 

@@ -257,7 +257,8 @@ public final class GannetMetrics implements MeterBinder, AutoCloseable {
         QueueFigures figures = new QueueFigures(administration, address);
         List<Meter> meters = new ArrayList<>();
         meters.add(Gauge.builder(prefix + "depth", figures, f -> f.statistic(DestinationStatistics::depth))
-                .tags(tags).strongReference(true).description("Messages held: waiting, delayed, or delivered and not yet acknowledged")
+                .tags(tags).strongReference(true)
+                .description("Messages held: waiting, delayed, or delivered and not yet acknowledged")
                 .register(registry));
         meters.add(Gauge.builder(prefix + "bytes", figures, f -> f.statistic(DestinationStatistics::bytes))
                 .tags(tags).strongReference(true).baseUnit("bytes").description("Encoded bytes of the messages held")

@@ -185,6 +185,16 @@ class RunningServerMetricsTest {
         }
     }
 
+    @Test
+    void anUnknownMetricsHostFailsTheStartNamingIt() {
+        ServerConfig unknown = config("broker.name=nowhere", "store=memory", "tcp.port=0",
+                "management.metrics.port=0", "management.metrics.host=no-such-host.invalid");
+
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> RunningServer.start(unknown));
+        assertEquals("The metrics endpoint cannot listen on no-such-host.invalid:0: Unresolved address",
+                failure.getMessage());
+    }
+
     /**
      * {@code samples/gannet-metrics.properties}, copied on free ports: a Derby-backed server whose endpoint shows its
      * declared queue.

@@ -4,6 +4,7 @@ import dev.gannet.broker.Broker;
 import dev.gannet.broker.ManagementAccess;
 import dev.gannet.management.JmxManagement;
 import dev.gannet.management.RemoteJmx;
+import dev.gannet.management.metrics.PrometheusEndpoint;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
@@ -30,34 +31,41 @@ public final class RunningServer implements AutoCloseable {
     private final Optional<JmxManagement> jmx;
     /** Present when the config has {@link ServerConfig#remoteJmx()}. */
     private final Optional<RemoteJmx> remoteJmx;
+    /** Present when the config has a metrics endpoint. */
+    private final Optional<PrometheusEndpoint> metrics;
     /** One per listener of the config, in its order. */
     private final List<TcpAcceptor> acceptors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx,
-                          Optional<RemoteJmx> remoteJmx, List<TcpAcceptor> acceptors) {
+                          Optional<RemoteJmx> remoteJmx, Optional<PrometheusEndpoint> metrics,
+                          List<TcpAcceptor> acceptors) {
         this.config = config;
         this.broker = broker;
         this.jmx = jmx;
         this.remoteJmx = remoteJmx;
+        this.metrics = metrics;
         this.acceptors = List.copyOf(acceptors);
     }
 
     /**
      * Starts the broker on its store, registers its MXBeans (unless {@value ServerConfig#JMX_ENABLED} is false),
-     * declares the configured queues and topics, then starts accepting clients on each listener. Whatever was started
+     * opens its metrics endpoint (if {@value ServerConfig#METRICS_PORT} is set), declares the configured queues and
+     * topics, then starts accepting clients on each listener. Whatever was started
      * is closed again when a later step fails.
      *
      * @throws dev.gannet.store.StoreException   if the store cannot be opened
+     * @throws IllegalStateException             if the config serves metrics and Micrometer is not on the class path
      * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one, or a
      *                                           TLS listener's key store or trust store cannot be read
      * @throws java.io.UncheckedIOException      if an address cannot be bound (e.g. the port is taken), the remote JMX
-     *                                           one included
+     *                                           and metrics ones included
      */
     public static RunningServer start(ServerConfig config) {
         Broker broker = SecuredBroker.start(config.broker());
         Optional<JmxManagement> jmx = Optional.empty();
         Optional<RemoteJmx> remoteJmx = Optional.empty();
+        Optional<PrometheusEndpoint> metrics = Optional.empty();
         List<TcpAcceptor> acceptors = new ArrayList<>();
         try {
             jmx = JmxManagement.startFor(broker);
@@ -66,6 +74,7 @@ public final class RunningServer implements AutoCloseable {
                         ManagementFactory.getPlatformMBeanServer(), broker.managementAccess(),
                         broker.administration()));
             }
+            metrics = config.metrics().map(endpoint -> startMetrics(broker, endpoint));
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
             for (Listener listener : config.listeners()) {
@@ -76,14 +85,31 @@ public final class RunningServer implements AutoCloseable {
             }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, jmx, remoteJmx, acceptors);
+            return new RunningServer(config, broker, jmx, remoteJmx, metrics, acceptors);
         } catch (RuntimeException e) {
             acceptors.forEach(TcpAcceptor::close);
             remoteJmx.ifPresent(RemoteJmx::close);
+            metrics.ifPresent(endpoint -> endpoint.close()); // a lambda: Micrometer is loaded only if used
             jmx.ifPresent(JmxManagement::close);
             broker.close();
             throw e;
         }
+    }
+
+    /**
+     * The metrics endpoint, if Micrometer's Prometheus registry (an optional dependency) is on the class path.
+     *
+     * @throws IllegalStateException if it is not
+     */
+    private static PrometheusEndpoint startMetrics(Broker broker, MetricsEndpoint endpoint) {
+        try {
+            Class.forName("io.micrometer.prometheusmetrics.PrometheusMeterRegistry", false,
+                    RunningServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(ServerConfig.METRICS_PORT + " needs Micrometer's Prometheus registry"
+                    + " (io.micrometer:micrometer-registry-prometheus) on the class path", e);
+        }
+        return PrometheusEndpoint.start(broker.administration(), endpoint.host(), endpoint.port());
     }
 
     public ServerConfig config() {
@@ -135,13 +161,19 @@ public final class RunningServer implements AutoCloseable {
         return remoteJmx.map(RemoteJmx::url);
     }
 
+    /** Where Prometheus scrapes the broker's metrics ({@code http://HOST:PORT/metrics}), if the config serves them. */
+    public Optional<String> metricsUrl() {
+        return metrics.map(endpoint -> endpoint.url());
+    }
+
     /** The directory of the broker's store, absolute. */
     public Path dataDirectory() {
         return config.broker().dataDirectory().toAbsolutePath();
     }
 
     /**
-     * Stops accepting on every listener and closes every client connection, unregisters the broker's MXBeans, then
+     * Stops accepting on every listener and closes every client connection, closes the metrics endpoint, unregisters
+     * the broker's MXBeans, then
      * closes the broker (its queued store writes commit first). Calling it again does nothing.
      */
     @Override
@@ -154,6 +186,7 @@ public final class RunningServer implements AutoCloseable {
             remoteJmx.ifPresent(RemoteJmx::close);
         } finally {
             try {
+                metrics.ifPresent(endpoint -> endpoint.close()); // a lambda: Micrometer is loaded only if used
                 jmx.ifPresent(JmxManagement::close);
             } finally {
                 broker.close();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -102,6 +103,12 @@ import java.util.stream.Stream;
  * <dt>{@value #JMX_REMOTE_TLS} (default false)</dt>
  * <dd>{@code true}: remote JMX speaks RMI over TLS with the settings of the TLS listener (its key store, trust store,
  * client authentication, protocols and cipher suites), which the {@code tls.*} keys must configure</dd>
+ * <dt>{@value #METRICS_PORT} (default none: no metrics endpoint)</dt>
+ * <dd>port of the HTTP endpoint serving the broker's meters (and the JVM's) in the Prometheus text format at
+ * {@code /metrics} (see {@link dev.gannet.management.metrics.PrometheusEndpoint}), 0-65535; 0 picks a free port. It
+ * has no login</dd>
+ * <dt>{@value #METRICS_HOST} (default {@value #DEFAULT_HOST})</dt>
+ * <dd>address the metrics endpoint listens on; only with {@value #METRICS_PORT}</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -168,9 +175,10 @@ import java.util.stream.Stream;
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
  * @param remoteJmx  where the remote JMX connector listens; null for none
+ * @param metrics    where the broker's metrics are served for Prometheus, if they are
  */
 public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
-                           List<String> topics, RemoteJmx.Settings remoteJmx) {
+                           List<String> topics, RemoteJmx.Settings remoteJmx, Optional<MetricsEndpoint> metrics) {
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
@@ -192,6 +200,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String JMX_REMOTE_HOST = "management.jmx.remote.host";
     public static final String JMX_REMOTE_RMI_PORT = "management.jmx.remote.rmi.port";
     public static final String JMX_REMOTE_TLS = "management.jmx.remote.tls";
+    public static final String METRICS_PORT = "management.metrics.port";
+    public static final String METRICS_HOST = "management.metrics.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String SECURITY_ENABLED = "security.enabled";
@@ -228,7 +238,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
             HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
-            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS), TLS_KEYS.stream()).collect(Collectors.toSet());
+            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, METRICS_PORT, METRICS_HOST), TLS_KEYS.stream())
+            .collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -258,17 +269,18 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         if (remoteJmx != null && !broker.jmxEnabled()) {
             throw new IllegalArgumentException("remote JMX needs the broker's MXBeans, but the broker has JMX off");
         }
+        Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** A server without remote JMX. */
+    /** A server without remote JMX and without a metrics endpoint. */
     public ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
                         List<String> topics) {
-        this(broker, listeners, tcpOptions, queues, topics, null);
+        this(broker, listeners, tcpOptions, queues, topics, null, Optional.empty());
     }
 
     /** This config with remote JMX on {@code remoteJmx} (null: none). */
     public ServerConfig withRemoteJmx(RemoteJmx.Settings remoteJmx) {
-        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx);
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics);
     }
 
     /**
@@ -334,10 +346,11 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
             RemoteJmx.Settings remoteJmx = remoteJmx(listeners);
+            Optional<MetricsEndpoint> metrics = metrics(listeners);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics);
         }
 
         /** The remote JMX connector's address, null when {@value #JMX_REMOTE_PORT} is absent or after a problem. */
@@ -373,6 +386,28 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             }
             return host == null || port < 0 || rmiPort < 0 ? null
                     : new RemoteJmx.Settings(host, (int) port, (int) rmiPort, tls);
+        }
+
+        /**
+         * The metrics endpoint, when {@value #METRICS_PORT} is given; empty (perhaps after recording a problem)
+         * otherwise.
+         */
+        private Optional<MetricsEndpoint> metrics(List<Listener> listeners) {
+            if (value(METRICS_PORT) == null) {
+                if (value(METRICS_HOST) != null) {
+                    problems.add(METRICS_HOST + ": applies only with " + METRICS_PORT);
+                }
+                return Optional.empty();
+            }
+            String host = host(METRICS_HOST);
+            long port = number(METRICS_PORT, -1, 0, 65535, "is not a port number (0-65535)");
+            for (Listener listener : listeners) {
+                if (port > 0 && listener != null && listener.port() == port) {
+                    problems.add(METRICS_PORT + ": " + port + " is the port of the " + listener.scheme()
+                            + " listener too; the metrics endpoint needs a port of its own");
+                }
+            }
+            return host == null || port < 0 ? Optional.empty() : Optional.of(new MetricsEndpoint(host, (int) port));
         }
 
         /**

@@ -1,0 +1,216 @@
+package dev.gannet.cli;
+
+import dev.gannet.api.management.BrokerMXBean;
+import dev.gannet.api.management.ConnectionMXBean;
+import dev.gannet.api.management.ObjectNames;
+import dev.gannet.api.management.QueueMXBean;
+
+import javax.management.InstanceNotFoundException;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A connection to one broker's MXBeans ({@code dev.gannet.api.management}) through a JMX connector: the server's
+ * remote one, logged in with the broker's users. Every management command works through it, so it does exactly what
+ * a JMX console could do, and the server checks the same rights.
+ */
+final class ManagementClient implements AutoCloseable {
+
+    private final JMXConnector connector;
+    private final MBeanServerConnection server;
+    private final String broker;
+
+    private ManagementClient(JMXConnector connector, MBeanServerConnection server, String broker) {
+        this.connector = connector;
+        this.server = server;
+        this.broker = broker;
+    }
+
+    /**
+     * Connects to {@code url}, logging in as {@code user} (none: null), and finds the broker {@code broker}, or the
+     * only broker there when it is null.
+     *
+     * @throws CommandFailure {@link ExitStatus#CANNOT_CONNECT}, {@link ExitStatus#SECURITY} (login refused),
+     *                        {@link ExitStatus#NOT_FOUND} (no such broker) or {@link ExitStatus#USAGE} (several
+     *                        brokers and none chosen)
+     */
+    static ManagementClient connect(JMXServiceURL url, String user, String password, String broker) {
+        Map<String, Object> environment = new HashMap<>();
+        if (user != null) {
+            environment.put(JMXConnector.CREDENTIALS, new String[]{user, password == null ? "" : password});
+        }
+        JMXConnector connector;
+        try {
+            connector = JMXConnectorFactory.connect(url, environment);
+        } catch (SecurityException e) {
+            throw new CommandFailure(ExitStatus.SECURITY, "Login" + (user == null ? " without a user" : " of user '"
+                    + user + "'") + " to " + url + " refused: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitStatus.CANNOT_CONNECT, "Cannot connect to " + url + ": " + rootMessage(e), e);
+        }
+        try {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            return new ManagementClient(connector, server, findBroker(server, broker, url));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(connector);
+            if (e instanceof CommandFailure failure) {
+                throw failure;
+            }
+            throw Failures.of(e);
+        }
+    }
+
+    private static String findBroker(MBeanServerConnection server, String broker, JMXServiceURL url)
+            throws IOException {
+        if (broker != null && !broker.isEmpty()) {
+            if (!server.isRegistered(ObjectNames.broker(broker))) {
+                throw CommandFailure.notFound("No broker '" + broker + "' at " + url);
+            }
+            return broker;
+        }
+        Set<String> names = new TreeSet<>();
+        for (ObjectName name : server.queryNames(pattern("type=Broker,*"), null)) {
+            names.add(ObjectName.unquote(name.getKeyProperty("name")));
+        }
+        if (names.isEmpty()) {
+            throw CommandFailure.notFound("No Gannet broker at " + url);
+        }
+        if (names.size() > 1) {
+            throw new CommandFailure(ExitStatus.USAGE, "Several brokers at " + url + ": " + String.join(", ", names)
+                    + "; choose one with --broker", null);
+        }
+        return names.iterator().next();
+    }
+
+    /** The broker's name. */
+    String brokerName() {
+        return broker;
+    }
+
+    /** The broker's MXBean. */
+    BrokerMXBean broker() {
+        return JMX.newMXBeanProxy(server, ObjectNames.broker(broker), BrokerMXBean.class);
+    }
+
+    /**
+     * The MXBean of the queue {@code name}.
+     *
+     * @throws CommandFailure {@link ExitStatus#NOT_FOUND} if the broker has no such queue
+     */
+    QueueMXBean queue(String name) {
+        ObjectName objectName = ObjectNames.queue(broker, name);
+        if (!registered(objectName)) {
+            throw CommandFailure.notFound("Broker '" + broker + "' has no queue '" + name + "'");
+        }
+        return JMX.newMXBeanProxy(server, objectName, QueueMXBean.class);
+    }
+
+    /** The MXBeans of the connections open now, by ID. */
+    List<ConnectionMXBean> connections() {
+        List<ObjectName> names = new ArrayList<>(query("broker=" + ObjectNames.value(broker) + ",type=Connection,*"));
+        names.sort((a, b) -> Long.compare(number(a), number(b)));
+        List<ConnectionMXBean> connections = new ArrayList<>();
+        for (ObjectName name : names) {
+            connections.add(JMX.newMXBeanProxy(server, name, ConnectionMXBean.class));
+        }
+        return connections;
+    }
+
+    /**
+     * The MXBean of the connection {@code id}.
+     *
+     * @throws CommandFailure {@link ExitStatus#NOT_FOUND} if no such connection is open
+     */
+    ConnectionMXBean connection(long id) {
+        ObjectName objectName = ObjectNames.connection(broker, id);
+        if (!registered(objectName)) {
+            throw CommandFailure.notFound("Broker '" + broker + "' has no open connection " + id);
+        }
+        return JMX.newMXBeanProxy(server, objectName, ConnectionMXBean.class);
+    }
+
+    /**
+     * {@code read} applied to each of {@code beans}, leaving out those that went away meanwhile (a queue deleted, a
+     * connection closed between listing and reading).
+     */
+    static <B, R> List<R> readEach(List<B> beans, Function<B, R> read) {
+        List<R> results = new ArrayList<>();
+        for (B bean : beans) {
+            try {
+                results.add(read.apply(bean));
+            } catch (UndeclaredThrowableException e) {
+                if (!(e.getUndeclaredThrowable() instanceof InstanceNotFoundException)) {
+                    throw e;
+                }
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connector);
+    }
+
+    private boolean registered(ObjectName name) {
+        try {
+            return server.isRegistered(name);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private Set<ObjectName> query(String properties) {
+        try {
+            return server.queryNames(pattern(properties), null);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private static long number(ObjectName name) {
+        try {
+            return Long.parseLong(name.getKeyProperty("name"));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static ObjectName pattern(String properties) {
+        try {
+            return new ObjectName(ObjectNames.DOMAIN + ":" + properties);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage() == null ? root : root.getMessage());
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        try {
+            connector.close();
+        } catch (IOException | RuntimeException e) {
+            // the connection is gone either way; the command's outcome is what matters
+        }
+    }
+}

@@ -84,7 +84,8 @@ final class ManagementClient implements AutoCloseable {
         }
         Set<String> names = new TreeSet<>();
         for (ObjectName name : server.queryNames(pattern("type=Broker,*"), null)) {
-            names.add(ObjectName.unquote(name.getKeyProperty("name")));
+            String value = name.getKeyProperty("name");
+            names.add(value.startsWith("\"") ? ObjectName.unquote(value) : value);
         }
         if (names.isEmpty()) {
             throw CommandFailure.notFound("No Gannet broker at " + url);

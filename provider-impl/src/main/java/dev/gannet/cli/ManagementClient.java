@@ -74,21 +74,29 @@ final class ManagementClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker to manage: {@code broker} if given, else the only one. Found by the beans the user may reach (a user
+     * with the right manage on some queues only sees theirs, not the broker's own bean).
+     */
     private static String findBroker(MBeanServerConnection server, String broker, JMXServiceURL url)
             throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (ObjectName name : server.queryNames(pattern("*"), null)) {
+            String value = "Broker".equals(name.getKeyProperty("type")) ? name.getKeyProperty("name")
+                    : name.getKeyProperty("broker");
+            if (value != null) {
+                names.add(value.startsWith("\"") ? ObjectName.unquote(value) : value);
+            }
+        }
         if (broker != null && !broker.isEmpty()) {
-            if (!server.isRegistered(ObjectNames.broker(broker))) {
-                throw CommandFailure.notFound("No broker '" + broker + "' at " + url);
+            if (!names.contains(broker)) {
+                throw CommandFailure.notFound("No broker '" + broker + "' at " + url + " (or nothing of it this user "
+                        + "may manage)");
             }
             return broker;
         }
-        Set<String> names = new TreeSet<>();
-        for (ObjectName name : server.queryNames(pattern("type=Broker,*"), null)) {
-            String value = name.getKeyProperty("name");
-            names.add(value.startsWith("\"") ? ObjectName.unquote(value) : value);
-        }
         if (names.isEmpty()) {
-            throw CommandFailure.notFound("No Gannet broker at " + url);
+            throw CommandFailure.notFound("No Gannet broker at " + url + " (or nothing of one this user may manage)");
         }
         if (names.size() > 1) {
             throw new CommandFailure(ExitStatus.USAGE, "Several brokers at " + url + ": " + String.join(", ", names)
@@ -120,8 +128,14 @@ final class ManagementClient implements AutoCloseable {
         return JMX.newMXBeanProxy(server, objectName, QueueMXBean.class);
     }
 
-    /** The MXBeans of the connections open now, by ID. */
+    /**
+     * The MXBeans of the connections open now, by ID.
+     *
+     * @throws SecurityException if the user may not manage the broker as a whole (a query would show it no
+     *                           connection, as if there were none)
+     */
     List<ConnectionMXBean> connections() {
+        broker().getConnectionCount();
         List<ObjectName> names = new ArrayList<>(query("broker=" + ObjectNames.value(broker) + ",type=Connection,*"));
         names.sort((a, b) -> Long.compare(number(a), number(b)));
         List<ConnectionMXBean> connections = new ArrayList<>();

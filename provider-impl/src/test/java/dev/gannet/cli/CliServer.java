@@ -1,84 +1,43 @@
 package dev.gannet.cli;
 
-import dev.gannet.security.UsersFile;
 import dev.gannet.server.RunningServer;
 import dev.gannet.server.ServerConfig;
 
-import javax.management.remote.JMXAuthenticator;
-import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
-import javax.management.remote.JMXPrincipal;
-import javax.management.remote.JMXServiceURL;
-import javax.security.auth.Subject;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.rmi.registry.LocateRegistry;
-import java.rmi.registry.Registry;
-import java.rmi.server.UnicastRemoteObject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * A standalone server in the test's JVM ({@link RunningServer}) with its remote JMX connector on a free port of
- * 127.0.0.1, for the launcher to manage.
+ * A standalone server in the test's JVM ({@link RunningServer}) with its remote JMX connector
+ * ({@value ServerConfig#JMX_REMOTE_PORT}) on a free port of 127.0.0.1, for the launcher to manage.
  */
 final class CliServer implements AutoCloseable {
 
     private final RunningServer server;
     private final int jmxPort;
-    private final Registry registry;
-    private final JMXConnectorServer connector;
 
-    private CliServer(RunningServer server, int jmxPort, Registry registry, JMXConnectorServer connector) {
+    private CliServer(RunningServer server, int jmxPort) {
         this.server = server;
         this.jmxPort = jmxPort;
-        this.registry = registry;
-        this.connector = connector;
     }
 
     /**
-     * Starts broker {@code name} on a Derby store in {@code directory}, tcp on a free port, from a config of
-     * {@code lines} besides those; with security on when they say so.
+     * Starts broker {@code name} on a Derby store in {@code directory}, tcp and remote JMX on free ports, from a config
+     * of {@code lines} besides those (security on when they say so).
      */
     static CliServer start(Path directory, String name, List<String> lines) throws IOException {
+        int jmxPort = freePort();
         List<String> config = new ArrayList<>(List.of("broker.name=" + name, "data.directory=data-" + name,
-                "tcp.host=127.0.0.1", "tcp.port=0"));
+                "tcp.host=127.0.0.1", "tcp.port=0", ServerConfig.JMX_REMOTE_HOST + "=127.0.0.1",
+                ServerConfig.JMX_REMOTE_PORT + "=" + jmxPort));
         config.addAll(lines);
         Path file = directory.resolve(name + ".properties");
         Files.write(file, config, StandardCharsets.UTF_8);
-        ServerConfig serverConfig = ServerConfig.load(file);
-        RunningServer server = RunningServer.start(serverConfig);
-        int port = freePort();
-        try {
-            System.setProperty("java.rmi.server.hostname", "127.0.0.1");
-            Registry registry = LocateRegistry.createRegistry(port);
-            Map<String, Object> environment = new HashMap<>();
-            if (serverConfig.broker().security().enabled()) {
-                Path users = serverConfig.broker().security().usersFile();
-                environment.put(JMXConnectorServer.AUTHENTICATOR, (JMXAuthenticator) credentials -> {
-                    String[] pair = (String[]) credentials;
-                    if (pair == null || !UsersFile.read(users).matches(pair[0], pair[1].toCharArray())) {
-                        throw new SecurityException("Login refused");
-                    }
-                    return new Subject(true, Set.of(new JMXPrincipal(pair[0])), Set.of(), Set.of());
-                });
-            }
-            JMXConnectorServer connector = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL(
-                            "service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi"),
-                    environment, ManagementFactory.getPlatformMBeanServer());
-            connector.start();
-            return new CliServer(server, port, registry, connector);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return new CliServer(RunningServer.start(ServerConfig.load(file)), jmxPort);
     }
 
     /** The broker's client URL, {@code tcp://127.0.0.1:PORT}. */
@@ -86,9 +45,9 @@ final class CliServer implements AutoCloseable {
         return server.url();
     }
 
-    /** The port of the remote JMX connector. */
-    int jmxPort() {
-        return jmxPort;
+    /** The server's JMX service URL. */
+    String jmxUrl() {
+        return server.remoteJmxUrl().orElseThrow();
     }
 
     /** The options that point a management command at this server: {@code --port PORT}. */
@@ -103,12 +62,7 @@ final class CliServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            connector.stop();
-            UnicastRemoteObject.unexportObject(registry, true);
-        } finally {
-            server.close();
-        }
+    public void close() {
+        server.close();
     }
 }

@@ -64,7 +64,7 @@ final class ManagementClient implements AutoCloseable {
         }
         try {
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            return new ManagementClient(connector, server, findBroker(server, broker, url));
+            return new ManagementClient(connector, server, findBroker(server, broker, user, url));
         } catch (IOException | RuntimeException e) {
             closeQuietly(connector);
             if (e instanceof CommandFailure failure) {
@@ -78,7 +78,8 @@ final class ManagementClient implements AutoCloseable {
      * The broker to manage: {@code broker} if given, else the only one. Found by the beans the user may reach (a user
      * with the right manage on some queues only sees theirs, not the broker's own bean).
      */
-    private static String findBroker(MBeanServerConnection server, String broker, JMXServiceURL url)
+    private static String findBroker(MBeanServerConnection server, String broker, String user,
+                                     JMXServiceURL url)
             throws IOException {
         Set<String> names = new TreeSet<>();
         for (ObjectName name : server.queryNames(pattern("*"), null)) {
@@ -95,8 +96,13 @@ final class ManagementClient implements AutoCloseable {
             }
             return broker;
         }
+        if (names.isEmpty() && user != null) {
+            // a broker's server always shows its beans to those who may manage anything of it
+            throw new CommandFailure(ExitStatus.SECURITY, "User '" + user + "' may manage nothing at " + url
+                    + ": that needs the right manage on a destination or on the broker", null);
+        }
         if (names.isEmpty()) {
-            throw CommandFailure.notFound("No Gannet broker at " + url + " (or nothing of one this user may manage)");
+            throw CommandFailure.notFound("No Gannet broker at " + url);
         }
         if (names.size() > 1) {
             throw new CommandFailure(ExitStatus.USAGE, "Several brokers at " + url + ": " + String.join(", ", names)

@@ -13,6 +13,7 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import java.util.function.Function;
  */
 final class ManagementClient implements AutoCloseable {
 
+    /** The JNDI environment key of the socket factory the RMI registry is looked up with. */
+    private static final String RMI_REGISTRY_SOCKET_FACTORY = "com.sun.jndi.rmi.factory.socket";
+
     private final JMXConnector connector;
     private final MBeanServerConnection server;
     private final String broker;
@@ -41,15 +45,19 @@ final class ManagementClient implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code url}, logging in as {@code user} (none: null), and finds the broker {@code broker}, or the
+     * Connects to {@code url} (over TLS if {@code tls}), logging in as {@code user} (none: null), and finds the broker {@code broker}, or the
      * only broker there when it is null.
      *
      * @throws CommandFailure {@link ExitStatus#CANNOT_CONNECT}, {@link ExitStatus#SECURITY} (login refused),
      *                        {@link ExitStatus#NOT_FOUND} (no such broker) or {@link ExitStatus#USAGE} (several
      *                        brokers and none chosen)
      */
-    static ManagementClient connect(JMXServiceURL url, String user, String password, String broker) {
+    static ManagementClient connect(JMXServiceURL url, boolean tls, String user, String password, String broker) {
         Map<String, Object> environment = new HashMap<>();
+        if (tls) {
+            // the registry over TLS; the connector's own stub brings its TLS socket factory along
+            environment.put(RMI_REGISTRY_SOCKET_FACTORY, new SslRMIClientSocketFactory());
+        }
         if (user != null) {
             environment.put(JMXConnector.CREDENTIALS, new String[]{user, password == null ? "" : password});
         }

@@ -33,13 +33,34 @@ final class ManagementOptions {
             description = "The broker to manage, when the server's JVM runs several (default: the only one).")
     private String broker;
 
+    @Option(names = "--tls", defaultValue = "${env:GANNET_JMX_TLS:-false}",
+            description = "The connector speaks RMI over TLS (management.jmx.remote.tls=true); the server's certificate "
+                    + "must be trusted: --trust-store, or the JVM's (default: $${GANNET_JMX_TLS}, else false).")
+    private boolean tls;
+
+    @Option(names = "--trust-store", defaultValue = "${env:GANNET_TRUST_STORE}", paramLabel = "FILE",
+            description = "With --tls: the trust store (PKCS12 or JKS) holding the server's certificate or its CA "
+                    + "(default: $${GANNET_TRUST_STORE}, else the JVM's javax.net.ssl.trustStore).")
+    private String trustStore;
+
+    @Option(names = "--trust-store-password", defaultValue = "${env:GANNET_TRUST_STORE_PASSWORD}",
+            paramLabel = "PASSWORD", description = "Its password (default: $${GANNET_TRUST_STORE_PASSWORD}).")
+    private String trustStorePassword;
+
     @Mixin
     private Credentials credentials;
 
     /** Connects to the management connector and finds the broker. */
     ManagementClient connect() {
         JMXServiceURL serviceUrl = serviceUrl();
-        return ManagementClient.connect(serviceUrl, credentials.user(),
+        if (tls && trustStore != null && !trustStore.isEmpty()) {
+            // this JVM runs one command: its default TLS settings are the command's
+            System.setProperty("javax.net.ssl.trustStore", trustStore);
+            if (trustStorePassword != null) {
+                System.setProperty("javax.net.ssl.trustStorePassword", trustStorePassword);
+            }
+        }
+        return ManagementClient.connect(serviceUrl, tls, credentials.user(),
                 credentials.user() == null ? null : credentials.password(), broker);
     }
 

@@ -50,6 +50,11 @@ final class CliServer implements AutoCloseable {
         return server.remoteJmxUrl().orElseThrow();
     }
 
+    /** The port of the remote JMX connector. */
+    int jmxPort() {
+        return jmxPort;
+    }
+
     /** The options that point a management command at this server: {@code --port PORT}. */
     List<String> management() {
         return List.of("--port", Integer.toString(jmxPort));

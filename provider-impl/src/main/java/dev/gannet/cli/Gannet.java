@@ -31,7 +31,8 @@ import java.nio.charset.StandardCharsets;
                 "5:not found: no such queue, message, connection or user; consume received nothing"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  GANNET_USER, GANNET_PASSWORD   who logs in (instead of --user, --password)",
-                "  GANNET_JMX_URL, GANNET_JMX_HOST, GANNET_JMX_PORT, GANNET_BROKER",
+                "  GANNET_JMX_URL, GANNET_JMX_HOST, GANNET_JMX_PORT, GANNET_BROKER, GANNET_JMX_TLS,",
+                "  GANNET_TRUST_STORE, GANNET_TRUST_STORE_PASSWORD",
                 "                                 the management connector, the broker",
                 "  GANNET_BROKER_URL              the broker of send and consume"})
 public final class Gannet {

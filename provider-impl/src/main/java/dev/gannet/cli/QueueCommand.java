@@ -20,7 +20,7 @@ import static dev.gannet.cli.Output.fields;
 import static dev.gannet.cli.Output.time;
 
 /**
- * {@code gannet queue list|stat|browse|purge|move|retry|create|delete}: a running broker's queues through their
+ * {@code gannet queue list|stat|browse|purge|move|retry|pause|resume|create|delete}: a running broker's queues through their
  * MXBeans ({@link QueueMXBean}, {@link dev.gannet.api.management.BrokerMXBean}).
  */
 @Command(name = "queue", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
@@ -168,6 +168,29 @@ final class QueueCommand {
             }
             output.output().result(fields("queue", name, "retried", retried),
                     "Sent " + retried + " message(s) of queue '" + name + "' back to where they came from");
+        }
+        return ExitStatus.OK;
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Stops delivery to the queue's consumers (messages keep arriving) until resume or the "
+                    + "broker's stop.")
+    int pause(@Mixin ManagementOptions management, @Mixin OutputOptions output,
+              @Parameters(paramLabel = "QUEUE") String name) {
+        try (ManagementClient client = management.connect()) {
+            client.queue(name).pause();
+            output.output().result(fields("queue", name, "paused", true), "Paused delivery of queue '" + name + "'");
+        }
+        return ExitStatus.OK;
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Delivers again after pause.")
+    int resume(@Mixin ManagementOptions management, @Mixin OutputOptions output,
+               @Parameters(paramLabel = "QUEUE") String name) {
+        try (ManagementClient client = management.connect()) {
+            client.queue(name).resume();
+            output.output().result(fields("queue", name, "paused", false),
+                    "Resumed delivery of queue '" + name + "'");
         }
         return ExitStatus.OK;
     }

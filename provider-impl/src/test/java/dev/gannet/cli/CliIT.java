@@ -97,6 +97,14 @@ class CliIT {
         assertEquals("PERSISTENT", second.get("deliveryMode").getAsString());
         assertTrue(second.get("properties").isJsonObject());
 
+        assertEquals("Paused delivery of queue 'books'", gannet.run(manage("queue", "pause", "books"))
+                .assertStatus(ExitStatus.OK).stdout().strip());
+        assertTrue(gannet.run(manage("queue", "stat", "books", "--json")).json().getAsJsonArray().get(0)
+                .getAsJsonObject().get("paused").getAsBoolean());
+        gannet.run(manage("queue", "resume", "books", "--json")).assertStatus(ExitStatus.OK);
+        assertFalse(gannet.run(manage("queue", "stat", "books", "--json")).json().getAsJsonArray().get(0)
+                .getAsJsonObject().get("paused").getAsBoolean());
+
         JsonObject purged = gannet.run(manage("queue", "purge", "books", "--json")).assertStatus(ExitStatus.OK)
                 .json().getAsJsonObject();
         assertEquals(2, purged.get("removed").getAsLong());

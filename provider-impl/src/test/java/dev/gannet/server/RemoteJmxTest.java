@@ -228,6 +228,8 @@ class RemoteJmxTest {
                         + " as a whole"), brokerWide.getMessage());
                 assertThrows(SecurityException.class, () -> shops.getAttribute(new ObjectName("java.lang:type=Memory"),
                         "HeapMemoryUsage"), "the JVM's beans are broker-wide");
+                assertTrue(shops.isRegistered(ObjectNames.queue(name, "orders.eu")));
+                assertFalse(shops.isRegistered(ObjectNames.queue(name, "prices")), "out of reach: not told");
                 assertEquals(2, queue(shops, "orders.eu").moveMessages("", "orders.archive"),
                         "moving within orders.# is shop's");
 

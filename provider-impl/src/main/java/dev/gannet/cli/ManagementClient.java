@@ -15,6 +15,8 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,16 +132,13 @@ final class ManagementClient implements AutoCloseable {
     }
 
     /**
-     * The MXBean of the queue {@code name}.
-     *
-     * @throws CommandFailure {@link ExitStatus#NOT_FOUND} if the broker has no such queue
+     * The MXBean of the queue {@code name}. Whether it exists shows at the first call: a queue the broker does not
+     * have fails it with {@link ExitStatus#NOT_FOUND}, one the user may not manage with a {@link SecurityException}
+     * (asking first would not tell them apart: the server answers "not registered" for both).
      */
     QueueMXBean queue(String name) {
-        ObjectName objectName = ObjectNames.queue(broker, name);
-        if (!registered(objectName)) {
-            throw CommandFailure.notFound("Broker '" + broker + "' has no queue '" + name + "'");
-        }
-        return JMX.newMXBeanProxy(server, objectName, QueueMXBean.class);
+        return found(JMX.newMXBeanProxy(server, ObjectNames.queue(broker, name), QueueMXBean.class),
+                QueueMXBean.class, "Broker '" + broker + "' has no queue '" + name + "'");
     }
 
     /**
@@ -160,16 +159,28 @@ final class ManagementClient implements AutoCloseable {
     }
 
     /**
-     * The MXBean of the connection {@code id}.
-     *
-     * @throws CommandFailure {@link ExitStatus#NOT_FOUND} if no such connection is open
+     * The MXBean of the connection {@code id}; as {@link #queue}, a connection that is not open fails the first call
+     * with {@link ExitStatus#NOT_FOUND}.
      */
     ConnectionMXBean connection(long id) {
-        ObjectName objectName = ObjectNames.connection(broker, id);
-        if (!registered(objectName)) {
-            throw CommandFailure.notFound("Broker '" + broker + "' has no open connection " + id);
-        }
-        return JMX.newMXBeanProxy(server, objectName, ConnectionMXBean.class);
+        return found(JMX.newMXBeanProxy(server, ObjectNames.connection(broker, id), ConnectionMXBean.class),
+                ConnectionMXBean.class, "Broker '" + broker + "' has no open connection " + id);
+    }
+
+    /** {@code bean}, whose calls fail with {@link ExitStatus#NOT_FOUND} and {@code missing} if it is not there. */
+    private static <B> B found(B bean, Class<B> type, String missing) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            try {
+                return method.invoke(bean, args);
+            } catch (InvocationTargetException e) {
+                Throwable thrown = e.getTargetException();
+                if (thrown instanceof UndeclaredThrowableException undeclared
+                        && undeclared.getUndeclaredThrowable() instanceof InstanceNotFoundException) {
+                    throw CommandFailure.notFound(missing);
+                }
+                throw thrown;
+            }
+        }));
     }
 
     /**
@@ -185,6 +196,10 @@ final class ManagementClient implements AutoCloseable {
                 if (!(e.getUndeclaredThrowable() instanceof InstanceNotFoundException)) {
                     throw e;
                 }
+            } catch (CommandFailure e) {
+                if (e.status() != ExitStatus.NOT_FOUND) {
+                    throw e;
+                }
             }
         }
         return results;
@@ -193,14 +208,6 @@ final class ManagementClient implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(connector);
-    }
-
-    private boolean registered(ObjectName name) {
-        try {
-            return server.isRegistered(name);
-        } catch (IOException e) {
-            throw Failures.of(e);
-        }
     }
 
     private Set<ObjectName> query(String properties) {

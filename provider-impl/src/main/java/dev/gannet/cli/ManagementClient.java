@@ -47,8 +47,8 @@ final class ManagementClient implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code url} (over TLS if {@code tls}), logging in as {@code user} (none: null), and finds the broker {@code broker}, or the
-     * only broker there when it is null.
+     * Connects to {@code url} (over TLS if {@code tls}), logging in as {@code user} (none: null), and finds the
+     * broker {@code broker}, or the only broker there when it is null.
      *
      * @throws CommandFailure {@link ExitStatus#CANNOT_CONNECT}, {@link ExitStatus#SECURITY} (login refused),
      *                        {@link ExitStatus#NOT_FOUND} (no such broker) or {@link ExitStatus#USAGE} (several
@@ -77,9 +77,6 @@ final class ManagementClient implements AutoCloseable {
             return new ManagementClient(connector, server, findBroker(server, broker, user, url));
         } catch (IOException | RuntimeException e) {
             closeQuietly(connector);
-            if (e instanceof CommandFailure failure) {
-                throw failure;
-            }
             throw Failures.of(e);
         }
     }
@@ -88,8 +85,7 @@ final class ManagementClient implements AutoCloseable {
      * The broker to manage: {@code broker} if given, else the only one. Found by the beans the user may reach (a user
      * with the right manage on some queues only sees theirs, not the broker's own bean).
      */
-    private static String findBroker(MBeanServerConnection server, String broker, String user,
-                                     JMXServiceURL url)
+    private static String findBroker(MBeanServerConnection server, String broker, String user, JMXServiceURL url)
             throws IOException {
         Set<String> names = new TreeSet<>();
         for (ObjectName name : server.queryNames(pattern("*"), null)) {

@@ -2,6 +2,8 @@ package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
 import dev.gannet.management.JmxManagement;
+import dev.gannet.management.console.ConsoleAccess;
+import dev.gannet.management.console.WebConsole;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
@@ -27,14 +29,17 @@ public final class RunningServer implements AutoCloseable {
     private final Optional<JmxManagement> jmx;
     /** One per listener of the config, in its order. */
     private final List<TcpAcceptor> acceptors;
+    /** The web console, when {@value ServerConfig#CONSOLE_PORT} is set. */
+    private final Optional<WebConsole> console;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx,
-                          List<TcpAcceptor> acceptors) {
+                          List<TcpAcceptor> acceptors, Optional<WebConsole> console) {
         this.config = config;
         this.broker = broker;
         this.jmx = jmx;
         this.acceptors = List.copyOf(acceptors);
+        this.console = console;
     }
 
     /**
@@ -51,6 +56,7 @@ public final class RunningServer implements AutoCloseable {
         Broker broker = SecuredBroker.start(config.broker());
         Optional<JmxManagement> jmx = Optional.empty();
         List<TcpAcceptor> acceptors = new ArrayList<>();
+        Optional<WebConsole> console = Optional.empty();
         try {
             jmx = JmxManagement.startFor(broker);
             config.queues().forEach(broker::declareQueue);
@@ -61,15 +67,30 @@ public final class RunningServer implements AutoCloseable {
                         : TcpAcceptor.startTls(broker, listener.host(), listener.port(), config.tcpOptions(),
                         listener.tls().newContext()));
             }
+            if (config.console() != null) {
+                console = Optional.of(WebConsole.start(broker.administration(), consoleAccess(broker),
+                        config.console().host(), config.console().port()));
+            }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, jmx, acceptors);
+            return new RunningServer(config, broker, jmx, acceptors, console);
         } catch (RuntimeException e) {
+            console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
             jmx.ifPresent(JmxManagement::close);
             broker.close();
             throw e;
         }
+    }
+
+    /** Who may use the web console: the broker's users with the right manage, or anybody without security. */
+    private static ConsoleAccess consoleAccess(Broker broker) {
+        return ConsoleAccess.OPEN;
+    }
+
+    /** The web console's address, e.g. {@code http://127.0.0.1:8161/console/}, when it runs. */
+    public Optional<String> consoleUrl() {
+        return console.map(WebConsole::url);
     }
 
     public ServerConfig config() {
@@ -120,6 +141,7 @@ public final class RunningServer implements AutoCloseable {
             return;
         }
         try {
+            console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
         } finally {
             try {

@@ -93,6 +93,10 @@ import java.util.stream.Stream;
  * <dt>{@value #JMX_ENABLED} (default {@code true})</dt>
  * <dd>{@code true} registers the broker's MXBeans in the server JVM's platform MBean server (see
  * {@link dev.gannet.api.management}), {@code false} leaves them out</dd>
+ * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
+ * {@value #DEFAULT_HOST})</dt>
+ * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
+ * {@link dev.gannet.management.console.WebConsole}); the host key applies only with the port key</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -158,9 +162,10 @@ import java.util.stream.Stream;
  * @param tcpOptions heartbeat and frame settings of accepted connections, on every listener
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
+ * @param console    where the web console listens; null for no console
  */
 public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
-                           List<String> topics) {
+                           List<String> topics, ConsoleConfig console) {
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
@@ -178,6 +183,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
     public static final String JMX_ENABLED = "management.jmx.enabled";
+    public static final String CONSOLE_PORT = "management.console.port";
+    public static final String CONSOLE_HOST = "management.console.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String SECURITY_ENABLED = "security.enabled";
@@ -213,7 +220,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TLS_PROTOCOLS, TLS_CIPHER_SUITES);
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED), TLS_KEYS.stream()).collect(Collectors.toSet());
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, CONSOLE_PORT, CONSOLE_HOST), TLS_KEYS.stream()).collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -240,6 +247,17 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         }
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
+    }
+
+    /** A server without a web console. */
+    public ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
+                        List<String> topics) {
+        this(broker, listeners, tcpOptions, queues, topics, null);
+    }
+
+    /** This server with its web console at {@code console} (null: none). */
+    public ServerConfig withConsole(ConsoleConfig console) {
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, console);
     }
 
     /**
@@ -304,10 +322,25 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
+            ConsoleConfig console = console();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, listeners, tcpOptions, queues, topics);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, console);
+        }
+
+        /** The web console's address; null when {@value #CONSOLE_PORT} is absent or after recording a problem. */
+        private ConsoleConfig console() {
+            if (value(CONSOLE_PORT) == null) {
+                if (value(CONSOLE_HOST) != null) {
+                    problems.add(CONSOLE_HOST + ": applies only with " + CONSOLE_PORT + " (the console is off without"
+                            + " a port)");
+                }
+                return null;
+            }
+            String host = host(CONSOLE_HOST);
+            long port = number(CONSOLE_PORT, 0, 0, 65535, "is not a port number (0-65535)");
+            return host == null || port < 0 ? null : new ConsoleConfig(host, (int) port);
         }
 
         /**

@@ -85,6 +85,11 @@ public final class RunningServer implements AutoCloseable {
 
     /** Who may use the web console: the broker's users with the right manage, or anybody without security. */
     private static ConsoleAccess consoleAccess(Broker broker) {
+        if (broker.config().security().enabled()) {
+            // never an open console on a secured broker
+            throw new IllegalArgumentException(ServerConfig.CONSOLE_PORT + ": the web console of a broker with"
+                    + " security needs the broker's manage check");
+        }
         return ConsoleAccess.OPEN;
     }
 

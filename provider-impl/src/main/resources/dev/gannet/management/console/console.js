@@ -288,6 +288,14 @@
           () => 'Move every message of ' + queue + ' to ' + (target.value || '(no target)') + '?') }, 'Move all'),
         el('button', { id: 'purge', type: 'button', class: 'danger', onclick: act('purge', () => ({}),
           'Remove every message of ' + queue + '? This cannot be undone.') }, 'Purge'),
+        el('button', { id: 'pause-toggle', type: 'button', onclick: async (event) => {
+          const pausing = event.target.dataset.paused !== 'true';
+          try {
+            await post(pausing ? '/api/pause' : '/api/resume', { queue });
+            status((pausing ? 'Paused' : 'Resumed') + ' delivery from ' + queue);
+          } catch (e) { status(e.message, true); }
+          loadMessages();
+        } }, 'Pause delivery'),
         el('button', { id: 'messages-refresh', type: 'button', onclick: loadMessages }, 'Refresh')),
       el('div', { class: 'toolbar' },
         el('button', { id: 'messages-prev', type: 'button', onclick: () => { state.messages.offset = Math.max(0, state.messages.offset - state.messages.size); loadMessages(); } }, '< Previous'),
@@ -318,6 +326,8 @@
       return;
     }
     $('queue-depth').textContent = page.depth;
+    $('pause-toggle').dataset.paused = String(page.paused);
+    $('pause-toggle').textContent = page.paused ? 'Resume delivery' : 'Pause delivery';
     $('messages-info').textContent = page.items.length === 0 ? 'No messages'
       : 'Messages ' + (page.offset + 1) + '\u2013' + (page.offset + page.items.length);
     $('messages-prev').disabled = page.offset === 0;

@@ -51,6 +51,11 @@ final class ConsoleServer implements AutoCloseable {
         server = RunningServer.start(ServerConfig.load(file));
     }
 
+    /** The server {@code config} describes. */
+    ConsoleServer(ServerConfig config) {
+        server = RunningServer.start(config);
+    }
+
     RunningServer server() {
         return server;
     }

@@ -1,5 +1,6 @@
 package dev.gannet.management.console;
 
+import dev.gannet.server.ServerConfig;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -10,13 +11,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,6 +153,23 @@ class WebConsoleApiTest {
                     page.body());
             assertTrue(page.body().contains("\\u003cb\\u003e\\\"bold\\\"\\u003c/b\\u003e"), page.body());
             assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        }
+    }
+
+    @Test
+    void theSampleConfigsConsoleLetsInItsAdminOnly() throws Exception {
+        Path samples = Path.of("..", "samples", "security").toAbsolutePath().normalize();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(samples.resolve("gannet-console.properties"))) {
+            properties.load(reader);
+        }
+        properties.setProperty("tcp.port", "0");
+        properties.setProperty("management.console.port", "0");
+        properties.setProperty("data.directory", directory.resolve("data").toString());
+        try (ConsoleServer server = new ConsoleServer(ServerConfig.fromProperties(properties, samples))) {
+            Login admin = login(server, "admin", "admin-secret");
+            assertEquals(200, get(server, "/api/queues?filter=orders", admin.cookie()).statusCode());
+            assertEquals(403, postLogin(server, "user=shop&password=shop-secret", true).statusCode());
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -69,7 +70,8 @@ public final class RunningServer implements AutoCloseable {
             }
             if (config.console() != null) {
                 console = Optional.of(WebConsole.start(broker.administration(), consoleAccess(broker),
-                        config.console().host(), config.console().port()));
+                        config.console().host(), config.console().port(), config.listeners().stream()
+                                .map(Listener::tls).filter(Objects::nonNull).findFirst().orElse(null)));
             }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());

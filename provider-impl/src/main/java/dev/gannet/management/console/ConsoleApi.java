@@ -34,11 +34,14 @@ final class ConsoleApi implements HttpHandler {
     private final ConsoleViews views;
     private final ConsoleSessions sessions;
     private final ConsoleAccess access;
+    /** Whether the console speaks HTTPS: its cookie is then {@code Secure}. */
+    private final boolean https;
 
-    ConsoleApi(ConsoleViews views, ConsoleSessions sessions, ConsoleAccess access) {
+    ConsoleApi(ConsoleViews views, ConsoleSessions sessions, ConsoleAccess access, boolean https) {
         this.views = views;
         this.sessions = sessions;
         this.access = access;
+        this.https = https;
     }
 
     /** A request's answer: a status and a JSON body. */
@@ -110,7 +113,7 @@ final class ConsoleApi implements HttpHandler {
         }
         if (path.equals("/api/logout")) {
             sessions.close(current.id());
-            WebConsole.clearSessionCookie(exchange);
+            WebConsole.clearSessionCookie(exchange, https);
             return Answer.ok(Map.of("loggedIn", false));
         }
         if (!current.manager().mayManageBroker()) {
@@ -141,7 +144,7 @@ final class ConsoleApi implements HttpHandler {
         Session current = session.orElse(null);
         if (current == null && !access.logsIn()) {
             current = sessions.open(access.login(null, null, remote(exchange)));
-            WebConsole.setSessionCookie(exchange, current.id());
+            WebConsole.setSessionCookie(exchange, current.id(), https);
         }
         answer.put("loggedIn", current != null);
         if (current != null) {
@@ -176,7 +179,7 @@ final class ConsoleApi implements HttpHandler {
         String loggedIn = manager.user();
         Optional.ofNullable(WebConsole.sessionCookie(exchange)).ifPresent(sessions::close);
         Session session = sessions.open(manager);
-        WebConsole.setSessionCookie(exchange, session.id());
+        WebConsole.setSessionCookie(exchange, session.id(), https);
         LOG.info("Console login of user '{}' from {}", loggedIn, remote);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("loginRequired", true);

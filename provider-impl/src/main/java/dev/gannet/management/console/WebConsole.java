@@ -2,13 +2,18 @@ package dev.gannet.management.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import dev.gannet.broker.Administration;
+import dev.gannet.transport.tcp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The broker's web console: an HTTP server (the JDK's {@link HttpServer}) serving a page of plain HTML, CSS and
@@ -28,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the broker's user name and password and needs the right to manage; the session cookie is {@code HttpOnly} and
  * {@code SameSite=Strict}, every change is a POST carrying the session's CSRF token, and every answer forbids framing
  * and scripts from elsewhere (Content-Security-Policy). Without authentication anybody who reaches the console's
- * address may use it: it listens on 127.0.0.1 unless configured otherwise.
+ * address may use it: it listens on 127.0.0.1 unless configured otherwise. Given the TLS settings of the server's TLS
+ * listener it speaks HTTPS, and its cookie is {@code Secure}.
  */
 public final class WebConsole implements AutoCloseable {
 
@@ -44,11 +52,13 @@ public final class WebConsole implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final boolean https;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private WebConsole(HttpServer server, ExecutorService executor) {
+    private WebConsole(HttpServer server, ExecutorService executor, boolean https) {
         this.server = server;
         this.executor = executor;
+        this.https = https;
     }
 
     /**
@@ -58,10 +68,30 @@ public final class WebConsole implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public static WebConsole start(Administration administration, ConsoleAccess access, String host, int port) {
+        return start(administration, access, host, port, null);
+    }
+
+    /**
+     * Starts the console as {@link #start(Administration, ConsoleAccess, String, int)} does, over HTTPS with the key
+     * store, protocols and cipher suites of {@code tls} (null: plain HTTP). It never asks a browser for a client
+     * certificate: users log in with their password.
+     *
+     * @throws UncheckedIOException     if the address cannot be bound
+     * @throws IllegalArgumentException if the key store cannot be read
+     */
+    public static WebConsole start(Administration administration, ConsoleAccess access, String host, int port,
+                                   ServerTls tls) {
         String brokerName = administration.config().name();
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 50);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (tls == null) {
+                server = HttpServer.create(address, 50);
+            } else {
+                HttpsServer secure = HttpsServer.create(address, 50);
+                secure.setHttpsConfigurator(configurator(tls));
+                server = secure;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the web console of broker " + brokerName + " on " + host
                     + ":" + port + ": " + e.getMessage(), e);
@@ -74,13 +104,36 @@ public final class WebConsole implements AutoCloseable {
         });
         server.setExecutor(executor);
         ConsoleSessions sessions = new ConsoleSessions(new SecureRandom(), Clock.systemUTC());
-        server.createContext("/api/", new ConsoleApi(new ConsoleViews(administration), sessions, access));
+        server.createContext("/api/", new ConsoleApi(new ConsoleViews(administration), sessions, access,
+                tls != null));
         server.createContext("/", new ConsoleResources());
         server.start();
-        WebConsole console = new WebConsole(server, executor);
+        WebConsole console = new WebConsole(server, executor, tls != null);
         LOG.info("Web console of broker {} at {} ({})", brokerName, console.url(),
  access.logsIn() ? "login with the manage right" : "no login: the broker has no authentication");
         return console;
+    }
+
+    private static HttpsConfigurator configurator(ServerTls tls) {
+        SSLContext context;
+        try {
+            context = SSLContext.getInstance("TLS");
+            context.init(tls.keyStore().keyManagers().getKeyManagers(), null, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot make the web console's TLS context: " + e.getMessage(), e);
+        }
+        return new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = context.getDefaultSSLParameters();
+                ssl.setProtocols(tls.parameters().protocols().toArray(String[]::new));
+                if (tls.parameters().cipherSuites() != null && !tls.parameters().cipherSuites().isEmpty()) {
+                    ssl.setCipherSuites(tls.parameters().cipherSuites().toArray(String[]::new));
+                }
+                ssl.setNeedClientAuth(false);
+                parameters.setSSLParameters(ssl);
+            }
+        };
     }
 
     /** The port the console listens on (the one chosen when started with 0). */
@@ -91,7 +144,7 @@ public final class WebConsole implements AutoCloseable {
     /** The console's address, e.g. {@code http://127.0.0.1:8161/console/}. */
     public String url() {
         String host = server.getAddress().getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/console/";
+        return (https ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/console/";
     }
 
     /** Stops serving; requests under way get a second to finish. Calling it again does nothing. */
@@ -128,14 +181,15 @@ public final class WebConsole implements AutoCloseable {
         return null;
     }
 
-    static void setSessionCookie(HttpExchange exchange, String id) {
+    /** Sets the session cookie: {@code HttpOnly}, {@code SameSite=Strict}, and {@code Secure} over HTTPS. */
+    static void setSessionCookie(HttpExchange exchange, String id, boolean secure) {
         exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + id
-                + "; Path=/; HttpOnly; SameSite=Strict");
+                + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 
-    static void clearSessionCookie(HttpExchange exchange) {
+    static void clearSessionCookie(HttpExchange exchange, boolean secure) {
         exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE
-                + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+                + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 
     /** Headers of every answer: no caching, no framing, no scripts, styles or connections but the console's own. */

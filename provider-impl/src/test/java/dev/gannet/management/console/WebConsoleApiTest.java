@@ -1,6 +1,7 @@
 package dev.gannet.management.console;
 
 import dev.gannet.server.ServerConfig;
+import dev.gannet.transport.tcp.tls.TestPki;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -23,10 +24,12 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -170,6 +173,28 @@ class WebConsoleApiTest {
             Login admin = login(server, "admin", "admin-secret");
             assertEquals(200, get(server, "/api/queues?filter=orders", admin.cookie()).statusCode());
             assertEquals(403, postLogin(server, "user=shop&password=shop-secret", true).statusCode());
+        }
+    }
+
+    @Test
+    void withTheServersTlsSettingsTheConsoleSpeaksHttpsAndItsCookieIsSecure() throws Exception {
+        TestPki pki = TestPki.create(directory);
+        try (ConsoleServer server = new ConsoleServer(directory, false, "tls.port=0", "tls.key.store="
+                + pki.file(TestPki.SERVER), "tls.key.store.password=" + TestPki.PASSWORD)) {
+            String url = server.server().consoleUrl().orElseThrow();
+            assertTrue(url.startsWith("https://127.0.0.1:"), url);
+            SSLContext trusting = SSLContext.getInstance("TLS");
+            trusting.init(null, pki.store(TestPki.TRUST).trustManagers().getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().sslContext(trusting).build();
+            HttpResponse<String> session = https.send(HttpRequest.newBuilder(URI.create(server.base()
+                    + "/api/session")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, session.statusCode(), session.body());
+            String cookie = session.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.contains("; Secure"), cookie);
+
+            String plain = server.base().replace("https://", "http://");
+            assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(URI.create(plain
+                    + "/api/session")).build(), HttpResponse.BodyHandlers.ofString()), "no plain HTTP on its port");
         }
     }
 

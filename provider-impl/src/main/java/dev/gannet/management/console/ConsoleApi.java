@@ -125,7 +125,7 @@ final class ConsoleApi implements HttpHandler {
                 throw new Refusal(403, who(current) + " may not manage queue " + queue);
             }
         }
-        return post ? change(current, path, parameters) : read(path, parameters);
+        return post ? change(current, path, parameters) : read(current, path, parameters);
     }
 
     private static String who(Session session) {
@@ -189,11 +189,12 @@ final class ConsoleApi implements HttpHandler {
         return Answer.ok(answer);
     }
 
-    private Answer read(String path, Map<String, String> parameters) throws Refusal, JMSException {
+    private Answer read(Session session, String path, Map<String, String> parameters) throws Refusal, JMSException {
         return switch (path) {
             case "/api/overview" -> Answer.ok(views.overview());
-            case "/api/queues" -> Answer.ok(views.queues(listRequest(parameters)));
-            case "/api/subscriptions" -> Answer.ok(views.subscriptions(listRequest(parameters)));
+            case "/api/queues" -> Answer.ok(views.queues(listRequest(parameters), session.manager()::mayManage));
+            case "/api/subscriptions" -> Answer.ok(views.subscriptions(listRequest(parameters),
+                    session.manager()::mayManage));
             case "/api/connections" -> Answer.ok(views.connections(listRequest(parameters)));
             case "/api/dead-letter-queues" -> Answer.ok(Map.of("items", views.deadLetterQueues()));
             case "/api/messages" -> Answer.ok(views.messages(required(parameters, "queue"),

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What the console's pages show and do, in {@link Administration}'s terms: lists of queues, subscriptions and
@@ -51,11 +52,14 @@ final class ConsoleViews {
         return answer;
     }
 
-    /** One page of the queues whose name holds {@code filter}, sorted by the column {@code sort}. */
-    Map<String, Object> queues(ListRequest request) {
+    /**
+     * One page of the queues {@code visible} lets through whose name holds {@code filter}, sorted by the column
+     * {@code sort}.
+     */
+    Map<String, Object> queues(ListRequest request, Predicate<GannetDestination> visible) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (GannetDestination queue : administration.queues()) {
-            if (!request.selects(queue.name())) {
+            if (!request.selects(queue.name()) || !visible.test(queue)) {
                 continue;
             }
             QueueAddress address = new QueueAddress.Queue(queue.name());
@@ -73,12 +77,19 @@ final class ConsoleViews {
         return request.page(rows);
     }
 
-    /** One page of the subscriptions whose topic or name holds {@code filter}, sorted by the column {@code sort}. */
-    Map<String, Object> subscriptions(ListRequest request) {
+    /**
+     * One page of the subscriptions of the topics {@code visible} lets through whose topic or name holds
+     * {@code filter}, sorted by the column {@code sort}.
+     */
+    Map<String, Object> subscriptions(ListRequest request, Predicate<GannetDestination> visible) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (QueueAddress.Subscription subscription : administration.subscriptions()) {
             String name = subscription.name() == null ? "" : subscription.name();
             if (!request.selects(subscription.topic()) && !request.selects(name)) {
+                continue;
+            }
+            if (!visible.test(GannetDestination.of(subscription.temporaryTopic() ? DestinationKind.TEMPORARY_TOPIC
+                    : DestinationKind.TOPIC, subscription.topic()))) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();

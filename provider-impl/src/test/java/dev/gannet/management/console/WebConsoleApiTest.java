@@ -122,6 +122,21 @@ class WebConsoleApiTest {
     }
 
     @Test
+    void aQueueTheManagerMayNotManageIsNeitherListedNorTouched() throws Exception {
+        try (ConsoleServer server = new ConsoleServer(directory, true, "queues=orders,secret",
+                "security.permission.secret.manage=")) {
+            Login login = login(server, "admin", ConsoleServer.PASSWORD);
+            String queues = get(server, "/api/queues", login.cookie()).body();
+            assertTrue(queues.contains("\"orders\""), queues);
+            assertFalse(queues.contains("secret"), queues);
+            assertEquals(403, get(server, "/api/messages?queue=secret", login.cookie()).statusCode());
+            assertEquals(403, post(server, "/api/purge", "queue=secret", login.cookie(), login.csrf()).statusCode());
+            assertEquals(403, post(server, "/api/move", "queue=orders&target=secret", login.cookie(), login.csrf())
+                    .statusCode(), "nor moved into");
+        }
+    }
+
+    @Test
     void withoutSecurityNobodyLogsInButChangesStillNeedTheToken() throws Exception {
         try (ConsoleServer server = new ConsoleServer(directory, false)) {
             send(server, "bulk", 2);

@@ -35,6 +35,7 @@ public final class Broker implements AutoCloseable {
     private final DestinationCounters counters;
     private final Authenticator authenticator;
     private final Administration administration;
+    private final ManagementAccess managementAccess;
 
     private Broker(BrokerConfig config, MessageStore store, Scheduler scheduler, BrokerSecurity security) {
         this.config = config;
@@ -63,6 +64,7 @@ public final class Broker implements AutoCloseable {
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         this.administration = new Administration(config, Instant.now(), registry, counters, mover, connections,
                 events);
+        this.managementAccess = new ManagementAccess(config.name(), security.authenticator(), security.authorizer());
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);
         mover.start(scheduler);
@@ -209,6 +211,14 @@ public final class Broker implements AutoCloseable {
     /** What management reads and does on this broker: every management operation goes through it. */
     public Administration administration() {
         return administration;
+    }
+
+    /**
+     * Who may manage this broker: logs operators in with the broker's authenticator and checks their right
+     * {@code manage} with its authorizer, as every way in to management must before it calls {@link #administration()}.
+     */
+    public ManagementAccess managementAccess() {
+        return managementAccess;
     }
 
     /**

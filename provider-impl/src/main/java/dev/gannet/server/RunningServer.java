@@ -1,14 +1,18 @@
 package dev.gannet.server;
 
 import dev.gannet.broker.Broker;
+import dev.gannet.broker.ManagementAccess;
 import dev.gannet.management.JmxManagement;
+import dev.gannet.management.RemoteJmx;
 import dev.gannet.management.console.ConsoleAccess;
+import dev.gannet.management.console.ManagedConsoleAccess;
 import dev.gannet.management.console.WebConsole;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,8 @@ public final class RunningServer implements AutoCloseable {
     private final ServerConfig config;
     private final Broker broker;
     private final Optional<JmxManagement> jmx;
+    /** Present when the config has {@link ServerConfig#remoteJmx()}. */
+    private final Optional<RemoteJmx> remoteJmx;
     /** One per listener of the config, in its order. */
     private final List<TcpAcceptor> acceptors;
     /** The web console, when {@value ServerConfig#CONSOLE_PORT} is set. */
@@ -35,10 +41,11 @@ public final class RunningServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx,
-                          List<TcpAcceptor> acceptors, Optional<WebConsole> console) {
+                          Optional<RemoteJmx> remoteJmx, List<TcpAcceptor> acceptors, Optional<WebConsole> console) {
         this.config = config;
         this.broker = broker;
         this.jmx = jmx;
+        this.remoteJmx = remoteJmx;
         this.acceptors = List.copyOf(acceptors);
         this.console = console;
     }
@@ -51,15 +58,22 @@ public final class RunningServer implements AutoCloseable {
      * @throws dev.gannet.store.StoreException   if the store cannot be opened
      * @throws IllegalArgumentException          if a configured destination name is taken by a temporary one, or a
      *                                           TLS listener's key store or trust store cannot be read
-     * @throws java.io.UncheckedIOException      if an address cannot be bound (e.g. the port is taken)
+     * @throws java.io.UncheckedIOException      if an address cannot be bound (e.g. the port is taken), the remote JMX
+     *                                           one included
      */
     public static RunningServer start(ServerConfig config) {
         Broker broker = SecuredBroker.start(config.broker());
         Optional<JmxManagement> jmx = Optional.empty();
+        Optional<RemoteJmx> remoteJmx = Optional.empty();
         List<TcpAcceptor> acceptors = new ArrayList<>();
         Optional<WebConsole> console = Optional.empty();
         try {
             jmx = JmxManagement.startFor(broker);
+            if (config.remoteJmx() != null) {
+                remoteJmx = Optional.of(RemoteJmx.start(config.remoteJmx(), config.broker().name(),
+                        ManagementFactory.getPlatformMBeanServer(), broker.managementAccess(),
+                        broker.administration()));
+            }
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
             for (Listener listener : config.listeners()) {
@@ -75,10 +89,11 @@ public final class RunningServer implements AutoCloseable {
             }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, jmx, acceptors, console);
+            return new RunningServer(config, broker, jmx, remoteJmx, acceptors, console);
         } catch (RuntimeException e) {
             console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
+            remoteJmx.ifPresent(RemoteJmx::close);
             jmx.ifPresent(JmxManagement::close);
             broker.close();
             throw e;
@@ -87,12 +102,8 @@ public final class RunningServer implements AutoCloseable {
 
     /** Who may use the web console: the broker's users with the right manage, or anybody without security. */
     private static ConsoleAccess consoleAccess(Broker broker) {
-        if (broker.config().security().enabled()) {
-            // never an open console on a secured broker
-            throw new IllegalArgumentException(ServerConfig.CONSOLE_PORT + ": the web console of a broker with"
-                    + " security needs the broker's manage check");
-        }
-        return ConsoleAccess.OPEN;
+        return broker.managementAccess().logsIn() ? new ManagedConsoleAccess(broker.managementAccess())
+                : ConsoleAccess.OPEN;
     }
 
     /** The web console's address, e.g. {@code http://127.0.0.1:8161/console/}, when it runs. */
@@ -133,6 +144,22 @@ public final class RunningServer implements AutoCloseable {
         return acceptors;
     }
 
+    /**
+     * Who may manage the broker: logs operators in with the broker's users and checks their right {@code manage}; every
+     * way in to management (remote JMX, the command-line tool, the web console) asks it.
+     */
+    public ManagementAccess managementAccess() {
+        return broker.managementAccess();
+    }
+
+    /**
+     * The URL remote JMX clients connect to ({@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}), if the config
+     * has remote JMX.
+     */
+    public Optional<String> remoteJmxUrl() {
+        return remoteJmx.map(RemoteJmx::url);
+    }
+
     /** The directory of the broker's store, absolute. */
     public Path dataDirectory() {
         return config.broker().dataDirectory().toAbsolutePath();
@@ -150,6 +177,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
+            remoteJmx.ifPresent(RemoteJmx::close);
         } finally {
             try {
                 jmx.ifPresent(JmxManagement::close);

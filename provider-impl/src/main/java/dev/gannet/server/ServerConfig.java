@@ -7,6 +7,7 @@ import dev.gannet.api.DestinationSettings.FullPolicy;
 import dev.gannet.api.Permissions;
 import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
+import dev.gannet.management.RemoteJmx;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.TcpOptions;
 import dev.gannet.transport.tcp.tls.ServerTls;
@@ -93,6 +94,11 @@ import java.util.stream.Stream;
  * <dt>{@value #JMX_ENABLED} (default {@code true})</dt>
  * <dd>{@code true} registers the broker's MXBeans in the server JVM's platform MBean server (see
  * {@link dev.gannet.api.management}), {@code false} leaves them out</dd>
+ * <dt>{@value #JMX_REMOTE_PORT} (default none: no remote JMX), {@value #JMX_REMOTE_HOST} (default
+ * {@value #DEFAULT_HOST}), {@value #JMX_REMOTE_RMI_PORT} (default: the same port)</dt>
+ * <dd>the JDK's RMI connector for remote JMX clients ({@code jconsole}, {@link javax.management.remote.JMXConnectorFactory})
+ * on {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, with the broker's users and their right {@code manage}
+ * (see {@link dev.gannet.management.RemoteJmx}); needs {@value #JMX_ENABLED} true</dd>
  * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
  * {@value #DEFAULT_HOST})</dt>
  * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
@@ -162,10 +168,11 @@ import java.util.stream.Stream;
  * @param tcpOptions heartbeat and frame settings of accepted connections, on every listener
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
+ * @param remoteJmx  where the remote JMX connector listens; null for none
  * @param console    where the web console listens; null for no console
  */
 public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
-                           List<String> topics, ConsoleConfig console) {
+                           List<String> topics, RemoteJmx.Settings remoteJmx, ConsoleConfig console) {
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
@@ -183,6 +190,9 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
     public static final String JMX_ENABLED = "management.jmx.enabled";
+    public static final String JMX_REMOTE_PORT = "management.jmx.remote.port";
+    public static final String JMX_REMOTE_HOST = "management.jmx.remote.host";
+    public static final String JMX_REMOTE_RMI_PORT = "management.jmx.remote.rmi.port";
     public static final String CONSOLE_PORT = "management.console.port";
     public static final String CONSOLE_HOST = "management.console.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
@@ -220,7 +230,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TLS_PROTOCOLS, TLS_CIPHER_SUITES);
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, CONSOLE_PORT, CONSOLE_HOST), TLS_KEYS.stream()).collect(Collectors.toSet());
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
+            JMX_REMOTE_RMI_PORT, CONSOLE_PORT, CONSOLE_HOST), TLS_KEYS.stream()).collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -236,7 +247,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
     /**
-     * @throws IllegalArgumentException if there is no listener
+     * @throws IllegalArgumentException if there is no listener, or remote JMX is asked of a broker with JMX off
      */
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
@@ -247,17 +258,25 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         }
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
+        if (remoteJmx != null && !broker.jmxEnabled()) {
+            throw new IllegalArgumentException("remote JMX needs the broker's MXBeans, but the broker has JMX off");
+        }
     }
 
-    /** A server without a web console. */
+    /** A server without remote JMX and without a web console. */
     public ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
                         List<String> topics) {
-        this(broker, listeners, tcpOptions, queues, topics, null);
+        this(broker, listeners, tcpOptions, queues, topics, null, null);
     }
 
-    /** This server with its web console at {@code console} (null: none). */
+    /** This config with remote JMX on {@code remoteJmx} (null: none). */
+    public ServerConfig withRemoteJmx(RemoteJmx.Settings remoteJmx) {
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, console);
+    }
+
+    /** This config with its web console at {@code console} (null: none). */
     public ServerConfig withConsole(ConsoleConfig console) {
-        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, console);
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, console);
     }
 
     /**
@@ -322,11 +341,12 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
+            RemoteJmx.Settings remoteJmx = remoteJmx();
             ConsoleConfig console = console();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, console);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, console);
         }
 
         /** The web console's address; null when {@value #CONSOLE_PORT} is absent or after recording a problem. */
@@ -341,6 +361,28 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             String host = host(CONSOLE_HOST);
             long port = number(CONSOLE_PORT, 0, 0, 65535, "is not a port number (0-65535)");
             return host == null || port < 0 ? null : new ConsoleConfig(host, (int) port);
+        }
+
+        /** The remote JMX connector's address, null when {@value #JMX_REMOTE_PORT} is absent or after a problem. */
+        private RemoteJmx.Settings remoteJmx() {
+            if (value(JMX_REMOTE_PORT) == null) {
+                for (String key : List.of(JMX_REMOTE_HOST, JMX_REMOTE_RMI_PORT)) {
+                    if (value(key) != null) {
+                        problems.add(key + ": needs " + JMX_REMOTE_PORT + " (remote JMX is off without it)");
+                    }
+                }
+                return null;
+            }
+            String host = host(JMX_REMOTE_HOST);
+            long port = number(JMX_REMOTE_PORT, -1, 1, 65535, "is not a port number (1-65535)");
+            long rmiPort = number(JMX_REMOTE_RMI_PORT, port, 1, 65535, "is not a port number (1-65535)");
+            if (!flag(JMX_ENABLED, true)) {
+                problems.add(JMX_REMOTE_PORT + ": remote JMX needs the broker's MXBeans, but " + JMX_ENABLED
+                        + " is false");
+                return null;
+            }
+            return host == null || port < 0 || rmiPort < 0 ? null
+                    : new RemoteJmx.Settings(host, (int) port, (int) rmiPort);
         }
 
         /**

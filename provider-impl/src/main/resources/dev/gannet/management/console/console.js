@@ -235,6 +235,7 @@
       ...table.columns.map((column) => {
         let value = row[column.key];
         if (column.key === 'created') value = new Date(value).toLocaleString();
+        else if (typeof value === 'boolean') value = value ? (column.key === 'paused' ? 'paused' : 'yes') : '';
         return el('td', { class: (column.number ? 'number ' : '') + column.key }, value);
       }),
       ...(table.actions ? [el('td', {}, ...table.actions(row))] : []))));

@@ -66,13 +66,32 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** Waits for {@code condition} to give a value other than null or false; fails the test past the deadline. */
+    /**
+     * Waits for {@code condition} to give a value other than null or false (asking again when the page's refresh
+     * replaced an element it read); fails the test past the deadline.
+     */
     <T> T await(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+            return new WebDriverWait(driver, WAIT).withMessage(what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             return fail("not within " + WAIT.toSeconds() + " s: " + what + " (page: " + text() + ")", e);
         }
+    }
+
+    /**
+     * Clicks what {@code by} finds, finding it again if the page's refresh replaced it between finding and clicking
+     * (the lists are drawn anew every few seconds).
+     */
+    void click(By by) {
+        await("a click on " + by, driver -> {
+            try {
+                driver.findElement(by).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
     }
 
     /** The text the page shows. */

@@ -107,8 +107,8 @@ class WebConsoleBrowserTest {
         browser.find(By.cssSelector("th[data-key=depth]")).click();
         browser.await("sorted by depth, deepest first", driver -> driver.findElement(
                 By.cssSelector("th[data-key=depth]")).getAttribute("class").equals("sorted-desc"));
-        List<Long> depths = browser.driver().findElements(By.cssSelector("#queues-table td.depth")).stream()
-                .map(cell -> Long.parseLong(cell.getText())).toList();
+        List<Long> depths = browser.await("the depths", driver -> driver.findElements(
+                By.cssSelector("#queues-table td.depth")).stream().map(cell -> Long.parseLong(cell.getText())).toList());
         assertEquals(depths.stream().sorted(Collections.reverseOrder()).toList(), depths, "deepest first");
         assertTrue(depths.get(0) >= 4);
 
@@ -118,8 +118,8 @@ class WebConsoleBrowserTest {
         browser.find(By.id("next")).click();
         browser.await("the second page", driver -> driver.findElement(By.id("page-info")).getText()
                 .startsWith("Page 2 of 2"));
-        assertEquals(EXTRA_QUEUES - 25, browser.driver().findElements(By.cssSelector("#queues-table tbody tr"))
-                .size());
+        browser.await("the rest of the queues on it", driver -> driver.findElements(
+                By.cssSelector("#queues-table tbody tr")).size() == EXTRA_QUEUES - 25);
     }
 
     @Test
@@ -135,7 +135,7 @@ class WebConsoleBrowserTest {
         logInAsAdmin();
         browser.find(By.id("filter")).sendKeys("browse.me");
         browser.await("the browse.me row", driver -> cell("browse.me", "depth")).getText();
-        browser.find(By.cssSelector("#queues-table tr[data-key='browse.me'] a.browse")).click();
+        browser.click(By.cssSelector("#queues-table tr[data-key='browse.me'] a.browse"));
 
         WebElement card = browser.await("the message", driver -> driver.findElement(By.cssSelector(".message")));
         assertTrue(card.findElement(By.tagName("h3")).getText().startsWith("ID:"));
@@ -218,7 +218,7 @@ class WebConsoleBrowserTest {
         browser.find(By.id("filter")).sendKeys("victim");
         browser.await("only the victim", driver -> driver.findElements(By.cssSelector("#connections-table tbody tr"))
                 .size() == 1);
-        browser.find(By.cssSelector("#connections-table button.close-connection")).click();
+        browser.click(By.cssSelector("#connections-table button.close-connection"));
         browser.await("the confirmation", driver -> driver.findElement(By.id("confirm")).isDisplayed());
         browser.find(By.id("confirm-yes")).click();
         assertTrue(closed.await(30, TimeUnit.SECONDS), "the client hears its connection was closed");

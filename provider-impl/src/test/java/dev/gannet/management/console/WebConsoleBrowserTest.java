@@ -94,12 +94,11 @@ class WebConsoleBrowserTest {
     @Test
     void aQueuesDepthChangesAfterSendsWithoutReloadingThePage() throws Exception {
         logInAsAdmin();
-        WebElement depth = browser.await("the orders row", driver -> cell("orders", "depth"));
-        assertEquals("0", depth.getText());
+        assertEquals("0", browser.await("the orders row", driver -> text(cell("orders", "depth"))));
         browser.script("window.gannetMarker = 'this page';");
 
         send("orders", 4);
-        browser.await("depth 4 of orders", driver -> "4".equals(cell("orders", "depth").getText()));
+        browser.await("depth 4 of orders", driver -> "4".equals(text(cell("orders", "depth"))));
         assertEquals("this page", browser.script("return window.gannetMarker;"), "the page was not reloaded");
         browser.screenshot("console-queues");
 
@@ -134,7 +133,7 @@ class WebConsoleBrowserTest {
         }
         logInAsAdmin();
         browser.find(By.id("filter")).sendKeys("browse.me");
-        browser.await("the browse.me row", driver -> cell("browse.me", "depth")).getText();
+        assertEquals("1", browser.await("the browse.me row", driver -> text(cell("browse.me", "depth"))));
         browser.click(By.cssSelector("#queues-table tr[data-key='browse.me'] a.browse"));
 
         WebElement card = browser.await("the message", driver -> driver.findElement(By.cssSelector(".message")));
@@ -259,6 +258,11 @@ class WebConsoleBrowserTest {
         List<WebElement> cells = browser.driver().findElements(By.cssSelector("#queues-table tr[data-key='" + queue
                 + "'] td." + column));
         return cells.isEmpty() ? null : cells.get(0);
+    }
+
+    /** The text of {@code element}; null for none. */
+    private static String text(WebElement element) {
+        return element == null ? null : element.getText();
     }
 
     private static void send(String queue, int count) throws JMSException {

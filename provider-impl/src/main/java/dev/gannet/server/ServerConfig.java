@@ -102,7 +102,8 @@ import java.util.stream.Stream;
  * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
  * {@value #DEFAULT_HOST})</dt>
  * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
- * {@link dev.gannet.management.console.WebConsole}); the host key applies only with the port key</dd>
+ * {@link dev.gannet.management.console.WebConsole}); the host key applies only with the port key. With a TLS
+ * listener the console speaks HTTPS with its key store</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}

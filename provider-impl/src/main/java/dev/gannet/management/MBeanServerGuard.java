@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * brokers need the broker-wide right ({@link ManagementAccess.Operator#mayManageBroker()}).</li>
  * <li>The MBean server's own delegate ({@code JMImplementation:type=MBeanServerDelegate}, which JMX consoles read
  * first) is open to every operator who logged in.</li>
- * <li>{@code queryNames} and {@code queryMBeans} answer only the beans the operator may reach.</li>
+ * <li>{@code queryNames} and {@code queryMBeans} answer only the beans the operator may reach, {@code isRegistered}
+ * false for the others.</li>
  * <li>Creating, registering and unregistering MBeans is refused to everyone: those are ways to run code in the
  * broker's JVM (a remote {@code createMBean} of an {@code MLet} loads classes from anywhere), not management.</li>
  * </ul>
@@ -58,7 +59,7 @@ final class MBeanServerGuard implements InvocationHandler {
 
     private final String brokerName;
     private final Administration administration;
-    private MBeanServer target; // set once by setMBeanServer, before the connector server starts
+    private volatile MBeanServer target; // set once by setMBeanServer, before the connector server starts
 
     private MBeanServerGuard(String brokerName, Administration administration) {
         this.brokerName = brokerName;
@@ -100,10 +101,16 @@ final class MBeanServerGuard implements InvocationHandler {
             if (name.equals("queryNames") || name.equals("queryMBeans")) {
                 return filtered(operator, call(method, args));
             }
-            if (args != null && args.length > 0 && args[0] instanceof ObjectName objectName) {
-                check(operator, objectName);
-            } else {
+            if (args == null || args.length == 0 || !(args[0] instanceof ObjectName bean)) {
                 throw new SecurityException("Remote JMX of broker " + brokerName + " does not " + name);
+            }
+            if (name.equals("isRegistered")) {
+                return mayReach(operator, bean) && (Boolean) call(method, args); // no word on beans out of reach
+            }
+            for (Object arg : args) {
+                if (arg instanceof ObjectName named) { // the bean, and a listener bean named beside it
+                    check(operator, named);
+                }
             }
         }
         return call(method, args);

@@ -5,11 +5,16 @@ import dev.gannet.broker.ManagementAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.gannet.transport.tcp.tls.ServerTls;
+
 import javax.management.MBeanServer;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,6 +24,7 @@ import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
+import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.RMIServerSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
@@ -30,7 +36,10 @@ import java.util.Objects;
  * and {@link javax.management.remote.JMXConnectorFactory} speak) on {@code host:port}, its own RMI registry on the
  * same address, with the broker's users and their right {@code manage}: each client logs in ({@link JmxLogin}) and
  * every call is checked ({@link MBeanServerGuard}). Clients connect to {@link #url()},
- * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}.
+ * {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}. With {@link Settings#tls()} the registry and the connector
+ * speak RMI over TLS: clients look the registry up with an {@link SslRMIClientSocketFactory} (environment entry
+ * {@code com.sun.jndi.rmi.factory.socket}) and trust the server's certificate through their JVM's default TLS context
+ * ({@code javax.net.ssl.trustStore}).
  *
  * <p>The RMI stubs a client receives name the host the client must connect to next; the JVM takes it from the system
  * property {@code java.rmi.server.hostname}, which this sets to {@code host} when it is not set (and {@code host} is
@@ -53,8 +62,9 @@ public final class RemoteJmx implements AutoCloseable {
      * @param host     the address to listen on
      * @param port     the port of the RMI registry clients look the connector up in, 1-65535
      * @param rmiPort  the port of the connector's own RMI objects, 1-65535; the same as {@code port} to use one port
+     * @param tls      the TLS settings of the registry and the connector (RMI over TLS); null for plain RMI
      */
-    public record Settings(String host, int port, int rmiPort) {
+    public record Settings(String host, int port, int rmiPort, ServerTls tls) {
 
         /** @throws IllegalArgumentException if the host is blank or a port out of range */
         public Settings {
@@ -65,6 +75,11 @@ public final class RemoteJmx implements AutoCloseable {
             if (port < 1 || port > 65535 || rmiPort < 1 || rmiPort > 65535) {
                 throw new IllegalArgumentException("ports must be 1-65535: " + port + ", " + rmiPort);
             }
+        }
+
+        /** Plain RMI on {@code host:port} and {@code host:rmiPort}. */
+        public Settings(String host, int port, int rmiPort) {
+            this(host, port, rmiPort, null);
         }
 
         /** {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, what clients connect to. */
@@ -101,10 +116,13 @@ public final class RemoteJmx implements AutoCloseable {
         if (System.getProperty(RMI_HOSTNAME) == null && !address.isAnyLocalAddress()) {
             System.setProperty(RMI_HOSTNAME, settings.host());
         }
-        RMIServerSocketFactory sockets = new BoundSocketFactory(address);
+        RMIServerSocketFactory sockets = settings.tls() == null ? new BoundSocketFactory(address)
+                : new TlsSocketFactory(address, settings.tls().newJdkContext(), settings.tls());
+        // the stubs clients get: they connect over TLS with their JVM's default TLS context (javax.net.ssl.*)
+        RMIClientSocketFactory clientSockets = settings.tls() == null ? null : new SslRMIClientSocketFactory();
         Registry registry;
         try {
-            registry = LocateRegistry.createRegistry(settings.port(), null, sockets);
+            registry = LocateRegistry.createRegistry(settings.port(), clientSockets, sockets);
         } catch (IOException e) {
             throw cannotListen(brokerName, settings, settings.port(), e);
         }
@@ -117,7 +135,8 @@ public final class RemoteJmx implements AutoCloseable {
             environment.put("jmx.remote.rmi.server.credential.types",
                     new String[]{String[].class.getName(), String.class.getName()});
             environment.put("jmx.remote.x.daemon", "true");
-            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(settings.rmiPort(), null, sockets, environment);
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(settings.rmiPort(), clientSockets, sockets,
+                    environment);
             connector = new RMIConnectorServer(new JMXServiceURL("service:jmx:rmi://" + bracketed(settings.host())
                     + ":" + settings.rmiPort()), environment, rmiServer, server);
             connector.setMBeanServerForwarder(MBeanServerGuard.forwarder(brokerName, administration));
@@ -138,8 +157,8 @@ public final class RemoteJmx implements AutoCloseable {
                     new IOException(e));
         }
         RemoteJmx remote = new RemoteJmx(settings, registry, connector);
-        LOG.info("Broker {}: remote JMX on {} ({})", brokerName, settings.url(),
-                access.logsIn() ? "operators log in with the broker's users and need the right manage"
+        LOG.info("Broker {}: remote JMX on {}{} ({})", brokerName, settings.url(),
+                settings.tls() == null ? "" : " over TLS", access.logsIn() ? "operators log in with the broker's users and need the right manage"
                         : "security is off: no login");
         return remote;
     }
@@ -194,6 +213,22 @@ public final class RemoteJmx implements AutoCloseable {
         @Override
         public ServerSocket createServerSocket(int port) throws IOException {
             return new ServerSocket(port, 0, address);
+        }
+    }
+
+    /**
+     * TLS server sockets on one address with the settings of the server's TLS listener; equal for the same context,
+     * so the registry and the connector share a port.
+     */
+    private record TlsSocketFactory(InetAddress address, SSLContext context, ServerTls tls)
+            implements RMIServerSocketFactory {
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, 0,
+                    address);
+            tls.configure(socket);
+            return socket;
         }
     }
 }

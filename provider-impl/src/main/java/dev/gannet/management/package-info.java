@@ -15,6 +15,10 @@
  *       {@link dev.gannet.api.management.MessageInfo}.</li>
  *   <li>{@code OperationFailures} — the one place broker failures become the {@link IllegalArgumentException} or
  *       {@link IllegalStateException} a JMX client can read without Gannet's classes.</li>
+ *   <li>{@link dev.gannet.management.RemoteJmx} — the JDK's RMI connector and its registry on one address (the
+ *       standalone server's {@code management.jmx.remote.*} keys), plain or over TLS; {@code JmxLogin} logs its
+ *       clients in with the broker's users ({@link dev.gannet.broker.ManagementAccess}), {@code MBeanServerGuard}
+ *       checks each call against the client's right {@code manage}.</li>
  * </ul>
  */
 package dev.gannet.management;

@@ -99,6 +99,9 @@ import java.util.stream.Stream;
  * <dd>the JDK's RMI connector for remote JMX clients ({@code jconsole}, {@link javax.management.remote.JMXConnectorFactory})
  * on {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, with the broker's users and their right {@code manage}
  * (see {@link dev.gannet.management.RemoteJmx}); needs {@value #JMX_ENABLED} true</dd>
+ * <dt>{@value #JMX_REMOTE_TLS} (default false)</dt>
+ * <dd>{@code true}: remote JMX speaks RMI over TLS with the settings of the TLS listener (its key store, trust store,
+ * client authentication, protocols and cipher suites), which the {@code tls.*} keys must configure</dd>
  * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
  * {@value #DEFAULT_HOST})</dt>
  * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
@@ -194,6 +197,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String JMX_REMOTE_PORT = "management.jmx.remote.port";
     public static final String JMX_REMOTE_HOST = "management.jmx.remote.host";
     public static final String JMX_REMOTE_RMI_PORT = "management.jmx.remote.rmi.port";
+    public static final String JMX_REMOTE_TLS = "management.jmx.remote.tls";
     public static final String CONSOLE_PORT = "management.console.port";
     public static final String CONSOLE_HOST = "management.console.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
@@ -232,7 +236,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
             HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
-            JMX_REMOTE_RMI_PORT, CONSOLE_PORT, CONSOLE_HOST), TLS_KEYS.stream()).collect(Collectors.toSet());
+            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, CONSOLE_PORT, CONSOLE_HOST), TLS_KEYS.stream())
+            .collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -342,7 +347,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
-            RemoteJmx.Settings remoteJmx = remoteJmx();
+            RemoteJmx.Settings remoteJmx = remoteJmx(listeners);
             ConsoleConfig console = console();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
@@ -365,9 +370,9 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         }
 
         /** The remote JMX connector's address, null when {@value #JMX_REMOTE_PORT} is absent or after a problem. */
-        private RemoteJmx.Settings remoteJmx() {
+        private RemoteJmx.Settings remoteJmx(List<Listener> listeners) {
             if (value(JMX_REMOTE_PORT) == null) {
-                for (String key : List.of(JMX_REMOTE_HOST, JMX_REMOTE_RMI_PORT)) {
+                for (String key : List.of(JMX_REMOTE_HOST, JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS)) {
                     if (value(key) != null) {
                         problems.add(key + ": needs " + JMX_REMOTE_PORT + " (remote JMX is off without it)");
                     }
@@ -377,13 +382,26 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             String host = host(JMX_REMOTE_HOST);
             long port = number(JMX_REMOTE_PORT, -1, 1, 65535, "is not a port number (1-65535)");
             long rmiPort = number(JMX_REMOTE_RMI_PORT, port, 1, 65535, "is not a port number (1-65535)");
+            ServerTls tls = null;
+            if (flag(JMX_REMOTE_TLS, false)) {
+                Listener tlsListener = listeners.stream().filter(listener -> listener != null && listener.tls() != null)
+                        .findFirst().orElse(null);
+                if (tlsListener == null) {
+                    if (TLS_KEYS.stream().noneMatch(key -> value(key) != null)) {
+                        problems.add(JMX_REMOTE_TLS + ": needs the TLS listener's keys (" + TLS_KEY_STORE
+                                + ", ...): remote JMX over TLS uses its settings");
+                    }
+                    return null; // or the TLS keys are wrong, and named already
+                }
+                tls = tlsListener.tls();
+            }
             if (!flag(JMX_ENABLED, true)) {
                 problems.add(JMX_REMOTE_PORT + ": remote JMX needs the broker's MXBeans, but " + JMX_ENABLED
                         + " is false");
                 return null;
             }
             return host == null || port < 0 || rmiPort < 0 ? null
-                    : new RemoteJmx.Settings(host, (int) port, (int) rmiPort);
+                    : new RemoteJmx.Settings(host, (int) port, (int) rmiPort, tls);
         }
 
         /**

@@ -7,6 +7,7 @@ import dev.gannet.api.management.ObjectNames;
 import dev.gannet.api.management.QueueMXBean;
 import dev.gannet.client.GannetConnectionFactory;
 import dev.gannet.security.UsersFile;
+import dev.gannet.transport.tcp.tls.TestPki;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -22,7 +23,11 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -30,6 +35,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +228,8 @@ class RemoteJmxTest {
                         + " as a whole"), brokerWide.getMessage());
                 assertThrows(SecurityException.class, () -> shops.getAttribute(new ObjectName("java.lang:type=Memory"),
                         "HeapMemoryUsage"), "the JVM's beans are broker-wide");
+                assertTrue(shops.isRegistered(ObjectNames.queue(name, "orders.eu")));
+                assertFalse(shops.isRegistered(ObjectNames.queue(name, "prices")), "out of reach: not told");
                 assertEquals(2, queue(shops, "orders.eu").moveMessages("", "orders.archive"),
                         "moving within orders.# is shop's");
 
@@ -297,6 +305,49 @@ class RemoteJmxTest {
             assertEquals(3, broker(admin.getMBeanServerConnection()).getQueueCount());
             assertEquals(0, queue(admin.getMBeanServerConnection(), "invoices").purge());
         }
+    }
+
+    /**
+     * {@value ServerConfig#JMX_REMOTE_TLS}: the registry and the connector speak TLS with the TLS listener's key store; a
+     * client that trusts the server's certificate gets in, a plain RMI client does not.
+     */
+    @Test
+    void overTlsAClientTrustingTheServersCertificateManagesAndAPlainOneCannotConnect() throws Exception {
+        TestPki pki = TestPki.create(directory);
+        Properties properties = properties(freePort());
+        properties.setProperty(ServerConfig.TLS_PORT, "0");
+        properties.setProperty(ServerConfig.TLS_KEY_STORE, pki.file(TestPki.SERVER).toString());
+        properties.setProperty(ServerConfig.TLS_KEY_STORE_PASSWORD, TestPki.PASSWORD);
+        properties.setProperty(ServerConfig.JMX_REMOTE_TLS, "true");
+        SSLContext before = SSLContext.getDefault();
+        try (RunningServer server = start(properties)) {
+            JMXServiceURL url = new JMXServiceURL(server.remoteJmxUrl().orElseThrow());
+            assertThrows(IOException.class, () -> JMXConnectorFactory.connect(url).close(),
+                    "a plain RMI client cannot read the TLS registry");
+
+            SSLContext.setDefault(trusting(pki.file(TestPki.TRUST)));
+            Map<String, Object> environment = Map.of("com.sun.jndi.rmi.factory.socket",
+                    new SslRMIClientSocketFactory());
+            try (JMXConnector jmx = JMXConnectorFactory.connect(url, environment)) {
+                MBeanServerConnection remote = jmx.getMBeanServerConnection();
+                assertEquals(2, broker(remote).getQueueCount());
+                assertEquals(0, queue(remote, "prices").purge());
+            }
+        } finally {
+            SSLContext.setDefault(before);
+        }
+    }
+
+    private static SSLContext trusting(Path trustStore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            store.load(in, TestPki.PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     @Test

@@ -64,10 +64,16 @@ class ServerConfigRemoteJmxTest {
         assertEquals(String.join(System.lineSeparator(),
                         "management.jmx.remote.host: needs management.jmx.remote.port (remote JMX is off without it)",
                         "management.jmx.remote.rmi.port: needs management.jmx.remote.port (remote JMX is off without"
-                                + " it)"),
-                problem("management.jmx.remote.host=127.0.0.1", "management.jmx.remote.rmi.port=9011"));
+                                + " it)",
+                        "management.jmx.remote.tls: needs management.jmx.remote.port (remote JMX is off without it)"),
+                problem("management.jmx.remote.host=127.0.0.1", "management.jmx.remote.rmi.port=9011",
+                        "management.jmx.remote.tls=true"));
         assertEquals("management.jmx.remote.port: remote JMX needs the broker's MXBeans, but management.jmx.enabled"
                 + " is false", problem("management.jmx.remote.port=9010", "management.jmx.enabled=false"));
+        assertEquals("management.jmx.remote.tls: needs the TLS listener's keys (tls.key.store, ...): remote JMX over"
+                + " TLS uses its settings", problem("management.jmx.remote.port=9010", "management.jmx.remote.tls=true"));
+        assertEquals("management.jmx.remote.tls: 'yes' is not true or false",
+                problem("management.jmx.remote.port=9010", "management.jmx.remote.tls=yes"));
     }
 
     @Test

@@ -246,6 +246,7 @@ class ServerConfigTest {
         assertTrue(message.startsWith("destinations: unknown key (known keys: broker.name, data.directory, "
                 + "destination.PATTERN.SETTING, management."), message);
         assertTrue(message.contains("management.jmx.enabled, "), message);
+        assertTrue(message.contains(", queues, "), message);
     }
 
     @Test

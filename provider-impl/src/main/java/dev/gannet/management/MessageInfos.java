@@ -23,9 +23,10 @@ import java.util.TreeMap;
 
 /**
  * Describes an encoded message as a {@link MessageInfo}: headers, properties as text, and a preview of the body that
- * never runs application code (an object message is not deserialized).
+ * never runs application code (an object message is not deserialized). The MXBeans and the web console
+ * ({@code dev.gannet.management.console}) show messages through it.
  */
-final class MessageInfos {
+public final class MessageInfos {
 
     /** Bytes of a bytes message shown, as hexadecimal (two characters each). */
     private static final int PREVIEW_BYTES = MessageInfo.PREVIEW_LENGTH / 2;
@@ -34,7 +35,7 @@ final class MessageInfos {
     }
 
     /** The message {@code encoded} holds; one the broker cannot decode is described as unreadable, not refused. */
-    static MessageInfo describe(byte[] encoded) {
+    public static MessageInfo describe(byte[] encoded) {
         GannetMessage message;
         try {
             message = MessageCodec.decode(encoded);

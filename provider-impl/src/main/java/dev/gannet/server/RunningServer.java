@@ -5,6 +5,9 @@ import dev.gannet.broker.ManagementAccess;
 import dev.gannet.management.JmxManagement;
 import dev.gannet.management.RemoteJmx;
 import dev.gannet.management.metrics.PrometheusEndpoint;
+import dev.gannet.management.console.ConsoleAccess;
+import dev.gannet.management.console.ManagedConsoleAccess;
+import dev.gannet.management.console.WebConsole;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import org.slf4j.Logger;
@@ -14,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,17 +39,20 @@ public final class RunningServer implements AutoCloseable {
     private final Optional<PrometheusEndpoint> metrics;
     /** One per listener of the config, in its order. */
     private final List<TcpAcceptor> acceptors;
+    /** The web console, when {@value ServerConfig#CONSOLE_PORT} is set. */
+    private final Optional<WebConsole> console;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunningServer(ServerConfig config, Broker broker, Optional<JmxManagement> jmx,
                           Optional<RemoteJmx> remoteJmx, Optional<PrometheusEndpoint> metrics,
-                          List<TcpAcceptor> acceptors) {
+                          List<TcpAcceptor> acceptors, Optional<WebConsole> console) {
         this.config = config;
         this.broker = broker;
         this.jmx = jmx;
         this.remoteJmx = remoteJmx;
         this.metrics = metrics;
         this.acceptors = List.copyOf(acceptors);
+        this.console = console;
     }
 
     /**
@@ -67,6 +74,7 @@ public final class RunningServer implements AutoCloseable {
         Optional<RemoteJmx> remoteJmx = Optional.empty();
         Optional<PrometheusEndpoint> metrics = Optional.empty();
         List<TcpAcceptor> acceptors = new ArrayList<>();
+        Optional<WebConsole> console = Optional.empty();
         try {
             jmx = JmxManagement.startFor(broker);
             if (config.remoteJmx() != null) {
@@ -74,7 +82,9 @@ public final class RunningServer implements AutoCloseable {
                         ManagementFactory.getPlatformMBeanServer(), broker.managementAccess(),
                         broker.administration()));
             }
-            metrics = config.metrics().map(endpoint -> startMetrics(broker, endpoint));
+            if (config.metrics() != null) {
+                metrics = Optional.of(startMetrics(broker, config.metrics()));
+            }
             config.queues().forEach(broker::declareQueue);
             config.topics().forEach(broker::declareTopic);
             for (Listener listener : config.listeners()) {
@@ -83,10 +93,16 @@ public final class RunningServer implements AutoCloseable {
                         : TcpAcceptor.startTls(broker, listener.host(), listener.port(), config.tcpOptions(),
                         listener.tls().newContext()));
             }
+            if (config.console() != null) {
+                console = Optional.of(WebConsole.start(broker.administration(), consoleAccess(broker),
+                        config.console().host(), config.console().port(), config.listeners().stream()
+                                .map(Listener::tls).filter(Objects::nonNull).findFirst().orElse(null)));
+            }
             LOG.info("Gannet server {} started: {} queue(s) and {} topic(s) declared", config.broker().name(),
                     config.queues().size(), config.topics().size());
-            return new RunningServer(config, broker, jmx, remoteJmx, metrics, acceptors);
+            return new RunningServer(config, broker, jmx, remoteJmx, metrics, acceptors, console);
         } catch (RuntimeException e) {
+            console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
             remoteJmx.ifPresent(RemoteJmx::close);
             metrics.ifPresent(endpoint -> endpoint.close()); // a lambda: Micrometer is loaded only if used
@@ -110,6 +126,17 @@ public final class RunningServer implements AutoCloseable {
                     + " (io.micrometer:micrometer-registry-prometheus) on the class path", e);
         }
         return PrometheusEndpoint.start(broker.administration(), endpoint.host(), endpoint.port());
+    }
+
+    /** Who may use the web console: the broker's users with the right manage, or anybody without security. */
+    private static ConsoleAccess consoleAccess(Broker broker) {
+        return broker.managementAccess().logsIn() ? new ManagedConsoleAccess(broker.managementAccess())
+                : ConsoleAccess.OPEN;
+    }
+
+    /** The web console's address, e.g. {@code http://127.0.0.1:8161/console/}, when it runs. */
+    public Optional<String> consoleUrl() {
+        return console.map(WebConsole::url);
     }
 
     public ServerConfig config() {
@@ -182,6 +209,7 @@ public final class RunningServer implements AutoCloseable {
             return;
         }
         try {
+            console.ifPresent(WebConsole::close);
             acceptors.forEach(TcpAcceptor::close);
             remoteJmx.ifPresent(RemoteJmx::close);
         } finally {

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -109,6 +108,11 @@ import java.util.stream.Stream;
  * has no login</dd>
  * <dt>{@value #METRICS_HOST} (default {@value #DEFAULT_HOST})</dt>
  * <dd>address the metrics endpoint listens on; only with {@value #METRICS_PORT}</dd>
+ * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
+ * {@value #DEFAULT_HOST})</dt>
+ * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
+ * {@link dev.gannet.management.console.WebConsole}); the host key applies only with the port key. With a TLS
+ * listener the console speaks HTTPS with its key store</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -175,10 +179,12 @@ import java.util.stream.Stream;
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
  * @param remoteJmx  where the remote JMX connector listens; null for none
- * @param metrics    where the broker's metrics are served for Prometheus, if they are
+ * @param metrics    where the broker's metrics are served for Prometheus; null for none
+ * @param console    where the web console listens; null for no console
  */
 public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
-                           List<String> topics, RemoteJmx.Settings remoteJmx, Optional<MetricsEndpoint> metrics) {
+                           List<String> topics, RemoteJmx.Settings remoteJmx, MetricsEndpoint metrics,
+                           ConsoleConfig console) {
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
@@ -202,6 +208,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String JMX_REMOTE_TLS = "management.jmx.remote.tls";
     public static final String METRICS_PORT = "management.metrics.port";
     public static final String METRICS_HOST = "management.metrics.host";
+    public static final String CONSOLE_PORT = "management.console.port";
+    public static final String CONSOLE_HOST = "management.console.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String SECURITY_ENABLED = "security.enabled";
@@ -238,7 +246,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
             HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
-            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, METRICS_PORT, METRICS_HOST), TLS_KEYS.stream())
+            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, METRICS_PORT, METRICS_HOST, CONSOLE_PORT, CONSOLE_HOST),
+            TLS_KEYS.stream())
             .collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
@@ -269,18 +278,22 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         if (remoteJmx != null && !broker.jmxEnabled()) {
             throw new IllegalArgumentException("remote JMX needs the broker's MXBeans, but the broker has JMX off");
         }
-        Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** A server without remote JMX and without a metrics endpoint. */
+    /** A server without remote JMX, metrics endpoint or web console. */
     public ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
                         List<String> topics) {
-        this(broker, listeners, tcpOptions, queues, topics, null, Optional.empty());
+        this(broker, listeners, tcpOptions, queues, topics, null, null, null);
     }
 
     /** This config with remote JMX on {@code remoteJmx} (null: none). */
     public ServerConfig withRemoteJmx(RemoteJmx.Settings remoteJmx) {
-        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics);
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
+    }
+
+    /** This config with its web console at {@code console} (null: none). */
+    public ServerConfig withConsole(ConsoleConfig console) {
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
     }
 
     /**
@@ -346,11 +359,26 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
             RemoteJmx.Settings remoteJmx = remoteJmx(listeners);
-            Optional<MetricsEndpoint> metrics = metrics(listeners);
+            MetricsEndpoint metrics = metrics(listeners);
+            ConsoleConfig console = console();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
+        }
+
+        /** The web console's address; null when {@value #CONSOLE_PORT} is absent or after recording a problem. */
+        private ConsoleConfig console() {
+            if (value(CONSOLE_PORT) == null) {
+                if (value(CONSOLE_HOST) != null) {
+                    problems.add(CONSOLE_HOST + ": applies only with " + CONSOLE_PORT + " (the console is off without"
+                            + " a port)");
+                }
+                return null;
+            }
+            String host = host(CONSOLE_HOST);
+            long port = number(CONSOLE_PORT, 0, 0, 65535, "is not a port number (0-65535)");
+            return host == null || port < 0 ? null : new ConsoleConfig(host, (int) port);
         }
 
         /** The remote JMX connector's address, null when {@value #JMX_REMOTE_PORT} is absent or after a problem. */
@@ -389,15 +417,14 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         }
 
         /**
-         * The metrics endpoint, when {@value #METRICS_PORT} is given; empty (perhaps after recording a problem)
-         * otherwise.
+         * The metrics endpoint's address; null when {@value #METRICS_PORT} is absent or after recording a problem.
          */
-        private Optional<MetricsEndpoint> metrics(List<Listener> listeners) {
+        private MetricsEndpoint metrics(List<Listener> listeners) {
             if (value(METRICS_PORT) == null) {
                 if (value(METRICS_HOST) != null) {
                     problems.add(METRICS_HOST + ": applies only with " + METRICS_PORT);
                 }
-                return Optional.empty();
+                return null;
             }
             String host = host(METRICS_HOST);
             long port = number(METRICS_PORT, -1, 0, 65535, "is not a port number (0-65535)");
@@ -407,7 +434,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                             + " listener too; the metrics endpoint needs a port of its own");
                 }
             }
-            return host == null || port < 0 ? Optional.empty() : Optional.of(new MetricsEndpoint(host, (int) port));
+            return host == null || port < 0 ? null : new MetricsEndpoint(host, (int) port);
         }
 
         /**

@@ -3,10 +3,10 @@ package dev.gannet.server;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,14 +30,14 @@ class ServerConfigMetricsTest {
 
     @Test
     void withoutAPortThereIsNoEndpoint() {
-        assertEquals(Optional.empty(), parse().metrics());
+        assertNull(parse().metrics());
     }
 
     @Test
     void thePortTurnsItOnOnTheLoopbackAddressByDefault() {
-        assertEquals(Optional.of(new MetricsEndpoint("127.0.0.1", 9464)),
+        assertEquals(new MetricsEndpoint("127.0.0.1", 9464),
                 parse("management.metrics.port=9464").metrics());
-        assertEquals(Optional.of(new MetricsEndpoint("0.0.0.0", 0)),
+        assertEquals(new MetricsEndpoint("0.0.0.0", 0),
                 parse("management.metrics.port= 0 ", "management.metrics.host=0.0.0.0").metrics());
     }
 
@@ -57,7 +57,7 @@ class ServerConfigMetricsTest {
     void theEndpointNeedsAPortOfItsOwn() {
         assertEquals("management.metrics.port: 61616 is the port of the tcp listener too; the metrics endpoint needs"
                 + " a port of its own", problem("management.metrics.port=61616"));
-        assertEquals(Optional.of(new MetricsEndpoint("127.0.0.1", 0)),
+        assertEquals(new MetricsEndpoint("127.0.0.1", 0),
                 parse("tcp.port=0", "management.metrics.port=0").metrics(), "0 twice: two free ports");
     }
 

@@ -906,15 +906,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
 
         /** The value of a {@code true}/{@code false} key (in any case); {@code fallback} if absent or bad. */
         private boolean flag(String key, boolean fallback) {
-            String text = value(key);
-            if (text == null) {
-                return fallback;
-            }
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(text);
-            }
-            problems.add(key + ": '" + text + "' is not true or false");
-            return fallback;
+            Boolean value = bool(key, fallback);
+            return value == null ? fallback : value;
         }
 
         /** The value of a numeric key; -1 after recording a problem. */

@@ -198,7 +198,7 @@
     const filter = el('input', { id: 'filter', type: 'search', placeholder: 'Filter by name', value: list.filter });
     filter.addEventListener('input', () => { list.filter = filter.value; list.page = 0; loadList(kind); });
     const head = el('tr', {}, ...columns.map((column) => {
-      const cell = el('th', { dataset: { key: column.key } }, column.label);
+      const cell = el('th', { dataset: column.number ? { key: column.key, number: '' } : { key: column.key } }, column.label);
       cell.addEventListener('click', () => {
         list.dir = list.sort === column.key && list.dir === 'asc' ? 'desc' : 'asc';
         list.sort = column.key;

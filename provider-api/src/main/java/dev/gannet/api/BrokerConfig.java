@@ -32,9 +32,11 @@ import java.util.Objects;
  *                      it no timeout of its own (an {@code XAResource} timeout of 0): past it the broker rolls the
  *                      branch back; {@link #DEFAULT_TRANSACTION_TIMEOUT} by default
  * @param security      who may connect and what each may do; {@link SecurityConfig#DISABLED} by default
+ * @param jmxEnabled    whether the broker's MXBeans ({@link dev.gannet.api.management}) are registered in the
+ *                      platform MBean server while it runs; true by default
  */
 public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
-                           Duration transactionTimeout, SecurityConfig security) {
+                           Duration transactionTimeout, SecurityConfig security, boolean jmxEnabled) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
@@ -65,10 +67,21 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     }
 
     /**
-     * A broker without security.
+     * A broker with {@code security} and its MXBeans registered while it runs.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig)}
+     *                                  Duration, SecurityConfig, boolean)}
+     */
+    public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
+                        Duration transactionTimeout, SecurityConfig security) {
+        this(name, dataDirectory, destinations, store, transactionTimeout, security, true);
+    }
+
+    /**
+     * A broker without security, with its MXBeans registered while it runs.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration, SecurityConfig, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
                         Duration transactionTimeout) {
@@ -79,7 +92,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on {@code store} with the {@link #DEFAULT_TRANSACTION_TIMEOUT}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig)}
+     *                                  Duration, SecurityConfig, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
         this(name, dataDirectory, destinations, store, DEFAULT_TRANSACTION_TIMEOUT);
@@ -89,7 +102,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on its embedded Derby store in {@code dataDirectory}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig)}
+     *                                  Duration, SecurityConfig, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
         this(name, dataDirectory, destinations, StoreConfig.embeddedDerby());
@@ -100,7 +113,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * {@link DestinationSettings#defaults()}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig)}
+     *                                  Duration, SecurityConfig, boolean)}
      */
     public BrokerConfig(String name, Path dataDirectory) {
         this(name, dataDirectory, DestinationPolicies.none());
@@ -109,7 +122,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     /**
      * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
      * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store, the
-     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, no security.
+     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, no security, MXBeans registered.
      */
     public static Builder builder() {
         return new Builder();
@@ -132,6 +145,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         private StoreConfig store = StoreConfig.embeddedDerby();
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
         private SecurityConfig security = SecurityConfig.DISABLED;
+        private boolean jmxEnabled = true;
 
         private Builder() {
         }
@@ -222,13 +236,22 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         }
 
         /**
+         * Whether the broker registers its MXBeans in the platform MBean server while it runs (default true); see
+         * {@link dev.gannet.api.management}.
+         */
+        public Builder jmxEnabled(boolean jmxEnabled) {
+            this.jmxEnabled = jmxEnabled;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-         *                                  Duration, SecurityConfig)}
+         *                                  Duration, SecurityConfig, boolean)}
          * @throws NullPointerException     if the transaction timeout is null
          */
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
-                    destinations.build(), store, transactionTimeout, security);
+                    destinations.build(), store, transactionTimeout, security, jmxEnabled);
         }
     }
 }

@@ -15,7 +15,8 @@ package dev.gannet.api;
  *                          recovered from the store at start are in {@code depth} only
  * @param delivered         deliveries to consumers, each redelivery and each message sent ahead to a consumer that
  *                          returned it unseen counting again
- * @param acknowledged      messages consumed: acknowledged, or taken by a committed transaction
+ * @param acknowledged      messages consumed: acknowledged, taken by a committed transaction, or removed, purged or
+ *                          moved away by management ({@link dev.gannet.api.management.QueueMXBean})
  * @param expired           messages that expired here (dropped, or moved to the expiry queue)
  * @param deadLettered      messages that failed their destination's maximum of delivery attempts (moved to the
  *                          dead-letter queue, or dropped if there is none)

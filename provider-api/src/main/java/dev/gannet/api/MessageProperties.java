@@ -17,6 +17,25 @@ public final class MessageProperties {
     /** String property of a dead-lettered or expired message: where it was, e.g. {@code queue://orders}. */
     public static final String ORIGINAL_DESTINATION = "_GANNET_ORIGINAL_DESTINATION";
 
+    /**
+     * String property of a dead-lettered or expired message that a named topic subscription (durable or shared) held:
+     * the subscription's name, so that a retry (see {@link dev.gannet.api.management.QueueMXBean#retryMessage})
+     * returns it to that subscription only.
+     */
+    public static final String ORIGINAL_SUBSCRIPTION = "_GANNET_ORIGINAL_SUBSCRIPTION";
+
+    /**
+     * String property beside {@link #ORIGINAL_SUBSCRIPTION}: the client ID of the subscription; absent if it has
+     * none.
+     */
+    public static final String ORIGINAL_CLIENT_ID = "_GANNET_ORIGINAL_CLIENT_ID";
+
+    /**
+     * Boolean property beside {@link #ORIGINAL_SUBSCRIPTION}: whether the subscription is durable (true) or a shared
+     * non-durable one (false).
+     */
+    public static final String ORIGINAL_SUBSCRIPTION_DURABLE = "_GANNET_ORIGINAL_SUBSCRIPTION_DURABLE";
+
     /** String property of a dead-lettered or expired message: why it was moved, one of the REASON_ values. */
     public static final String REASON = "_GANNET_REASON";
 

@@ -34,6 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * temporary destination is consumed, browsed and deleted only by its own connection, which needs no further right
  * for that.
  *
+ * <h2>Management</h2>
+ * {@link Action#MANAGE} on a queue or topic lets a user manage it (a queue's messages, a topic's subscriptions);
+ * operations on the broker as a whole (its figures and connections, creating and deleting queues) are looked up under
+ * the name {@value #MANAGEMENT}, as ActiveMQ Artemis asks {@code manage} on its management address: {@code #} matches
+ * it, {@code orders.#} does not.
+ *
  * <p>Immutable and thread-safe. {@link #rolesFor} caches which pattern decides each name in a bounded table owned by
  * this instance, so a check costs a hash lookup.
  */
@@ -41,6 +47,12 @@ public final class Permissions {
 
     /** The name every temporary queue and topic is looked up under (see "Temporary destinations" above). */
     public static final String TEMPORARY = "temporary";
+
+    /**
+     * The name broker-wide management (the broker's figures, its connections, creating and deleting queues) is looked
+     * up under for {@link Action#MANAGE} (see "Management" above).
+     */
+    public static final String MANAGEMENT = "gannet.management";
 
     /** Most resolved names kept; the table is emptied when full. */
     private static final int CACHE_LIMIT = 1024;

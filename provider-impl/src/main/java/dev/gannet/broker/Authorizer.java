@@ -28,6 +28,8 @@ public interface Authorizer {
      * @param destination the destination {@code action} is on (for {@link Action#DELETE_DURABLE_SUBSCRIPTION}, the
      *                    subscription's topic); null for the temporary-destination creations, and when {@code action}
      *                    is null
+     * @param command     the command asking; null for a check of management ({@link ManagementAccess}), which asks
+     *                    {@link Action#MANAGE} outside any command
      */
     boolean permits(ConnectionIdentity who, Action action, GannetDestination destination, Command command);
 

@@ -16,6 +16,8 @@ import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+
 /**
  * A running broker: assembles its parts over one {@link MessageStore} (see the package description for what each
  * owns) and runs their lifecycle. Nothing in it is static.
@@ -32,6 +34,8 @@ public final class Broker implements AutoCloseable {
     private final BrokerEvents events;
     private final DestinationCounters counters;
     private final Authenticator authenticator;
+    private final Administration administration;
+    private final ManagementAccess managementAccess;
 
     private Broker(BrokerConfig config, MessageStore store, Scheduler scheduler, BrokerSecurity security) {
         this.config = config;
@@ -58,6 +62,9 @@ public final class Broker implements AutoCloseable {
                 postOffice, redelivery, resourceManager, writer, gate, security.authenticator(), security.setsUserId(),
                 events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
+        this.administration = new Administration(config, Instant.now(), registry, counters, mover, connections,
+                events);
+        this.managementAccess = new ManagementAccess(config.name(), security.authenticator(), security.authorizer());
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);
         mover.start(scheduler);
@@ -199,6 +206,19 @@ public final class Broker implements AutoCloseable {
     public DestinationStatistics subscriptionStatistics(String clientId, String name, boolean durable)
             throws JMSException {
         return counters.ofSubscription(new SubscriptionKey(durable, clientId, name));
+    }
+
+    /** What management reads and does on this broker: every management operation goes through it. */
+    public Administration administration() {
+        return administration;
+    }
+
+    /**
+     * Who may manage this broker: logs operators in with the broker's authenticator and checks their right
+     * {@code manage} with its authorizer, as every way in to management must before it calls {@link #administration()}.
+     */
+    public ManagementAccess managementAccess() {
+        return managementAccess;
     }
 
     /**

@@ -16,7 +16,10 @@ public sealed interface BrokerEvent {
     record DestinationCreated(GannetDestination destination) implements BrokerEvent {
     }
 
-    /** A temporary queue or topic was deleted, by its connection or with it (permanent ones are never removed). */
+    /**
+     * A temporary queue or topic was deleted, by its connection or with it; or management deleted a permanent queue
+     * (permanent topics are never removed).
+     */
     record DestinationRemoved(GannetDestination destination) implements BrokerEvent {
     }
 

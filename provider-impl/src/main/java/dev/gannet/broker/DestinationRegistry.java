@@ -4,6 +4,7 @@ import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
+import dev.gannet.store.StoreOperation;
 import dev.gannet.store.StoredQueue;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -153,6 +155,57 @@ final class DestinationRegistry {
     /** The topic of {@code key} if registered, else null. */
     TopicDestination existingTopic(TopicKey key) {
         return topics.get(key);
+    }
+
+    /** The queues, permanent and temporary, as they are now. */
+    List<QueueDestination> queues() {
+        return List.copyOf(queues.values());
+    }
+
+    /** The topics, permanent and temporary, as they are now. */
+    List<TopicDestination> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    /**
+     * Deletes the permanent queue {@code key} with every message it holds (management): it leaves the registry at
+     * once, so that a later send creates a new one, and the store drops its row, references and the messages no
+     * other queue holds in one store transaction. Answers false if there is no such queue.
+     *
+     * @throws InvalidDestinationException if it is a temporary queue (its connection deletes it)
+     * @throws JMSException                if it has consumers, or the store failed (the queue is gone from the broker
+     *                                     then, and what the store kept of it returns at the next start)
+     */
+    boolean deleteQueue(QueueKey key) throws JMSException {
+        QueueDestination deleted;
+        synchronized (creation) {
+            QueueDestination existing = queues.get(key);
+            if (existing == null) {
+                return false;
+            }
+            if (existing.owner() != null) {
+                throw new InvalidDestinationException("Queue " + key.name() + " is a temporary queue; its connection"
+                        + " deletes it");
+            }
+            int consumers = existing.queue().consumerCount();
+            if (consumers > 0) {
+                throw new JMSException("Queue " + key.name() + " has " + consumers + " consumer(s); close them first");
+            }
+            queues.remove(key);
+            deleted = existing;
+        }
+        deleted.queue().delete();
+        queueRows.removed(deleted.queue().id);
+        events.publish(new BrokerEvent.DestinationRemoved(deleted.queue().destination));
+        try {
+            services.store().write(List.of(new StoreOperation.RemoveQueue(deleted.queue().id))).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof JMSException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        return true;
     }
 
     /** Refuses destinations that cannot be used: temporary ones that are gone, permanent names of temporary ones. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Messages waiting for consumers, in delivery order: higher priority first, FIFO within a priority. A JMS queue
@@ -52,6 +53,8 @@ final class MessageQueue {
     /** Which consumer owns which message group (JMSXGroupID) while it lives. */
     private final Map<String, ServerConsumer> groupOwners = new HashMap<>(); // guarded by lock
     private boolean deleted; // guarded by lock
+    /** Whether management paused delivery: consumers get nothing until resumed. Lasts as long as the broker runs. */
+    private boolean paused; // guarded by lock
 
     /** Heap the references waiting in {@code pending} take, for the memory window. */
     private long memoryBytes; // guarded by lock
@@ -526,6 +529,149 @@ final class MessageQueue {
         maybeRead();
     }
 
+    // ---- management
+
+    /** Stops dispatch to consumers until {@link #resume}; what they hold stays theirs, messages keep arriving. */
+    void pause() {
+        synchronized (lock) {
+            paused = true;
+        }
+    }
+
+    /** Dispatches again after {@link #pause}. */
+    void resume() {
+        synchronized (lock) {
+            paused = false;
+            if (!deleted) {
+                dispatch();
+            }
+        }
+    }
+
+    boolean isPaused() {
+        synchronized (lock) {
+            return paused;
+        }
+    }
+
+    /** Heap the references waiting in memory take (the memory window's use). */
+    long memoryBytes() {
+        synchronized (lock) {
+            return memoryBytes;
+        }
+    }
+
+    /** Messages that live only in the store now, beyond the memory window. */
+    long pagedCount() {
+        synchronized (lock) {
+            return paging.pagedCount();
+        }
+    }
+
+    /**
+     * The first waiting message of each priority: the head of its level in memory, else the first of its stored
+     * backlog (read from the store, outside the lock); what {@code oldest message age} looks at.
+     */
+    List<ServerMessage> firstWaiting() {
+        List<ServerMessage> first = new ArrayList<>();
+        long[] stored = new long[PRIORITIES];
+        synchronized (lock) {
+            for (int p = 0; p < PRIORITIES; p++) {
+                MessageRef head = pending[p].peekFirst();
+                if (head != null) {
+                    first.add(head.message);
+                }
+                stored[p] = head != null ? Long.MAX_VALUE : paging.browseFrom(p);
+            }
+        }
+        for (int p = 0; p < PRIORITIES; p++) {
+            if (stored[p] != Long.MAX_VALUE) {
+                readStored(p, stored[p], 1).forEach(row -> first.add(ServerMessage.recovered(row.message())));
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Takes out of memory up to {@code max} waiting, unexpired references that {@code wanted} selects, in delivery
+     * order, for management to remove or move ({@link QueueSweep}). They still count toward the limits until
+     * {@link #consumed} (their removal is written) or {@link #returnTaken}.
+     */
+    List<MessageRef> takeHeld(Predicate<ServerMessage> wanted, int max) {
+        List<MessageRef> taken = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        synchronized (lock) {
+            if (deleted) {
+                return taken;
+            }
+            for (int p = PRIORITIES - 1; p >= 0 && taken.size() < max; p--) {
+                Iterator<MessageRef> it = pending[p].iterator();
+                while (it.hasNext() && taken.size() < max) {
+                    MessageRef ref = it.next();
+                    if (!ref.message.isExpired(now) && wanted.test(ref.message)) {
+                        it.remove();
+                        memoryBytes -= sizeOf(ref);
+                        taken.add(ref);
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Per priority, the id past which the store holds the paged backlog, {@link Long#MAX_VALUE} where nothing is
+     * paged: where a {@link QueueSweep} reads the store from.
+     */
+    long[] storedFrom() {
+        long[] from = new long[PRIORITIES];
+        synchronized (lock) {
+            for (int p = 0; p < PRIORITIES; p++) {
+                from[p] = paging.browseFrom(p);
+            }
+        }
+        return from;
+    }
+
+    /**
+     * Takes the references {@code candidates} of stored messages of {@code priority} that are still paged (see
+     * {@link PagingCursor#take}) and answers them; the others the queue holds otherwise by now.
+     */
+    List<MessageRef> takePaged(int priority, List<MessageRef> candidates) {
+        List<MessageRef> taken = new ArrayList<>(candidates.size());
+        synchronized (lock) {
+            if (deleted) {
+                return taken;
+            }
+            for (MessageRef ref : candidates) {
+                if (paging.take(priority, ref.message.id)) {
+                    taken.add(ref);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * References management took ({@link #takeHeld}, {@link #takePaged}) stay after all (their removal was not
+     * written, or they had nowhere to go): paged ones are paged again if the cursor has not passed them, the others
+     * are put back in memory.
+     */
+    void returnTaken(List<MessageRef> refs) {
+        List<MessageRef> held = new ArrayList<>(refs.size());
+        synchronized (lock) {
+            for (MessageRef ref : refs) {
+                if (!paging.untake(ref)) {
+                    held.add(ref);
+                }
+            }
+            if (!deleted) {
+                maybeRead();
+            }
+        }
+        putBack(held);
+    }
+
     // ---- paging
 
     /** Starts the read of the stored backlog its paging cursor asks for, if any; its completion looks again. */
@@ -595,6 +741,9 @@ final class MessageQueue {
     }
 
     private boolean anyConsumerHasCredit() {
+        if (paused) {
+            return false;
+        }
         for (ServerConsumer consumer : consumers) {
             if (consumer.hasCredit()) {
                 return true;

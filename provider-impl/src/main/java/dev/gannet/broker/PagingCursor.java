@@ -266,6 +266,46 @@ final class PagingCursor {
     }
 
     /**
+     * Management takes the stored message {@code messageId} of {@code priority} out of the queue (a removal or move,
+     * see {@link QueueSweep}): answers true if it is still paged (the cursor has not passed it, no scan took it, its
+     * write committed), and from now the page-in skips it as it skips what a scan took ahead; false if the queue
+     * holds it otherwise now.
+     */
+    boolean take(int priority, long messageId) {
+        if (!paging || messageId <= cursor[priority] || takenAhead[priority].contains(messageId)
+                || uncommitted[priority].containsKey(messageId)) {
+            return false;
+        }
+        takenAhead(priority, messageId);
+        return true;
+    }
+
+    /**
+     * A message {@link #take} took returns, its removal not written after all: answers true if it is paged again (the
+     * cursor has not passed it), false if the queue is to hold it in memory.
+     */
+    boolean untake(MessageRef ref) {
+        int p = ref.message.priority;
+        long messageId = ref.message.id;
+        if (takenAhead[p].remove(messageId) && paging && messageId > cursor[p]) {
+            paged[p]++;
+            scanned[p] = false;
+            return true;
+        }
+        highestId = Math.max(highestId, messageId); // should paging start, its cursor starts past it
+        return false;
+    }
+
+    /** Messages that live only in the store now, to be paged in. */
+    long pagedCount() {
+        long count = 0;
+        for (long level : paged) {
+            count += level;
+        }
+        return count;
+    }
+
+    /**
      * Where a browser reads the stored backlog of {@code priority} from: the cursor, or {@link Long#MAX_VALUE} if
      * nothing of it is paged.
      */

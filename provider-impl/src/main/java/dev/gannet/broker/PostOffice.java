@@ -42,6 +42,11 @@ final class PostOffice {
         return messageIds.incrementAndGet();
     }
 
+    /** The highest message id given so far: every message the broker holds now has this id or a lower one. */
+    long lastMessageId() {
+        return messageIds.get();
+    }
+
     /**
      * Sends a message of a non-transacted session, or stages it in a transacted one, or in the XA branch the session
      * is associated with (a duplicate is dropped at once there). A message whose headers and properties the broker
@@ -139,6 +144,24 @@ final class PostOffice {
         List<MessageRef> refs = targets(destination, message);
         if (duplicates.isDuplicate(destination, message, operations)) {
             return List.of();
+        }
+        store(message, refs, operations, ref -> new StoreOperation.AddReference(ref.queue.id, message.id,
+                message.priority));
+        for (MessageRef ref : refs) {
+            ref.queue.admit(ref);
+        }
+        return refs;
+    }
+
+    /**
+     * Routes a copy management moves ({@link MessageMover#transfer}) to exactly {@code targets}, adding to
+     * {@code operations} what the store must keep of it, without duplicate detection (the message was accepted once
+     * already) or limits; the references are to be added once those operations committed ({@link #commitRouted}).
+     */
+    List<MessageRef> routeCopy(List<MessageQueue> targets, ServerMessage message, List<StoreOperation> operations) {
+        List<MessageRef> refs = new ArrayList<>(targets.size());
+        for (MessageQueue target : targets) {
+            refs.add(new MessageRef(message, target, 0));
         }
         store(message, refs, operations, ref -> new StoreOperation.AddReference(ref.queue.id, message.id,
                 message.priority));

@@ -40,6 +40,8 @@ public final class ServerConnection {
     private final Connections connections;
     private final ThrottledLog warnings;
     private final long id;
+    /** When the connection was opened, in epoch milliseconds. */
+    private final long created = System.currentTimeMillis();
     private final Map<Integer, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Set<GannetDestination> temporaries = ConcurrentHashMap.newKeySet();
     /** Who this connection is (its client ID too), for the command gate; replaced when its client ID is set. */
@@ -82,6 +84,22 @@ public final class ServerConnection {
 
     boolean isStarted() {
         return started;
+    }
+
+    long created() {
+        return created;
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    int consumerCount() {
+        int count = 0;
+        for (ServerSession session : sessions.values()) {
+            count += session.consumers().size();
+        }
+        return count;
     }
 
     /**

@@ -79,6 +79,15 @@ final class ServerMessage {
     }
 
     /**
+     * The message's headers and properties, without its body: what {@link #filterable()} decodes, as a message.
+     *
+     * @throws MessageFormatException as {@link #filterable()}
+     */
+    GannetMessage headers() throws MessageFormatException {
+        return (GannetMessage) filterable();
+    }
+
+    /**
      * The message as selectors see it.
      *
      * @throws MessageFormatException if its headers or properties cannot be read (only a message stored by an older

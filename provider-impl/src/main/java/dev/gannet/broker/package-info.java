@@ -4,7 +4,7 @@
  * <p>{@link dev.gannet.broker.Broker} only assembles the parts below with their constructors and runs their
  * lifecycle (start, recovery, close); it is the package's public face ({@code start}, {@code connect},
  * {@code declareQueue}, {@code declareTopic}, {@code statistics}, {@code subscriptionStatistics},
- * {@code addListener}, {@code close}). No part refers back to it.
+ * {@code addListener}, {@code administration}, {@code close}). No part refers back to it.
  * Each part owns one job; the arrows say who may call it:
  * <ul>
  *   <li>{@code Scheduler} — the one timer (delivery and redelivery delays, XA branch timeouts, expiry work). Called
@@ -21,7 +21,10 @@
  *   <li>{@code PostOffice} — sends: limits, routing to queues and subscriptions, duplicates dropped, references
  *       handed to their queues only once stored. Called by connections, transactions and the mover.</li>
  *   <li>{@code MessageMover} — expiry and dead-letter moves, and the periodic expiry sweep; collects what queues
- *       set aside in {@code ExpiredMessages}. Called by sessions (dead letters) and the scheduler.</li>
+ *       set aside in {@code ExpiredMessages}. For management it removes waiting messages and moves them to another
+ *       queue or back to where they were dead-lettered from, a {@code QueueSweep} taking them out of their queue a
+ *       batch at a time, each batch one store transaction. Called by sessions (dead letters), the scheduler and the
+ *       administration.</li>
  *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
  *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
  *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
@@ -61,6 +64,11 @@
  *       depth, bytes, consumers and the duplicates dropped into {@link dev.gannet.api.DestinationStatistics}
  *       snapshots: per queue, per subscription, per topic as the sum of its subscriptions. Called by the broker for
  *       management.</li>
+ *   <li>{@link dev.gannet.broker.Administration} — the one way in for management: reads figures, lists
+ *       destinations, subscriptions ({@link dev.gannet.broker.QueueAddress}) and connections
+ *       ({@link dev.gannet.broker.ConnectionSummary}), and hands each operation (browse, remove, move, retry, pause,
+ *       create and delete a queue, close a connection) to the part that owns it. A check of who may manage the broker
+ *       belongs here. Called by {@code dev.gannet.management}.</li>
  *   <li>{@code Recovery} — rebuilds queues, subscriptions, backlogs, duplicate IDs and prepared XA branches (their
  *       sends invisible, what they consumed locked) from the store at start. Called by the broker, once.</li>
  *   <li>{@code ServerConnection}, {@code ServerSession}, {@code ServerConsumer} — a client's connection, sessions

@@ -28,20 +28,31 @@ public final class UsersTool {
     }
 
     public static void main(String[] args) {
-        Console console = System.console();
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PasswordSource source = console != null ? new ConsolePassword(console) : () -> {
-            String line = stdin.readLine();
-            return line == null ? null : line.toCharArray();
-        };
-        System.exit(run(args, source, System.out, System.err));
+        System.exit(run(args, PasswordSource.terminal(), System.out, System.err));
     }
 
     /** Where {@code add} gets the password from. */
     @FunctionalInterface
-    interface PasswordSource {
+    public interface PasswordSource {
         /** The password, or null when none was given (end of input, or two different entries). */
         char[] read() throws IOException;
+
+        /**
+         * The console, asked twice without echo; without a console (a pipe), the first line of standard input. Never
+         * the command line, where other users of the machine could see it. (Also the {@code gannet user add}
+         * command's.)
+         */
+        static PasswordSource terminal() {
+            Console console = System.console();
+            if (console != null) {
+                return new ConsolePassword(console);
+            }
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return () -> {
+                String line = stdin.readLine();
+                return line == null ? null : line.toCharArray();
+            };
+        }
     }
 
     /** Carries out the command line {@code args}; answers the exit status. */

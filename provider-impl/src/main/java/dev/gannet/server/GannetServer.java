@@ -76,6 +76,7 @@ public final class GannetServer {
                 + String.join(" and ", server.urls()) + " ("
                 + (config.broker().store() instanceof StoreConfig.EmbeddedDerby
                 ? "data directory " + server.dataDirectory() : "store " + config.broker().store()) + ")");
+        server.consoleUrl().ifPresent(url -> System.out.println("Gannet web console at " + url));
         awaitUninterruptibly(stopped);
     }
 

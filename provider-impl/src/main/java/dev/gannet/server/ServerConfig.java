@@ -7,6 +7,7 @@ import dev.gannet.api.DestinationSettings.FullPolicy;
 import dev.gannet.api.Permissions;
 import dev.gannet.api.SecurityConfig;
 import dev.gannet.api.StoreConfig;
+import dev.gannet.management.RemoteJmx;
 import dev.gannet.security.SecuredBroker;
 import dev.gannet.transport.tcp.TcpOptions;
 import dev.gannet.transport.tcp.tls.ServerTls;
@@ -90,6 +91,28 @@ import java.util.stream.Stream;
  * <dd>largest frame body accepted, in bytes: bounds the largest message a client may send</dd>
  * <dt>{@value #QUEUES}, {@value #TOPICS} (default none)</dt>
  * <dd>comma-separated names of queues and topics to create at start; spaces around names are ignored</dd>
+ * <dt>{@value #JMX_ENABLED} (default {@code true})</dt>
+ * <dd>{@code true} registers the broker's MXBeans in the server JVM's platform MBean server (see
+ * {@link dev.gannet.api.management}), {@code false} leaves them out</dd>
+ * <dt>{@value #JMX_REMOTE_PORT} (default none: no remote JMX), {@value #JMX_REMOTE_HOST} (default
+ * {@value #DEFAULT_HOST}), {@value #JMX_REMOTE_RMI_PORT} (default: the same port)</dt>
+ * <dd>the JDK's RMI connector for remote JMX clients ({@code jconsole}, {@link javax.management.remote.JMXConnectorFactory})
+ * on {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}, with the broker's users and their right {@code manage}
+ * (see {@link dev.gannet.management.RemoteJmx}); needs {@value #JMX_ENABLED} true</dd>
+ * <dt>{@value #JMX_REMOTE_TLS} (default false)</dt>
+ * <dd>{@code true}: remote JMX speaks RMI over TLS with the settings of the TLS listener (its key store, trust store,
+ * client authentication, protocols and cipher suites), which the {@code tls.*} keys must configure</dd>
+ * <dt>{@value #METRICS_PORT} (default none: no metrics endpoint)</dt>
+ * <dd>port of the HTTP endpoint serving the broker's meters (and the JVM's) in the Prometheus text format at
+ * {@code /metrics} (see {@link dev.gannet.management.metrics.PrometheusEndpoint}), 0-65535; 0 picks a free port. It
+ * has no login</dd>
+ * <dt>{@value #METRICS_HOST} (default {@value #DEFAULT_HOST})</dt>
+ * <dd>address the metrics endpoint listens on; only with {@value #METRICS_PORT}</dd>
+ * <dt>{@value #CONSOLE_PORT} (default none: no web console), {@value #CONSOLE_HOST} (default
+ * {@value #DEFAULT_HOST})</dt>
+ * <dd>port (0-65535; 0 picks a free one) and address of the broker's web console (see
+ * {@link dev.gannet.management.console.WebConsole}); the host key applies only with the port key. With a TLS
+ * listener the console speaks HTTPS with its key store</dd>
  * <dt>{@code destination.PATTERN.SETTING} (default none)</dt>
  * <dd>one setting of the destinations whose name matches PATTERN (see {@link DestinationSettings} for the built-in
  * values). PATTERN uses the wildcard syntax of ActiveMQ Artemis address-settings: words separated by '.', {@code *}
@@ -155,9 +178,13 @@ import java.util.stream.Stream;
  * @param tcpOptions heartbeat and frame settings of accepted connections, on every listener
  * @param queues     queues declared at start, in the configured order
  * @param topics     topics declared at start, in the configured order
+ * @param remoteJmx  where the remote JMX connector listens; null for none
+ * @param metrics    where the broker's metrics are served for Prometheus; null for none
+ * @param console    where the web console listens; null for no console
  */
 public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
-                           List<String> topics) {
+                           List<String> topics, RemoteJmx.Settings remoteJmx, MetricsEndpoint metrics,
+                           ConsoleConfig console) {
 
     public static final String BROKER_NAME = "broker.name";
     public static final String DATA_DIRECTORY = "data.directory";
@@ -174,6 +201,15 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String MAX_FRAME_BYTES = "tcp.max.frame.bytes";
     public static final String QUEUES = "queues";
     public static final String TOPICS = "topics";
+    public static final String JMX_ENABLED = "management.jmx.enabled";
+    public static final String JMX_REMOTE_PORT = "management.jmx.remote.port";
+    public static final String JMX_REMOTE_HOST = "management.jmx.remote.host";
+    public static final String JMX_REMOTE_RMI_PORT = "management.jmx.remote.rmi.port";
+    public static final String JMX_REMOTE_TLS = "management.jmx.remote.tls";
+    public static final String METRICS_PORT = "management.metrics.port";
+    public static final String METRICS_HOST = "management.metrics.host";
+    public static final String CONSOLE_PORT = "management.console.port";
+    public static final String CONSOLE_HOST = "management.console.host";
     /** Start of the {@code destination.PATTERN.SETTING} keys. */
     public static final String DESTINATION_PREFIX = "destination.";
     public static final String SECURITY_ENABLED = "security.enabled";
@@ -209,7 +245,10 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TLS_PROTOCOLS, TLS_CIPHER_SUITES);
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
             STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
-            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS), TLS_KEYS.stream()).collect(Collectors.toSet());
+            HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
+            JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, METRICS_PORT, METRICS_HOST, CONSOLE_PORT, CONSOLE_HOST),
+            TLS_KEYS.stream())
+            .collect(Collectors.toSet());
     /** The authentication keys besides {@value #SECURITY_ENABLED}; they apply only with security enabled. */
     private static final List<String> SECURITY_KEYS = List.of(SECURITY_USERS_FILE, SECURITY_ROLES_FILE,
             SECURITY_JAAS_CONFIG, SECURITY_JAAS_ENTRY, SECURITY_JAAS_ROLE_PRINCIPAL_CLASSES,
@@ -225,7 +264,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     private static final long MAX_FRAME_LIMIT = Integer.MAX_VALUE - 64;
 
     /**
-     * @throws IllegalArgumentException if there is no listener
+     * @throws IllegalArgumentException if there is no listener, or remote JMX is asked of a broker with JMX off
      */
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
@@ -236,6 +275,25 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
         }
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
+        if (remoteJmx != null && !broker.jmxEnabled()) {
+            throw new IllegalArgumentException("remote JMX needs the broker's MXBeans, but the broker has JMX off");
+        }
+    }
+
+    /** A server without remote JMX, metrics endpoint or web console. */
+    public ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOptions tcpOptions, List<String> queues,
+                        List<String> topics) {
+        this(broker, listeners, tcpOptions, queues, topics, null, null, null);
+    }
+
+    /** This config with remote JMX on {@code remoteJmx} (null: none). */
+    public ServerConfig withRemoteJmx(RemoteJmx.Settings remoteJmx) {
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
+    }
+
+    /** This config with its web console at {@code console} (null: none). */
+    public ServerConfig withConsole(ConsoleConfig console) {
+        return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
     }
 
     /**
@@ -300,10 +358,83 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TcpOptions tcpOptions = tcpOptions();
             List<String> queues = names(QUEUES);
             List<String> topics = names(TOPICS);
+            RemoteJmx.Settings remoteJmx = remoteJmx(listeners);
+            MetricsEndpoint metrics = metrics(listeners);
+            ConsoleConfig console = console();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join(System.lineSeparator(), problems));
             }
-            return new ServerConfig(broker, listeners, tcpOptions, queues, topics);
+            return new ServerConfig(broker, listeners, tcpOptions, queues, topics, remoteJmx, metrics, console);
+        }
+
+        /** The web console's address; null when {@value #CONSOLE_PORT} is absent or after recording a problem. */
+        private ConsoleConfig console() {
+            if (value(CONSOLE_PORT) == null) {
+                if (value(CONSOLE_HOST) != null) {
+                    problems.add(CONSOLE_HOST + ": applies only with " + CONSOLE_PORT + " (the console is off without"
+                            + " a port)");
+                }
+                return null;
+            }
+            String host = host(CONSOLE_HOST);
+            long port = number(CONSOLE_PORT, 0, 0, 65535, "is not a port number (0-65535)");
+            return host == null || port < 0 ? null : new ConsoleConfig(host, (int) port);
+        }
+
+        /** The remote JMX connector's address, null when {@value #JMX_REMOTE_PORT} is absent or after a problem. */
+        private RemoteJmx.Settings remoteJmx(List<Listener> listeners) {
+            if (value(JMX_REMOTE_PORT) == null) {
+                for (String key : List.of(JMX_REMOTE_HOST, JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS)) {
+                    if (value(key) != null) {
+                        problems.add(key + ": needs " + JMX_REMOTE_PORT + " (remote JMX is off without it)");
+                    }
+                }
+                return null;
+            }
+            String host = host(JMX_REMOTE_HOST);
+            long port = number(JMX_REMOTE_PORT, -1, 1, 65535, "is not a port number (1-65535)");
+            long rmiPort = number(JMX_REMOTE_RMI_PORT, port, 1, 65535, "is not a port number (1-65535)");
+            ServerTls tls = null;
+            if (flag(JMX_REMOTE_TLS, false)) {
+                Listener tlsListener = listeners.stream().filter(listener -> listener != null && listener.tls() != null)
+                        .findFirst().orElse(null);
+                if (tlsListener == null) {
+                    if (TLS_KEYS.stream().noneMatch(key -> value(key) != null)) {
+                        problems.add(JMX_REMOTE_TLS + ": needs the TLS listener's keys (" + TLS_KEY_STORE
+                                + ", ...): remote JMX over TLS uses its settings");
+                    }
+                    return null; // or the TLS keys are wrong, and named already
+                }
+                tls = tlsListener.tls();
+            }
+            if (!flag(JMX_ENABLED, true)) {
+                problems.add(JMX_REMOTE_PORT + ": remote JMX needs the broker's MXBeans, but " + JMX_ENABLED
+                        + " is false");
+                return null;
+            }
+            return host == null || port < 0 || rmiPort < 0 ? null
+                    : new RemoteJmx.Settings(host, (int) port, (int) rmiPort, tls);
+        }
+
+        /**
+         * The metrics endpoint's address; null when {@value #METRICS_PORT} is absent or after recording a problem.
+         */
+        private MetricsEndpoint metrics(List<Listener> listeners) {
+            if (value(METRICS_PORT) == null) {
+                if (value(METRICS_HOST) != null) {
+                    problems.add(METRICS_HOST + ": applies only with " + METRICS_PORT);
+                }
+                return null;
+            }
+            String host = host(METRICS_HOST);
+            long port = number(METRICS_PORT, -1, 0, 65535, "is not a port number (0-65535)");
+            for (Listener listener : listeners) {
+                if (port > 0 && listener != null && listener.port() == port) {
+                    problems.add(METRICS_PORT + ": " + port + " is the port of the " + listener.scheme()
+                            + " listener too; the metrics endpoint needs a port of its own");
+                }
+            }
+            return host == null || port < 0 ? null : new MetricsEndpoint(host, (int) port);
         }
 
         /**
@@ -482,6 +613,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             long transactionTimeout = number(TRANSACTION_TIMEOUT,
                     BrokerConfig.DEFAULT_TRANSACTION_TIMEOUT.toMillis(), 1, Long.MAX_VALUE / 2,
                     "is not a whole number of milliseconds >= 1");
+            boolean jmxEnabled = flag(JMX_ENABLED, true);
             if (name == null) {
                 return null;
             }
@@ -495,7 +627,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             }
             return directory == null || store == null || transactionTimeout < 0 || security == null ? null
                     : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
-                    security);
+                    security, jmxEnabled);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -770,6 +902,12 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                 return null;
             }
             return value;
+        }
+
+        /** The value of a {@code true}/{@code false} key (in any case); {@code fallback} if absent or bad. */
+        private boolean flag(String key, boolean fallback) {
+            Boolean value = bool(key, fallback);
+            return value == null ? fallback : value;
         }
 
         /** The value of a numeric key; -1 after recording a problem. */

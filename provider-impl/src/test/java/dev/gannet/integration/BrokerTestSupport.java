@@ -3,9 +3,11 @@ package dev.gannet.integration;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.api.management.ObjectNames;
 import dev.gannet.broker.Authorizer;
 import dev.gannet.broker.Broker;
 import dev.gannet.client.GannetConnectionFactory;
+import dev.gannet.management.JmxManagement;
 import dev.gannet.transport.tcp.TcpOptions;
 import dev.gannet.transport.tcp.server.TcpAcceptor;
 import dev.gannet.transport.vm.VmBrokerRegistry;
@@ -21,12 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,7 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * in-process broker by name; {@code tcp} starts the broker with a TCP acceptor on 127.0.0.1 and connects through
  * real sockets. The build runs the whole integration suite once per transport. In both, {@link #stopBroker()} stops
  * the broker and the next connection starts it again on the same directory; after each test it stops the broker, and
- * the test fails if a broker store it opened (its own or another) is still open.
+ * the test fails if a broker store it opened (its own or another) is still open, or if the broker left an MXBean
+ * registered. The broker's MXBeans are registered on both transports, as the vm launcher and the standalone server
+ * register them.
  */
 @Timeout(60)
 abstract class BrokerTestSupport {
@@ -63,6 +72,7 @@ abstract class BrokerTestSupport {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private int tcpPort;
     private Broker tcpBroker; // tcp only: the broker the acceptor serves, null while stopped
+    private Optional<JmxManagement> tcpJmx = Optional.empty(); // tcp only: its MXBeans, as the standalone server's
     private TcpAcceptor acceptor;
     private EmbeddedBroker vmBroker; // vm with destination settings only: started first, so that it runs with them
     private Broker vmAuthorized; // vm with an authorizer only: started first, so that it runs with it
@@ -112,6 +122,7 @@ abstract class BrokerTestSupport {
         Authorizer authorizer = authorizer();
         if (TCP && tcpBroker == null) {
             tcpBroker = Broker.start(config, authorizer);
+            tcpJmx = JmxManagement.startFor(tcpBroker);
             acceptor = TcpAcceptor.start(tcpBroker, "127.0.0.1", tcpPort, TcpOptions.defaults());
         } else if (!TCP && vmAuthorized == null && authorizer != Authorizer.ALLOW_ALL) {
             vmAuthorized = VmBrokerRegistry.acquire(config, VmBrokerRegistry.Lifetime.WITH_LAST_USER,
@@ -128,6 +139,7 @@ abstract class BrokerTestSupport {
     void stopBrokerUnderConnections() {
         if (tcpBroker != null) {
             acceptor.close();
+            closeTcpJmx();
             tcpBroker.close();
             tcpBroker = null;
         } else {
@@ -137,12 +149,21 @@ abstract class BrokerTestSupport {
         }
     }
 
+    private void closeTcpJmx() {
+        tcpJmx.ifPresent(JmxManagement::close);
+        tcpJmx = Optional.empty();
+    }
+
     @AfterEach
     void stopBrokerAfterTest() throws Exception {
         stopBroker();
         Set<String> left = openStores();
         left.removeAll(storesBefore);
         assertEquals(Set.of(), left, "the test left broker stores open (store writer threads still running)");
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> beans = new HashSet<>(server.queryNames(ObjectNames.allOf(brokerName), null));
+        beans.addAll(server.queryNames(ObjectNames.broker(brokerName), null));
+        assertEquals(Set.of(), beans, "the stopped broker left MXBeans registered");
     }
 
     /** The names of the store writer threads running now: one per open broker store. */
@@ -167,6 +188,7 @@ abstract class BrokerTestSupport {
         opened.clear();
         if (tcpBroker != null) {
             acceptor.close();
+            closeTcpJmx();
             tcpBroker.close();
             tcpBroker = null;
         }

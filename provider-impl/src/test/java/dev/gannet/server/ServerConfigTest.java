@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,16 @@ class ServerConfigTest {
                 problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=0"));
         assertEquals("transaction.timeout.ms: 'soon' is not a whole number of milliseconds >= 1",
                 problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=soon"));
+    }
+
+    @Test
+    void theBrokersMXBeansAreRegisteredUnlessSwitchedOff() {
+        assertTrue(parse("broker.name=g", "data.directory=d").broker().jmxEnabled());
+        assertTrue(parse("broker.name=g", "data.directory=d", "management.jmx.enabled=TRUE").broker().jmxEnabled());
+        assertFalse(parse("broker.name=g", "data.directory=d", "management.jmx.enabled=false").broker()
+                .jmxEnabled());
+        assertEquals("management.jmx.enabled: 'off' is not true or false",
+                problem("broker.name=g", "data.directory=d", "management.jmx.enabled=off"));
     }
 
     @Test
@@ -233,7 +244,9 @@ class ServerConfigTest {
         String message = problem("broker.name=g", "data.directory=d", "destinations=x");
 
         assertTrue(message.startsWith("destinations: unknown key (known keys: broker.name, data.directory, "
-                + "destination.PATTERN.SETTING, queues,"), message);
+                + "destination.PATTERN.SETTING, management."), message);
+        assertTrue(message.contains("management.jmx.enabled, "), message);
+        assertTrue(message.contains(", queues, "), message);
     }
 
     @Test

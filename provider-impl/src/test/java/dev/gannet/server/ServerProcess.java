@@ -51,6 +51,11 @@ final class ServerProcess implements AutoCloseable {
         return start(configFile, List.of());
     }
 
+    /** Starts a server JVM on an existing config file with {@code classpath} instead of the test's. */
+    static ServerProcess launch(Path configFile, String classpath) throws IOException {
+        return start(configFile, List.of(), classpath);
+    }
+
     /** Starts {@code GannetServer --check-store} (the store's consistency check) on an existing config file. */
     static ServerProcess checkStore(Path configFile) throws IOException {
         return start(configFile, List.of(GannetServer.CHECK_STORE));
@@ -70,11 +75,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static ServerProcess start(Path configFile, List<String> options) throws IOException {
+        return start(configFile, options, System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")));
+    }
+
+    private static ServerProcess start(Path configFile, List<String> options, String classpath) throws IOException {
         String name = configFile.getFileName().toString();
         Path stdout = configFile.resolveSibling(name + "." + System.nanoTime() + ".out");
         Path stderr = configFile.resolveSibling(name + "." + System.nanoTime() + ".err");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        String classpath = System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
                 GannetServer.class.getName()));
         command.addAll(options);

@@ -3,6 +3,7 @@ package dev.gannet.transport.vm;
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.StoreConfig;
 import dev.gannet.broker.Broker;
+import dev.gannet.management.JmxManagement;
 import dev.gannet.security.SecuredBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +52,16 @@ public final class VmBrokerRegistry {
     /** One named broker; its mutable fields are guarded by BROKERS. */
     private static final class Entry {
         final Broker broker;
+        /** The broker's MXBeans, unless its configuration switched them off. */
+        final Optional<JmxManagement> jmx;
         final Lifetime lifetime;
         int users;
         /** Null while the broker runs; completes once a stop that has begun has closed its store. */
         CompletableFuture<Void> stopped;
 
-        Entry(Broker broker, Lifetime lifetime) {
+        Entry(Broker broker, Optional<JmxManagement> jmx, Lifetime lifetime) {
             this.broker = broker;
+            this.jmx = jmx;
             this.lifetime = lifetime;
         }
     }
@@ -199,7 +203,15 @@ public final class VmBrokerRegistry {
             exitHook = hook;
         }
         try {
-            Entry entry = new Entry(starter.apply(config), lifetime);
+            Broker broker = starter.apply(config);
+            Optional<JmxManagement> jmx;
+            try {
+                jmx = JmxManagement.startFor(broker);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+            Entry entry = new Entry(broker, jmx, lifetime);
             BROKERS.put(config.name(), entry);
             return entry;
         } catch (RuntimeException e) {
@@ -211,6 +223,7 @@ public final class VmBrokerRegistry {
     /** Closes the broker of an entry marked stopping, then removes the entry. */
     private static void stop(Entry entry) {
         try {
+            entry.jmx.ifPresent(JmxManagement::close);
             entry.broker.close();
         } finally {
             synchronized (BROKERS) {

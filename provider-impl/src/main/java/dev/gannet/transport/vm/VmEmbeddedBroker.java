@@ -2,6 +2,7 @@ package dev.gannet.transport.vm;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.broker.Administration;
 import dev.gannet.broker.Broker;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,14 @@ public final class VmEmbeddedBroker implements EmbeddedBroker {
     @Override
     public BrokerConfig config() {
         return broker.config();
+    }
+
+    /**
+     * The management operations of the broker this handle reaches: what Gannet's own management on an embedded broker
+     * ({@code dev.gannet.management.metrics.GannetMetrics}) builds on. Not for applications.
+     */
+    public Administration administration() {
+        return broker.administration();
     }
 
     @Override

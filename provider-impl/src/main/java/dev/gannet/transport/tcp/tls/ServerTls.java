@@ -5,7 +5,12 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.TrustManagerFactory;
+import java.security.GeneralSecurityException;
 import java.util.Objects;
 
 /**
@@ -41,6 +46,38 @@ public record ServerTls(StoreFile keyStore, StoreFile trustStore, ClientAuth cli
             return parameters.applyTo(builder).build();
         } catch (SSLException e) {
             throw new IllegalArgumentException("Cannot make a TLS server context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a JDK TLS context with the same key store and trust store, for server sockets Netty does not run (remote
+     * JMX's RMI connector); {@link #configure} sets the rest of these settings on each of its sockets.
+     *
+     * @throws IllegalArgumentException as {@link #newContext()}
+     */
+    public SSLContext newJdkContext() {
+        KeyManagerFactory keys = StoreFile.read("key store", keyStore::keyManagers);
+        TrustManagerFactory trust = trustStore == null ? null
+                : StoreFile.read("trust store", trustStore::trustManagers);
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot make a TLS server context: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets these protocols, cipher suites and client authentication on a server socket of {@link #newJdkContext()}. */
+    public void configure(SSLServerSocket socket) {
+        socket.setEnabledProtocols(parameters.protocols().toArray(String[]::new));
+        if (!parameters.cipherSuites().isEmpty()) {
+            socket.setEnabledCipherSuites(parameters.cipherSuites().toArray(String[]::new));
+        }
+        switch (clientAuth) {
+            case REQUIRE -> socket.setNeedClientAuth(true);
+            case OPTIONAL -> socket.setWantClientAuth(true);
+            case NONE -> socket.setNeedClientAuth(false);
         }
     }
 }

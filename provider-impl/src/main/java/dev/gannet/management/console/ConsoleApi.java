@@ -24,7 +24,8 @@ import java.util.Optional;
  * CSRF token in the {@value WebConsole#CSRF_HEADER} header (the login, which has no session yet, must carry the
  * {@value WebConsole#LOGIN_HEADER} header, which a cross-site form cannot send). Every request but
  * {@code GET /api/session} and {@code POST /api/login} needs a session: a logged-in manager's, or, on a broker without
- * authentication, the one {@code GET /api/session} opens for anybody.
+ * authentication, the one {@code GET /api/session} opens for anybody. A request whose Host header does not name the
+ * console never gets here ({@link AllowedHosts}).
  */
 final class ConsoleApi implements HttpHandler {
 
@@ -181,8 +182,8 @@ final class ConsoleApi implements HttpHandler {
         if (!manager.mayManageBroker()) {
             LOG.info("Console login of user '{}' from {} refused: no right to manage the broker", loggable(user),
                     remote);
-            throw new Refusal(403, "Login refused: user '" + manager.user() + "' may not manage the broker (it needs the right"
-                    + " manage, e.g. security.permission.#.manage)");
+            throw new Refusal(403, "Login refused: user '" + manager.user() + "' may not manage the broker (it needs"
+                    + " the right manage, e.g. security.permission.#.manage)");
         }
         String loggedIn = manager.user();
         Optional.ofNullable(WebConsole.sessionCookie(exchange)).ifPresent(sessions::close);

@@ -36,8 +36,8 @@ import javax.net.ssl.SSLParameters;
  * {@code SameSite=Strict}, every change is a POST carrying the session's CSRF token, and every answer forbids framing
  * and scripts from elsewhere (Content-Security-Policy). Without authentication anybody who reaches the console's
  * address may use it: it listens on 127.0.0.1 unless configured otherwise. Every request must name the console in its
- * {@code Host} header ({@link AllowedHosts}), so that a page of another site cannot reach it by DNS rebinding. Given the TLS settings of the server's TLS
- * listener it speaks HTTPS, and its cookie is {@code Secure}.
+ * {@code Host} header ({@link AllowedHosts}), so that a page of another site cannot reach it by DNS rebinding. Given
+ * the TLS settings of the server's TLS listener it speaks HTTPS, and its cookie is {@code Secure}.
  */
 public final class WebConsole implements AutoCloseable {
 

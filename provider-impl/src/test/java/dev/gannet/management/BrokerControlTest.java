@@ -11,8 +11,8 @@ class BrokerControlTest {
 
     @Test
     void aJdbcUrlsPasswordsAreMaskedWhateverTheDatabasesSyntax() {
-        assertEquals("jdbc:postgresql://db:5432/gannet?user=gannet&password=***&ssl=true",
-                BrokerControl.withoutCredentials("jdbc:postgresql://db:5432/gannet?user=gannet&password=s3cret&ssl=true"));
+        assertEquals("jdbc:postgresql://db:5432/gannet?user=gannet&password=***&ssl=true", BrokerControl
+                .withoutCredentials("jdbc:postgresql://db:5432/gannet?user=gannet&password=s3cret&ssl=true"));
         assertEquals("jdbc:derby:memory:g;create=true;user=app;password=***",
                 BrokerControl.withoutCredentials("jdbc:derby:memory:g;create=true;user=app;password=s3cret"));
         assertEquals("jdbc:sqlserver://db;databaseName=g;Password=***;trustStorePassword=***",

@@ -104,4 +104,33 @@ class AdministrationTest {
                 () -> administration.move(new QueueAddress.Queue("none"), null, ALL, "elsewhere"));
         assertEquals(List.of("stays"), client.browse(queue("source")));
     }
+
+    @Test
+    void aQueueWithAConsumerIsNotDeletedAndGoesOnServingIt() throws Exception {
+        Client client = driver.connect(null);
+        client.session(1, false);
+        client.consumer(1, 1, queue("busy"));
+
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> administration.deleteQueue("busy"));
+
+        client.send(1, queue("busy"), "still served");
+        assertEquals("still served", text(client.receive().encoded()));
+        assertEquals(1, administration.statistics(new QueueAddress.Queue("busy")).consumers());
+    }
+
+    @Test
+    void aDeletedQueueIsMadeAgainForTheNextConsumerAndSend() throws Exception {
+        Client client = driver.connect(null);
+        client.session(1, false);
+        client.send(1, queue("renewed"), "deleted with its queue");
+        assertTrue(administration.deleteQueue("renewed"));
+
+        client.consumer(1, 1, queue("renewed"));
+        client.send(1, queue("renewed"), "after the delete");
+
+        assertEquals("after the delete", text(client.receive().encoded()));
+        QueueAddress renewed = new QueueAddress.Queue("renewed");
+        assertEquals(1, administration.statistics(renewed).consumers());
+        assertEquals(1, administration.statistics(renewed).enqueued());
+    }
 }

@@ -359,6 +359,30 @@ class RemoteJmxTest {
         }
     }
 
+    /** The JVM is left as it was found: the RMI host name the start set goes with the close. */
+    @Test
+    void closingTheServerRemovesTheRmiHostNameItsStartSet() throws Exception {
+        String before = System.clearProperty("java.rmi.server.hostname");
+        try {
+            try (RunningServer server = start(properties(freePort()))) {
+                assertEquals("127.0.0.1", System.getProperty("java.rmi.server.hostname"));
+            }
+            assertEquals(null, System.getProperty("java.rmi.server.hostname"));
+
+            System.setProperty("java.rmi.server.hostname", "127.0.0.1");
+            try (RunningServer server = start(properties(freePort()))) {
+                assertEquals("127.0.0.1", System.getProperty("java.rmi.server.hostname"));
+            }
+            assertEquals("127.0.0.1", System.getProperty("java.rmi.server.hostname"), "one it found set stays");
+        } finally {
+            if (before == null) {
+                System.clearProperty("java.rmi.server.hostname");
+            } else {
+                System.setProperty("java.rmi.server.hostname", before);
+            }
+        }
+    }
+
     @Test
     void nobodyCreatesOrUnregistersMBeansRemotely() throws Exception {
         try (RunningServer server = start(properties(freePort()));

@@ -173,8 +173,10 @@ final class DestinationRegistry {
      * other queue holds in one store transaction. Answers false if there is no such queue.
      *
      * @throws InvalidDestinationException if it is a temporary queue (its connection deletes it)
-     * @throws JMSException                if it has consumers, or the store failed (the queue is gone from the broker
-     *                                     then, and what the store kept of it returns at the next start)
+     * @throws jakarta.jms.IllegalStateException if it has consumers (checked in one step with the deletion, so no
+     *                                            consumer attaches to a deleted queue, and no send routes into it)
+     * @throws JMSException                if the store failed (the queue is gone from the broker then, and what the
+     *                                     store kept of it returns at the next start)
      */
     boolean deleteQueue(QueueKey key) throws JMSException {
         QueueDestination deleted;
@@ -187,14 +189,16 @@ final class DestinationRegistry {
                 throw new InvalidDestinationException("Queue " + key.name() + " is a temporary queue; its connection"
                         + " deletes it");
             }
-            int consumers = existing.queue().consumerCount();
-            if (consumers > 0) {
-                throw new JMSException("Queue " + key.name() + " has " + consumers + " consumer(s); close them first");
-            }
+            // out of the registry first, so that whoever finds the queue deleted and looks again finds it gone
             queues.remove(key);
+            int consumers = existing.queue().deleteUnlessConsumed();
+            if (consumers > 0) {
+                queues.put(key, existing); // nobody made a new one meanwhile: that takes this lock
+                throw new jakarta.jms.IllegalStateException("Queue " + key.name() + " has " + consumers
+                        + " consumer(s); close them first");
+            }
             deleted = existing;
         }
-        deleted.queue().delete();
         queueRows.removed(deleted.queue().id);
         events.publish(new BrokerEvent.DestinationRemoved(deleted.queue().destination));
         try {

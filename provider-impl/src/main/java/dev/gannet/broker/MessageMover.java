@@ -226,8 +226,9 @@ final class MessageMover {
         if (to.equals(from.destination)) {
             throw new InvalidDestinationException("The messages are in " + to + " already");
         }
-        Placement target = new Placement(to, List.of(registry.queueFor(to).queue()), false);
-        long moved = transfer(from, wanted, max, ref -> target);
+        registry.queueFor(to); // refuses the name of a temporary queue; made on first use, as a send makes it
+        long moved = transfer(from, wanted, max, ref -> new Placement(to, List.of(registry.queueFor(to).queue()),
+                false));
         LOG.info("Broker {}: {} message(s) moved from {} to {} by management", brokerName, moved, from, to);
         return moved;
     }
@@ -255,7 +256,7 @@ final class MessageMover {
     /** Finds where a taken message goes; null: it stays where it is. */
     @FunctionalInterface
     private interface Target {
-        Placement of(MessageRef ref);
+        Placement of(MessageRef ref) throws JMSException;
     }
 
     /**
@@ -283,17 +284,23 @@ final class MessageMover {
             List<MessageRef> leaving = new ArrayList<>(refs.size());
             List<MessageRef> stay = new ArrayList<>();
             List<MessageRef> arriving = new ArrayList<>(refs.size());
-            for (MessageRef ref : refs) {
-                Placement placement = target.of(ref);
-                ServerMessage copy = placement == null ? null : copyOf(ref, placement);
-                if (copy == null) {
-                    staying.add(ref.message.id);
-                    stay.add(ref);
-                    continue;
+            try {
+                for (MessageRef ref : refs) {
+                    List<MessageRef> copies = copiesOf(ref, target, operations);
+                    if (copies == null) {
+                        staying.add(ref.message.id);
+                        stay.add(ref);
+                        continue;
+                    }
+                    from.removalOf(ref, operations);
+                    arriving.addAll(copies);
+                    leaving.add(ref);
                 }
-                from.removalOf(ref, operations);
-                arriving.addAll(postOffice.routeCopy(placement.queues(), copy, operations));
-                leaving.add(ref);
+            } catch (JMSException | RuntimeException e) {
+                // nothing of the batch is written: the copies never arrive, and what it took stays in from
+                postOffice.unroute(operations, arriving);
+                from.returnTaken(refs);
+                throw e;
             }
             if (!stay.isEmpty()) {
                 from.returnTaken(stay);
@@ -303,6 +310,27 @@ final class MessageMover {
             moved += leaving.size();
         }
         return moved;
+    }
+
+    /**
+     * Routes a copy of {@code ref} to where {@code target} places it, adding to {@code operations} what the store
+     * keeps of it; answers the copy's references, or null if it stays. A target queue deleted since it was looked up
+     * refuses the copy; it is gone from the registry then, so the target is looked up once more.
+     */
+    private List<MessageRef> copiesOf(MessageRef ref, Target target, List<StoreOperation> operations)
+            throws JMSException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Placement placement = target.of(ref);
+            ServerMessage copy = placement == null ? null : copyOf(ref, placement);
+            if (copy == null) {
+                return null;
+            }
+            List<MessageRef> copies = postOffice.routeCopy(placement.queues(), copy, operations);
+            if (copies != null) {
+                return copies;
+            }
+        }
+        return null; // deleted twice meanwhile: it stays, as if it had nowhere to go
     }
 
     /**

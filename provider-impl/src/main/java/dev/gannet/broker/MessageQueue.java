@@ -52,7 +52,8 @@ final class MessageQueue {
     private long arrivals; // guarded by lock
     /** Which consumer owns which message group (JMSXGroupID) while it lives. */
     private final Map<String, ServerConsumer> groupOwners = new HashMap<>(); // guarded by lock
-    private boolean deleted; // guarded by lock
+    /** Set under lock; read without it only where a reference never reaches the store ({@link #admit}). */
+    private volatile boolean deleted;
     /** Whether management paused delivery: consumers get nothing until resumed. Lasts as long as the broker runs. */
     private boolean paused; // guarded by lock
 
@@ -158,18 +159,24 @@ final class MessageQueue {
 
     /**
      * A reference was routed here and is about to be written: it counts toward the limits from now on, and while
-     * the queue pages it is marked to live in the store only.
+     * the queue pages it is marked to live in the store only. Answers false, and counts nothing, if the queue was
+     * deleted: it is gone from the {@link DestinationRegistry} by then, so the router looks its destination up again.
      */
-    void admit(MessageRef ref) {
+    boolean admit(MessageRef ref) {
+        if (storesReferenceTo(ref.message)) {
+            synchronized (lock) {
+                if (deleted) {
+                    return false;
+                }
+                paging.admit(ref, memoryBytes);
+            }
+        } else if (deleted) { // the reference lives in memory only: it goes with the queue either way
+            return false;
+        }
         depth.incrementAndGet();
         bytes.addAndGet(ref.message.encoded.length);
         counters.enqueued.increment();
-        if (!storesReferenceTo(ref.message)) {
-            return;
-        }
-        synchronized (lock) {
-            paging.admit(ref, memoryBytes);
-        }
+        return true;
     }
 
     /** The write of an admitted reference failed: it never arrives. */
@@ -395,11 +402,19 @@ final class MessageQueue {
         return merged;
     }
 
-    void addConsumer(ServerConsumer consumer) {
+    /**
+     * Attaches a consumer; answers false if the queue was deleted (it is gone from the {@link DestinationRegistry}
+     * by then: the consumer looks its destination up again).
+     */
+    boolean addConsumer(ServerConsumer consumer) {
         synchronized (lock) {
+            if (deleted) {
+                return false;
+            }
             consumers.add(consumer);
             paging.consumerAdded();
             dispatch();
+            return true;
         }
     }
 
@@ -421,6 +436,20 @@ final class MessageQueue {
     void creditChanged() {
         synchronized (lock) {
             dispatch();
+        }
+    }
+
+    /**
+     * Deletes this queue ({@link #delete}) unless it has consumers, in one step as seen by {@link #addConsumer} and
+     * {@link #admit}; answers how many consumers it has, 0 if it is deleted now.
+     */
+    int deleteUnlessConsumed() {
+        synchronized (lock) {
+            if (!consumers.isEmpty()) {
+                return consumers.size();
+            }
+            delete();
+            return 0;
         }
     }
 

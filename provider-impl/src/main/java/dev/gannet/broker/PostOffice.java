@@ -141,33 +141,65 @@ final class PostOffice {
      */
     List<MessageRef> route(GannetDestination destination, ServerMessage message,
                            List<StoreOperation> operations) throws JMSException {
-        List<MessageRef> refs = targets(destination, message);
+        List<MessageRef> refs = admitted(destination, message);
         if (duplicates.isDuplicate(destination, message, operations)) {
+            refs.forEach(ref -> ref.queue.abandon(ref));
             return List.of();
         }
         store(message, refs, operations, ref -> new StoreOperation.AddReference(ref.queue.id, message.id,
                 message.priority));
-        for (MessageRef ref : refs) {
-            ref.queue.admit(ref);
-        }
         return refs;
+    }
+
+    /**
+     * The references to the queues a message sent to {@code destination} goes to, each {@link MessageQueue#admit
+     * admitted}. A queue deleted since it was looked up refuses; it is gone from the registry then, so the targets are
+     * looked up once more (a permanent queue is made again, as on first use).
+     *
+     * @throws jakarta.jms.IllegalStateException if a queue it goes to was deleted once more meanwhile
+     */
+    private List<MessageRef> admitted(GannetDestination destination, ServerMessage message) throws JMSException {
+        List<MessageRef> refs = targets(destination, message);
+        if (admitEach(refs)) {
+            return refs;
+        }
+        refs = targets(destination, message);
+        if (admitEach(refs)) {
+            return refs;
+        }
+        throw new jakarta.jms.IllegalStateException(destination + " was deleted twice while a message was sent to it;"
+                + " send it again");
+    }
+
+    /** Admits each reference to its queue; if a queue was deleted, those admitted are abandoned and it answers false. */
+    private static boolean admitEach(List<MessageRef> refs) {
+        for (int i = 0; i < refs.size(); i++) {
+            if (!refs.get(i).queue.admit(refs.get(i))) {
+                for (MessageRef admitted : refs.subList(0, i)) {
+                    admitted.queue.abandon(admitted);
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Routes a copy management moves ({@link MessageMover#transfer}) to exactly {@code targets}, adding to
      * {@code operations} what the store must keep of it, without duplicate detection (the message was accepted once
      * already) or limits; the references are to be added once those operations committed ({@link #commitRouted}).
+     * Answers null, having added nothing, if a target was deleted (the caller looks its targets up again).
      */
     List<MessageRef> routeCopy(List<MessageQueue> targets, ServerMessage message, List<StoreOperation> operations) {
         List<MessageRef> refs = new ArrayList<>(targets.size());
         for (MessageQueue target : targets) {
             refs.add(new MessageRef(message, target, 0));
         }
+        if (!admitEach(refs)) {
+            return null;
+        }
         store(message, refs, operations, ref -> new StoreOperation.AddReference(ref.queue.id, message.id,
                 message.priority));
-        for (MessageRef ref : refs) {
-            ref.queue.admit(ref);
-        }
         return refs;
     }
 
@@ -212,7 +244,7 @@ final class PostOffice {
      */
     CompletableFuture<Void> commitPrepared(long branchId, List<MessageRef> refs) {
         for (MessageRef ref : refs) {
-            ref.queue.admit(ref);
+            ref.queue.admit(ref); // a queue deleted since the branch prepared drops the reference when it arrives
         }
         return store.write(List.of(new StoreOperation.CommitPreparedBranch(branchId))).whenComplete((v, failure) -> {
             if (failure == null) {

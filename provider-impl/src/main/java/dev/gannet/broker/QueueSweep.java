@@ -42,10 +42,21 @@ final class QueueSweep {
      * store; an empty list once none is left. The caller consumes them ({@link MessageQueue#removalOf}, then
      * {@link MessageQueue#consumed} once written) or gives them back ({@link MessageQueue#returnTaken}).
      *
-     * @throws JMSException if the stored backlog cannot be read
+     * @throws JMSException if the stored backlog cannot be read: what this call took is back in the queue
      */
     List<MessageRef> next(int max) throws JMSException {
         List<MessageRef> taken = queue.takeHeld(wanted, max);
+        try {
+            takeStored(taken, max);
+        } catch (JMSException | RuntimeException e) {
+            queue.returnTaken(taken); // else what this batch took already would wait nowhere
+            throw e;
+        }
+        return taken;
+    }
+
+    /** Adds to {@code taken}, up to {@code max} in all, wanted messages of the stored backlog, a page at a time. */
+    private void takeStored(List<MessageRef> taken, int max) throws JMSException {
         long now = System.currentTimeMillis();
         while (taken.size() < max && priority >= 0) {
             if (after[priority] == Long.MAX_VALUE) {
@@ -71,7 +82,6 @@ final class QueueSweep {
                 priority--;
             }
         }
-        return taken;
     }
 
     private List<PagedMessage> read(int level, long afterId) throws JMSException {

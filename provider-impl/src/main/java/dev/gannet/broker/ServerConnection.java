@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client connection inside the broker. {@link #handle} (answered commands) and {@link #post} (one-way sends) are
@@ -47,7 +48,8 @@ public final class ServerConnection {
     /** Who this connection is (its client ID too), for the command gate; replaced when its client ID is set. */
     private volatile ConnectionIdentity identity;
     private final Command.Handler dispatch = new Dispatch();
-    private volatile boolean closed;
+    /** Set once, by whichever closes first: the connection's lane, or management on its own thread. */
+    private final AtomicBoolean closed = new AtomicBoolean();
     /**
      * Whether the connection may carry out commands: it has logged in ({@link Command.Open} succeeded), or the broker
      * does not authenticate. Set once, from false to true.
@@ -110,7 +112,7 @@ public final class ServerConnection {
      */
     public <A> CompletableFuture<A> handle(Command<A> command) {
         try {
-            if (closed && !(command instanceof Command.Close)) {
+            if (closed.get() && !(command instanceof Command.Close)) {
                 throw new jakarta.jms.IllegalStateException("Connection " + this + " is closed");
             }
             CommandValidator.check(command);
@@ -218,7 +220,7 @@ public final class ServerConnection {
                     endpoint.peer())).thenApply(login -> {
                         synchronized (loginLock) { // a close meanwhile must not leave the client ID claimed
                             try {
-                                if (closed) {
+                                if (closed.get()) {
                                     throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this
                                             + " is closed");
                                 }
@@ -280,7 +282,7 @@ public final class ServerConnection {
                 session.close(List.of()); // rolls back the transaction it began
                 throw sessionExists(create.sessionId());
             }
-            if (closed) { // the connection closed while the session was made: it goes with it
+            if (closed.get()) { // the connection closed while the session was made: it goes with it
                 sessions.remove(create.sessionId());
                 session.close(List.of());
                 throw new jakarta.jms.IllegalStateException("Connection " + ServerConnection.this + " is closed");
@@ -474,10 +476,9 @@ public final class ServerConnection {
      * destinations are deleted and the client ID is free again. Idempotent.
      */
     void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         started = false;
         for (ServerSession session : List.copyOf(sessions.values())) {
             sessions.remove(session.id);

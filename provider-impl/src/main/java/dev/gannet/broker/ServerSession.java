@@ -84,24 +84,38 @@ final class ServerSession {
     void createConsumer(Command.CreateConsumer create) throws JMSException {
         GannetDestination destination = create.destination();
         Selector selector = Selector.parse(Subscription.blankToNull(create.selector()));
+        ServerConsumer consumer = newConsumer(create, selector);
+        addConsumer(consumer);
+        if (!consumer.queue.addConsumer(consumer)) {
+            // its queue was deleted since it was looked up, and is gone from the registry by now: look again, once
+            consumers.remove(consumer.id);
+            consumer = newConsumer(create, selector);
+            addConsumer(consumer);
+            if (!consumer.queue.addConsumer(consumer)) {
+                consumers.remove(consumer.id);
+                throw new jakarta.jms.IllegalStateException(destination + " was deleted twice while a consumer was"
+                        + " created on it; create it again");
+            }
+        }
+        parts.events().publish(new BrokerEvent.ConsumerCreated(connection.id(), id, consumer.id, destination));
+    }
+
+    /** A consumer for {@code create}, of the queue it names or of its subscription (made if new); not attached yet. */
+    private ServerConsumer newConsumer(Command.CreateConsumer create, Selector selector) throws JMSException {
+        GannetDestination destination = create.destination();
         boolean everything = Subscription.blankToNull(create.selector()) == null;
-        ServerConsumer consumer;
         if (destination.kind().isQueue()) {
             QueueDestination queue = parts.registry().queueFor(destination);
             checkOwner(queue.owner(), destination);
-            consumer = new ServerConsumer(create.consumerId(), this, queue.queue(), null,
+            return new ServerConsumer(create.consumerId(), this, queue.queue(), null,
                     everything ? null : selector, create.prefetch());
-        } else {
-            TopicDestination topic = parts.registry().topicFor(destination);
-            checkOwner(topic.owner, destination);
-            Subscription subscription = parts.subscriptions().subscribe(connection, topic, create.subscription(),
-                    everything ? null : selector, create.noLocal());
-            consumer = new ServerConsumer(create.consumerId(), this, subscription.queue(), subscription, null,
-                    create.prefetch());
         }
-        addConsumer(consumer);
-        consumer.queue.addConsumer(consumer);
-        parts.events().publish(new BrokerEvent.ConsumerCreated(connection.id(), id, consumer.id, destination));
+        TopicDestination topic = parts.registry().topicFor(destination);
+        checkOwner(topic.owner, destination);
+        Subscription subscription = parts.subscriptions().subscribe(connection, topic, create.subscription(),
+                everything ? null : selector, create.noLocal());
+        return new ServerConsumer(create.consumerId(), this, subscription.queue(), subscription, null,
+                create.prefetch());
     }
 
     private void checkOwner(ServerConnection owner, GannetDestination destination) throws JMSException {

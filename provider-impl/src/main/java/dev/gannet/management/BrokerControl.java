@@ -16,9 +16,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@link BrokerMXBean} over the broker's {@link Administration}. */
 final class BrokerControl implements BrokerMXBean {
+
+    /** An option whose name ends in "password", and its value (group 1: up to the '='). */
+    private static final Pattern SECRET_OPTION = Pattern.compile("(?i)([?&;:][^=&;:/?]*password=)[^&;]*");
+    /** The password of {@code //user:password@} (group 1: up to the ':'). */
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:?;]*:)[^/@?;]*@");
+    /** The password of Oracle's {@code :thin:user/password@} (group 1: up to the '/'). */
+    private static final Pattern ORACLE_PASSWORD = Pattern.compile("(?i)(:thin:[^/@:]*/)[^@]*@");
 
     private final Administration administration;
     private final String version;
@@ -62,12 +70,23 @@ final class BrokerControl implements BrokerMXBean {
         BrokerConfig config = administration.config();
         StoreConfig store = config.store();
         if (store instanceof StoreConfig.Jdbc jdbc) {
-            return jdbc.url();
+            return withoutCredentials(jdbc.url());
         }
         if (store instanceof StoreConfig.JdbcDataSource source) {
             return "DataSource " + source.dataSource().getClass().getName();
         }
         return store instanceof StoreConfig.InMemory ? "heap" : config.dataDirectory().toAbsolutePath().toString();
+    }
+
+    /**
+     * A JDBC URL with the credentials it may hold masked as {@code ***}: the value of every option whose name ends in
+     * {@code password} (after {@code ?}, {@code &}, {@code ;} or {@code :}, as PostgreSQL, MySQL, SQL Server and Derby
+     * write them) and the password of a {@code //user:password@host} or Oracle {@code user/password@host} part.
+     */
+    static String withoutCredentials(String url) {
+        String masked = SECRET_OPTION.matcher(url).replaceAll("$1***");
+        masked = USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***@");
+        return ORACLE_PASSWORD.matcher(masked).replaceAll("$1***@");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.gannet.message.DestinationKind;
 import dev.gannet.message.GannetDestination;
 
 import javax.management.MBeanServer;
+import javax.management.NotificationBroadcaster;
 import javax.management.ObjectInstance;
 import javax.management.ObjectName;
 import javax.management.remote.MBeanServerForwarder;
@@ -30,8 +31,14 @@ import java.util.stream.Collectors;
  * subscription's ({@code type=Subscription,topic=T,...}) {@code manage} on its topic.</li>
  * <li>The broker's bean, connection beans, every other bean of the JVM (memory, threads, ...) and the beans of other
  * brokers need the broker-wide right ({@link ManagementAccess.Operator#mayManageBroker()}).</li>
+ * <li>A queue's or subscription's {@code moveMessage} and {@code moveMessages} also need {@code manage} on the queue
+ * they move messages into; its {@code retryMessage} and {@code retryMessages}, which send each message back to the
+ * destination the message names, the broker-wide right.</li>
+ * <li>The JVM's own beans are only read, even with the broker-wide right: their operations and writable attributes
+ * (a diagnostic command, a heap dump, a VM flag) do more than manage the broker.</li>
  * <li>The MBean server's own delegate ({@code JMImplementation:type=MBeanServerDelegate}, which JMX consoles read
- * first) is open to every operator who logged in.</li>
+ * first) is open to every operator who logged in, but listening to it (its notifications name every bean) needs the
+ * broker-wide right.</li>
  * <li>{@code queryNames} and {@code queryMBeans} answer only the beans the operator may reach, {@code isRegistered}
  * false for the others.</li>
  * <li>Creating, registering and unregistering MBeans is refused to everyone: those are ways to run code in the
@@ -54,6 +61,15 @@ final class MBeanServerGuard implements InvocationHandler {
     /** Calls that would create, replace or remove beans or load classes into the broker's JVM. */
     private static final Set<String> REFUSED = Set.of("createMBean", "registerMBean", "unregisterMBean",
             "instantiate", "deserialize");
+    /** What a client may do to a bean of the JVM's own: read it. */
+    private static final Set<String> JVM_READS = Set.of("getAttribute", "getAttributes", "getMBeanInfo",
+            "isInstanceOf", "getObjectInstance", "isRegistered");
+    /** Listening to a bean's notifications, a read too unless the listener is a bean the MBean server would call. */
+    private static final Set<String> LISTENING = Set.of("addNotificationListener", "removeNotificationListener");
+    /** Operations of a queue's or subscription's bean that put messages into the queue their second argument names. */
+    private static final Set<String> MOVES = Set.of("moveMessage", "moveMessages");
+    /** Operations of a queue's or subscription's bean that send messages back where each came from. */
+    private static final Set<String> RETRIES = Set.of("retryMessage", "retryMessages");
     /** {@code Subject.current()} where the JDK has it (18 and later); null before. */
     private static final MethodHandle CURRENT_SUBJECT = currentSubjectHandle();
 
@@ -112,6 +128,13 @@ final class MBeanServerGuard implements InvocationHandler {
                     check(operator, named);
                 }
             }
+            if (DELEGATE_DOMAIN.equals(bean.getDomain())) {
+                checkDelegateListener(operator, name, bean, args);
+            } else if (!ObjectNames.DOMAIN.equals(bean.getDomain())) {
+                checkJvmRead(name, bean, args);
+            } else if (name.equals("invoke") && isQueueBean(bean)) {
+                checkMessagesLeaving(operator, bean, (String) args[1], (Object[]) args[2]);
+            }
         }
         return call(method, args);
     }
@@ -138,6 +161,67 @@ final class MBeanServerGuard implements InvocationHandler {
                     + dev.gannet.api.Permissions.MANAGEMENT + ", e.g. security.permission.#.manage"
                     : destination + " (" + bean + "): that needs the right manage on it"));
         }
+    }
+
+    /**
+     * Refuses a listener on the MBean server's delegate to an operator without the broker-wide right: its
+     * notifications name every bean registered and unregistered, which {@code queryNames} keeps from it. A remote
+     * client's listener passes here as the connector's check that the bean broadcasts ({@code isInstanceOf}
+     * {@link NotificationBroadcaster}), or as {@code addNotificationListener} with a listener bean.
+     */
+    private void checkDelegateListener(ManagementAccess.Operator operator, String call, ObjectName bean,
+                                       Object[] args) {
+        boolean listening = LISTENING.contains(call) || call.equals("isInstanceOf") && args.length > 1
+                && NotificationBroadcaster.class.getName().equals(args[1]);
+        if (listening && !operator.mayManageBroker()) {
+            throw new SecurityException(operator + " may not listen to " + bean + ": its notifications name every"
+                    + " bean, which needs the right manage on " + dev.gannet.api.Permissions.MANAGEMENT
+                    + ", e.g. security.permission.#.manage");
+        }
+    }
+
+    /**
+     * Refuses every call on a bean of the JVM's own (memory, threads,
+     * {@code com.sun.management:type=DiagnosticCommand}, ...) but a read: their operations and writable attributes
+     * start agents, load native code, dump the heap or change the VM's flags — more than managing the broker, which is
+     * all the broker-wide right grants.
+     */
+    private void checkJvmRead(String call, ObjectName bean, Object[] args) {
+        boolean listening = LISTENING.contains(call) && !(args.length > 1 && args[1] instanceof ObjectName);
+        if (!JVM_READS.contains(call) && !listening) {
+            throw new SecurityException("Remote JMX of broker " + brokerName + " may only read the JVM's own beans: "
+                    + call + (call.equals("invoke") ? " " + args[1] : "") + " on " + bean + " refused");
+        }
+    }
+
+    /**
+     * A move's messages enter the queue it names, which therefore needs the right {@code manage} as much as the queue
+     * they leave; a retry's go back to the destination each message names ({@code _GANNET_ORIGINAL_DESTINATION}),
+     * which may be any, so it needs the broker-wide right.
+     */
+    private void checkMessagesLeaving(ManagementAccess.Operator operator, ObjectName bean, String operation,
+                                      Object[] parameters) {
+        if (MOVES.contains(operation)) {
+            Object target = parameters == null || parameters.length < 2 ? null : parameters[1];
+            if (target instanceof String queue && !queue.isEmpty()) {
+                GannetDestination destination = administration.queue(queue)
+                        .orElseGet(() -> GannetDestination.of(DestinationKind.QUEUE, queue));
+                if (!operator.mayManage(destination)) {
+                    throw new SecurityException(operator + " may not move messages into " + destination + " ("
+                            + operation + " on " + bean + "): that needs the right manage on " + destination);
+                }
+            }
+        } else if (RETRIES.contains(operation) && !operator.mayManageBroker()) {
+            throw new SecurityException(operator + " may not retry messages (" + operation + " on " + bean
+                    + "): a retry sends each message back to the destination it names, which needs the right manage"
+                    + " on " + dev.gannet.api.Permissions.MANAGEMENT + ", e.g. security.permission.#.manage");
+        }
+    }
+
+    /** Whether {@code bean} is a queue's or a subscription's, whose operations move and retry messages. */
+    private static boolean isQueueBean(ObjectName bean) {
+        String type = bean.getKeyProperty("type");
+        return ObjectNames.DOMAIN.equals(bean.getDomain()) && ("Queue".equals(type) || "Subscription".equals(type));
     }
 
     private boolean mayReach(ManagementAccess.Operator operator, ObjectName bean) {

@@ -44,6 +44,7 @@ import java.util.Objects;
  * <p>The RMI stubs a client receives name the host the client must connect to next; the JVM takes it from the system
  * property {@code java.rmi.server.hostname}, which this sets to {@code host} when it is not set (and {@code host} is
  * not a wildcard address): otherwise a connector on {@code 127.0.0.1} would hand out the machine's own name.
+ * {@link #close()} removes it again if it still holds what this set, so the JVM is left as it was found.
  */
 public final class RemoteJmx implements AutoCloseable {
 
@@ -55,6 +56,8 @@ public final class RemoteJmx implements AutoCloseable {
     private final Settings settings;
     private final Registry registry;
     private final RMIConnectorServer connector;
+    /** The {@code java.rmi.server.hostname} this set at its start, to be removed at its close; null if it set none. */
+    private final String hostnameSet;
 
     /**
      * Where the connector listens.
@@ -88,10 +91,11 @@ public final class RemoteJmx implements AutoCloseable {
         }
     }
 
-    private RemoteJmx(Settings settings, Registry registry, RMIConnectorServer connector) {
+    private RemoteJmx(Settings settings, Registry registry, RMIConnectorServer connector, String hostnameSet) {
         this.settings = settings;
         this.registry = registry;
         this.connector = connector;
+        this.hostnameSet = hostnameSet;
     }
 
     /**
@@ -113,9 +117,8 @@ public final class RemoteJmx implements AutoCloseable {
             throw new UncheckedIOException("Remote JMX of broker " + brokerName + " cannot listen on "
                     + settings.host() + ": unknown host", e);
         }
-        if (System.getProperty(RMI_HOSTNAME) == null && !address.isAnyLocalAddress()) {
-            System.setProperty(RMI_HOSTNAME, settings.host());
-        }
+        String hostnameSet = !address.isAnyLocalAddress()
+                && System.getProperties().putIfAbsent(RMI_HOSTNAME, settings.host()) == null ? settings.host() : null;
         RMIServerSocketFactory sockets = settings.tls() == null ? new BoundSocketFactory(address)
                 : new TlsSocketFactory(address, settings.tls().newJdkContext(), settings.tls());
         // the stubs clients get: they connect over TLS with their JVM's default TLS context (javax.net.ssl.*)
@@ -124,6 +127,7 @@ public final class RemoteJmx implements AutoCloseable {
         try {
             registry = LocateRegistry.createRegistry(settings.port(), clientSockets, sockets);
         } catch (IOException e) {
+            clearHostname(hostnameSet);
             throw cannotListen(brokerName, settings, settings.port(), e);
         }
         RMIConnectorServer connector = null;
@@ -149,14 +153,16 @@ public final class RemoteJmx implements AutoCloseable {
         } catch (RuntimeException e) {
             stop(connector);
             unexport(registry);
+            clearHostname(hostnameSet);
             throw e;
         } catch (IOException | AlreadyBoundException e) { // a registry of its own: nothing else binds in it
             stop(connector);
             unexport(registry);
+            clearHostname(hostnameSet);
             throw new UncheckedIOException("Remote JMX of broker " + brokerName + " could not start: " + e,
                     new IOException(e));
         }
-        RemoteJmx remote = new RemoteJmx(settings, registry, connector);
+        RemoteJmx remote = new RemoteJmx(settings, registry, connector, hostnameSet);
         LOG.info("Broker {}: remote JMX on {}{} ({})", brokerName, settings.url(),
                 settings.tls() == null ? "" : " over TLS", access.logsIn() ? "operators log in with the broker's users and need the right manage"
                         : "security is off: no login");
@@ -177,11 +183,22 @@ public final class RemoteJmx implements AutoCloseable {
         return settings.url();
     }
 
-    /** Stops the connector (its clients are disconnected) and closes the registry's port. */
+    /**
+     * Stops the connector (its clients are disconnected), closes the registry's port and removes the
+     * {@code java.rmi.server.hostname} its start set.
+     */
     @Override
     public void close() {
         stop(connector);
         unexport(registry);
+        clearHostname(hostnameSet);
+    }
+
+    /** Removes {@code java.rmi.server.hostname} if it is still {@code value}, which a start set (null: none). */
+    private static void clearHostname(String value) {
+        if (value != null) {
+            System.getProperties().remove(RMI_HOSTNAME, value);
+        }
     }
 
     private static void stop(JMXConnectorServer connector) {

@@ -199,26 +199,37 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting on every listener and closes every client connection, closes the metrics endpoint, unregisters
-     * the broker's MXBeans, then
-     * closes the broker (its queued store writes commit first). Calling it again does nothing.
+     * Closes the web console, stops accepting on every listener and closes every client connection, closes remote JMX
+     * and the metrics endpoint, unregisters the broker's MXBeans, then closes the broker (its queued store writes
+     * commit first). Every part is closed even if closing another failed; the first failure is then thrown, the
+     * others suppressed in it. Calling it again does nothing.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            console.ifPresent(WebConsole::close);
-            acceptors.forEach(TcpAcceptor::close);
-            remoteJmx.ifPresent(RemoteJmx::close);
-        } finally {
+        List<Runnable> parts = new ArrayList<>();
+        console.ifPresent(webConsole -> parts.add(webConsole::close));
+        acceptors.forEach(acceptor -> parts.add(acceptor::close));
+        remoteJmx.ifPresent(connector -> parts.add(connector::close));
+        metrics.ifPresent(endpoint -> parts.add(() -> endpoint.close())); // a lambda: Micrometer is loaded only if used
+        jmx.ifPresent(beans -> parts.add(beans::close));
+        parts.add(broker::close);
+        RuntimeException failure = null;
+        for (Runnable part : parts) {
             try {
-                metrics.ifPresent(endpoint -> endpoint.close()); // a lambda: Micrometer is loaded only if used
-                jmx.ifPresent(JmxManagement::close);
-            } finally {
-                broker.close();
+                part.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         LOG.info("Gannet server {} stopped", config.broker().name());
     }

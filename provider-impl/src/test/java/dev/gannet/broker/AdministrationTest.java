@@ -1,5 +1,6 @@
 package dev.gannet.broker;
 
+import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.broker.BrokerDriver.Client;
@@ -9,7 +10,9 @@ import dev.gannet.protocol.Delivery;
 import jakarta.jms.InvalidDestinationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.gannet.broker.BrokerDriver.queue;
@@ -103,5 +106,50 @@ class AdministrationTest {
         assertThrows(InvalidDestinationException.class,
                 () -> administration.move(new QueueAddress.Queue("none"), null, ALL, "elsewhere"));
         assertEquals(List.of("stays"), client.browse(queue("source")));
+    }
+
+    @Test
+    void aQueueWithAConsumerIsNotDeletedAndGoesOnServingIt() throws Exception {
+        Client client = driver.connect(null);
+        client.session(1, false);
+        client.consumer(1, 1, queue("busy"));
+
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> administration.deleteQueue("busy"));
+
+        client.send(1, queue("busy"), "still served");
+        assertEquals("still served", text(client.receive().encoded()));
+        assertEquals(1, administration.statistics(new QueueAddress.Queue("busy")).consumers());
+    }
+
+    @Test
+    void aDeletedQueueIsMadeAgainForTheNextConsumerAndSend() throws Exception {
+        Client client = driver.connect(null);
+        client.session(1, false);
+        client.send(1, queue("renewed"), "deleted with its queue");
+        assertTrue(administration.deleteQueue("renewed"));
+
+        client.consumer(1, 1, queue("renewed"));
+        client.send(1, queue("renewed"), "after the delete");
+
+        assertEquals("after the delete", text(client.receive().encoded()));
+        QueueAddress renewed = new QueueAddress.Queue("renewed");
+        assertEquals(1, administration.statistics(renewed).consumers());
+        assertEquals(1, administration.statistics(renewed).enqueued());
+    }
+
+    @Test
+    void aSendAfterADeleteIsKeptByTheNewQueueAcrossARestart(@TempDir Path directory) throws Exception {
+        BrokerConfig config = BrokerConfig.builder().name("deleted-and-renewed").dataDirectory(directory).build();
+        try (BrokerDriver stored = new BrokerDriver(config)) {
+            Client client = stored.connect(null);
+            client.session(1, false);
+            client.send(1, queue("renewed"), "deleted with its queue");
+            assertTrue(stored.broker().administration().deleteQueue("renewed"));
+            client.send(1, queue("renewed"), "after the delete");
+        }
+        try (BrokerDriver restarted = new BrokerDriver(config)) {
+            Client client = restarted.connect(null);
+            assertEquals(List.of("after the delete"), client.browse(queue("renewed")));
+        }
     }
 }

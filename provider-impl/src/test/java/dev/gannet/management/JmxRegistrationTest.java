@@ -2,6 +2,7 @@ package dev.gannet.management;
 
 import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.EmbeddedBroker;
+import dev.gannet.api.StoreConfig;
 import dev.gannet.api.management.BrokerMXBean;
 import dev.gannet.api.management.ObjectNames;
 import dev.gannet.api.management.QueueMXBean;
@@ -100,6 +101,18 @@ class JmxRegistrationTest {
         off.setProperty(ServerConfig.JMX_ENABLED, "false");
         try (RunningServer running = RunningServer.start(ServerConfig.fromProperties(off, directory))) {
             assertEquals(Set.of(), beansOf(name));
+        }
+    }
+
+    @Test
+    void theBrokersBeanShowsAJdbcStoresUrlWithoutItsPassword() {
+        String name = unique("jdbc");
+        String url = "jdbc:derby:memory:" + name + ";create=true;user=gannet;password=topsecret";
+        try (EmbeddedBroker broker = EmbeddedBroker.start(config(name)
+                .jdbcStore(url, null, null, StoreConfig.Dialect.DERBY).build())) {
+            assertEquals("jdbc", broker(name).getStoreKind());
+            assertEquals("jdbc:derby:memory:" + name + ";create=true;user=gannet;password=***",
+                    broker(name).getStoreLocation());
         }
     }
 

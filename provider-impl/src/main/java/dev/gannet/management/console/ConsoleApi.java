@@ -3,6 +3,7 @@ package dev.gannet.management.console;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.gannet.management.console.ConsoleSessions.Session;
+import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
@@ -23,11 +24,14 @@ import java.util.Optional;
  * CSRF token in the {@value WebConsole#CSRF_HEADER} header (the login, which has no session yet, must carry the
  * {@value WebConsole#LOGIN_HEADER} header, which a cross-site form cannot send). Every request but
  * {@code GET /api/session} and {@code POST /api/login} needs a session: a logged-in manager's, or, on a broker without
- * authentication, the one {@code GET /api/session} opens for anybody.
+ * authentication, the one {@code GET /api/session} opens for anybody. A request whose Host header does not name the
+ * console never gets here ({@link AllowedHosts}).
  */
 final class ConsoleApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApi.class);
+    /** Longest user name written to the log as typed at a login. */
+    private static final int MAX_LOGGED_USER = 64;
     /** Longest request body read (a login or an operation's form). */
     private static final int MAX_BODY = 16 * 1024;
 
@@ -77,6 +81,10 @@ final class ConsoleApi implements HttpHandler {
                 answer = Answer.error(404, e.getMessage());
             } catch (InvalidSelectorException e) {
                 answer = Answer.error(400, e.getMessage());
+            } catch (IllegalStateException e) {
+                // the broker refuses in the queue's present state (e.g. a delete while it has consumers): the user's
+                // to resolve, not a failure of the broker
+                answer = Answer.error(409, e.getMessage());
             } catch (JMSException e) {
                 LOG.warn("Console request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         e);
@@ -84,7 +92,7 @@ final class ConsoleApi implements HttpHandler {
             } catch (RuntimeException e) {
                 LOG.error("Console request {} {} failed", exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), e);
-                answer = Answer.error(500, "Internal error: " + e);
+                answer = Answer.error(500, "Internal error: the broker's log tells more");
             }
             send(exchange, answer);
         }
@@ -168,13 +176,14 @@ final class ConsoleApi implements HttpHandler {
         try {
             manager = access.login(user, password, remote);
         } catch (SecurityException e) {
-            LOG.info("Console login of user '{}' from {} refused: {}", user, remote, e.getMessage());
+            LOG.info("Console login of user '{}' from {} refused: {}", loggable(user), remote, e.getMessage());
             throw new Refusal(401, "Login refused: wrong user name or password");
         }
         if (!manager.mayManageBroker()) {
-            LOG.info("Console login of user '{}' from {} refused: no right to manage the broker", user, remote);
-            throw new Refusal(403, "Login refused: user '" + user + "' may not manage the broker (it needs the right"
-                    + " manage, e.g. security.permission.#.manage)");
+            LOG.info("Console login of user '{}' from {} refused: no right to manage the broker", loggable(user),
+                    remote);
+            throw new Refusal(403, "Login refused: user '" + manager.user() + "' may not manage the broker (it needs"
+                    + " the right manage, e.g. security.permission.#.manage)");
         }
         String loggedIn = manager.user();
         Optional.ofNullable(WebConsole.sessionCookie(exchange)).ifPresent(sessions::close);
@@ -187,6 +196,16 @@ final class ConsoleApi implements HttpHandler {
         answer.put("user", loggedIn);
         answer.put("csrf", session.csrf());
         return Answer.ok(answer);
+    }
+
+    /**
+     * A user name as typed, fit for one line of the log: control characters (a forged line break) become '?', and
+     * a name longer than {@value #MAX_LOGGED_USER} characters is cut, marked with "...".
+     */
+    static String loggable(String user) {
+        String line = user.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return line.length() <= MAX_LOGGED_USER ? line : line.substring(0, MAX_LOGGED_USER) + "...";
     }
 
     private Answer read(Session session, String path, Map<String, String> parameters) throws Refusal, JMSException {
@@ -216,11 +235,18 @@ final class ConsoleApi implements HttpHandler {
             }
             case "/api/remove" -> {
                 String queue = required(parameters, "queue");
-                answer.put("count", views.remove(queue, messageId));
+                // removing every message is a purge, which the console confirms as such: remove takes one
+                answer.put("count", views.remove(queue, required(parameters, "messageId")));
                 LOG.info("Console: {} removed {} message(s) of queue {}", who, answer.get("count"), queue);
             }
             case "/api/retry" -> {
                 String queue = required(parameters, "queue");
+                // a message goes back to the destination its own property names, which may be any: only a manager
+                // of the whole broker may send it there (as over remote JMX)
+                if (!session.manager().mayManageBroker()) {
+                    throw new Refusal(403, who + " may not retry messages: that needs the right manage on the whole"
+                            + " broker, since each message names the destination it goes back to");
+                }
                 answer.put("count", views.retry(queue, messageId));
                 LOG.info("Console: {} retried {} message(s) of queue {}", who, answer.get("count"), queue);
             }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -213,9 +214,10 @@ final class ConsoleViews {
         return administration.remove(new QueueAddress.Queue(queue), null, Long.MAX_VALUE);
     }
 
-    /** Removes the message {@code messageId} (null: every message) of {@code queue}; answers how many. */
+    /** Removes the message {@code messageId} of {@code queue} (every message is a {@link #purge}); answers how many. */
     long remove(String queue, String messageId) throws JMSException {
-        return administration.remove(new QueueAddress.Queue(queue), selectorOf(messageId), Long.MAX_VALUE);
+        return administration.remove(new QueueAddress.Queue(queue), selectorOf(Objects.requireNonNull(messageId,
+                "messageId")), Long.MAX_VALUE);
     }
 
     /** Sends the dead-lettered or expired message {@code messageId} (null: all) back; answers how many. */

@@ -35,8 +35,9 @@ import javax.net.ssl.SSLParameters;
  * the broker's user name and password and needs the right to manage; the session cookie is {@code HttpOnly} and
  * {@code SameSite=Strict}, every change is a POST carrying the session's CSRF token, and every answer forbids framing
  * and scripts from elsewhere (Content-Security-Policy). Without authentication anybody who reaches the console's
- * address may use it: it listens on 127.0.0.1 unless configured otherwise. Given the TLS settings of the server's TLS
- * listener it speaks HTTPS, and its cookie is {@code Secure}.
+ * address may use it: it listens on 127.0.0.1 unless configured otherwise. Every request must name the console in its
+ * {@code Host} header ({@link AllowedHosts}), so that a page of another site cannot reach it by DNS rebinding. Given
+ * the TLS settings of the server's TLS listener it speaks HTTPS, and its cookie is {@code Secure}.
  */
 public final class WebConsole implements AutoCloseable {
 
@@ -102,12 +103,20 @@ public final class WebConsole implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
-        ConsoleSessions sessions = new ConsoleSessions(new SecureRandom(), Clock.systemUTC());
-        server.createContext("/api/", new ConsoleApi(new ConsoleViews(administration), sessions, access,
-                tls != null));
-        server.createContext("/", new ConsoleResources());
-        server.start();
+        try {
+            server.setExecutor(executor);
+            ConsoleSessions sessions = new ConsoleSessions(new SecureRandom(), Clock.systemUTC());
+            AllowedHosts hosts = new AllowedHosts(host, server.getAddress(), tls != null);
+            server.createContext("/api/", new ConsoleApi(new ConsoleViews(administration), sessions, access,
+                    tls != null)).getFilters().add(hosts);
+            server.createContext("/", new ConsoleResources()).getFilters().add(hosts);
+            server.start();
+        } catch (RuntimeException | Error e) {
+            // the port is bound: release it (and the threads) rather than leave them to a console nobody can close
+            server.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
         WebConsole console = new WebConsole(server, executor, tls != null);
         LOG.info("Web console of broker {} at {} ({})", brokerName, console.url(),
  access.logsIn() ? "login with the manage right" : "no login: the broker has no authentication");

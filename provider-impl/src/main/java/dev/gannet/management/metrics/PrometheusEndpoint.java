@@ -69,6 +69,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
             throw new UncheckedIOException("The metrics endpoint cannot listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
+        try {
+            return serve(administration, server, brokerName);
+        } catch (RuntimeException | Error e) {
+            server.stop(0); // the port is bound: release it rather than leave it to an endpoint nobody can close
+            throw e;
+        }
+    }
+
+    private static PrometheusEndpoint serve(Administration administration, HttpServer server, String brokerName) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GannetMetrics metrics = new GannetMetrics(administration);
         JvmGcMetrics gc = new JvmGcMetrics();

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,6 +158,80 @@ class WebConsoleApiTest {
     }
 
     @Test
+    void retryingNeedsTheRightToManageTheWholeBrokerNotJustTheDeadLetterQueue() throws Exception {
+        // app manages the DLQ only: a retry sends each message to the destination its own property names
+        try (ConsoleServer server = new ConsoleServer(directory, true, "security.permission.DLQ.manage=admins,apps",
+                "security.permission.DLQ.send=admins,apps", "security.permission.DLQ.consume=admins,apps",
+                "security.permission.DLQ.browse=admins,apps")) {
+            Connection connection = server.connection(null);
+            try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                session.createProducer(session.createQueue("work")).send(session.createTextMessage("job 1"));
+                session.commit();
+                assertNotNull(session.createConsumer(session.createQueue("work")).receive(10_000));
+                session.rollback(); // its one delivery attempt failed: to the dead-letter queue
+            }
+            Login admin = login(server, "admin", ConsoleServer.PASSWORD);
+            awaitDepth(server, admin, "DLQ", 1);
+
+            HttpResponse<String> refused = postLogin(server, "user=app&password=" + ConsoleServer.PASSWORD, true);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Set-Cookie").isEmpty(), "no session to retry with");
+            assertEquals(1, depth(server, admin, "DLQ"), "nothing moved");
+            assertEquals(0, depth(server, admin, "work"));
+
+            HttpResponse<String> retried = post(server, "/api/retry", "queue=DLQ", admin.cookie(), admin.csrf());
+            assertEquals(200, retried.statusCode(), retried.body());
+            assertTrue(retried.body().contains("\"count\":1"), "a manager of the whole broker may: " + retried.body());
+        }
+    }
+
+    @Test
+    void removeNeedsAMessageIdAndNeverEmptiesTheQueueUnconfirmed() throws Exception {
+        try (ConsoleServer server = new ConsoleServer(directory, true)) {
+            send(server, "bulk", 3);
+            Login login = login(server, "admin", ConsoleServer.PASSWORD);
+            HttpResponse<String> noId = post(server, "/api/remove", "queue=bulk", login.cookie(), login.csrf());
+            assertEquals(400, noId.statusCode(), noId.body());
+            assertTrue(noId.body().contains("messageId"), noId.body());
+            assertEquals(3, depth(server, login, "bulk"), "removing all is a purge, which the console confirms");
+        }
+    }
+
+    @Test
+    void aRequestNotNamingTheConsolesOwnHostIsRefusedSoThatDnsRebindingCannotReachIt() throws Exception {
+        try (ConsoleServer server = new ConsoleServer(directory, false)) {
+            int port = URI.create(server.base()).getPort();
+            String rebound = rawGet(server, "/api/session", "attacker.example:" + port);
+            assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+            assertFalse(rebound.toLowerCase(Locale.ROOT).contains("set-cookie"), "no session: " + rebound);
+            assertFalse(rebound.contains("csrf"), "no token: " + rebound);
+            assertTrue(rawGet(server, "/console/", "attacker.example:" + port).startsWith("HTTP/1.1 403"),
+                    "nor the page");
+            assertTrue(rawGet(server, "/api/session", "127.0.0.1:" + (port + 1)).startsWith("HTTP/1.1 403"),
+                    "another port is another site");
+            for (String own : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port)) {
+                String answer = rawGet(server, "/api/session", own);
+                assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("csrf"), own + ": " + answer);
+            }
+        }
+    }
+
+    @Test
+    void aConsoleOnAWildcardAddressAnswersAnyHostName() throws Exception {
+        try (ConsoleServer server = new ConsoleServer(directory, false, "management.console.host=0.0.0.0")) {
+            int port = URI.create(server.base()).getPort();
+            assertTrue(rawGet(server, "/api/session", "broker.example:" + port).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    @Test
+    void aLoggedUserNameIsOneLineOfBoundedLength() {
+        assertEquals("admin?INFO forged", ConsoleApi.loggable("admin\nINFO forged"));
+        assertEquals("x".repeat(64) + "...", ConsoleApi.loggable("x".repeat(1000)));
+        assertEquals("ålice", ConsoleApi.loggable("ålice"));
+    }
+
+    @Test
     void untrustedMessageTextComesBackEscaped() throws Exception {
         try (ConsoleServer server = new ConsoleServer(directory, true)) {
             Connection connection = server.connection(null);
@@ -222,6 +300,39 @@ class WebConsoleApiTest {
             for (int i = 0; i < count; i++) {
                 producer.send(session.createTextMessage("message " + i));
             }
+        }
+    }
+
+    /** The answer to a GET of {@code path} sent with the Host header {@code host}, as a rebinding page's is. */
+    private static String rawGet(ConsoleServer server, String path, String host) throws IOException {
+        URI base = URI.create(server.base());
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private long depth(ConsoleServer server, Login login, String queue) throws IOException, InterruptedException {
+        String body = get(server, "/api/queues?filter=" + queue, login.cookie()).body();
+        Matcher matcher = Pattern.compile("\"name\":\"" + queue + "\"[^}]*?\"depth\":(\\d+)").matcher(body);
+        if (!matcher.find()) {
+            matcher = Pattern.compile("\"depth\":(\\d+)[^}]*?\"name\":\"" + queue + "\"").matcher(body);
+            assertTrue(matcher.find(), body);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private void awaitDepth(ConsoleServer server, Login login, String queue, long expected) throws Exception {
+        long end = System.currentTimeMillis() + 30_000;
+        while (depth(server, login, queue) != expected) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("not within 30 s: " + expected + " message(s) in " + queue);
+            }
+            Thread.sleep(50);
         }
     }
 

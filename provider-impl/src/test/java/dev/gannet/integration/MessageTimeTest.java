@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static dev.gannet.integration.Bodies.browse;
-import static dev.gannet.integration.Bodies.drain;
+import static dev.gannet.integration.Bodies.assertReceives;
 import static dev.gannet.integration.Bodies.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +57,7 @@ class MessageTimeTest extends BrokerTestSupport {
         producer.setTimeToLive(0);
         producer.send(session.createTextMessage("fresh"));
         Deadline.passTime(volatilePerishable.getJMSExpiration() + 1);
-        assertEquals(List.of("fresh"), drain(session.createConsumer(queue)));
+        assertReceives(List.of("fresh"), session.createConsumer(queue));
     }
 
     @Test
@@ -71,7 +71,7 @@ class MessageTimeTest extends BrokerTestSupport {
         context.createProducer().setTimeToLive(TTL).send(topic, perishable);
         context.createProducer().send(topic, "fresh");
         Deadline.passTime(perishable.getJMSExpiration() + 1);
-        assertEquals(List.of("fresh"), drain(context.createDurableConsumer(topic, "late-reader")));
+        assertReceives(List.of("fresh"), context.createDurableConsumer(topic, "late-reader"));
     }
 
     @Test
@@ -233,6 +233,6 @@ class MessageTimeTest extends BrokerTestSupport {
         stopBroker();
         Deadline.passTime(perishable.getJMSExpiration() + 1);
 
-        assertEquals(List.of("kept"), drain(session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue)));
+        assertReceives(List.of("kept"), session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue));
     }
 }

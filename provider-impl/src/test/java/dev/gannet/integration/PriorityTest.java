@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import static dev.gannet.integration.Bodies.drain;
+import static dev.gannet.integration.Bodies.assertReceives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -57,7 +57,7 @@ class PriorityTest extends BrokerTestSupport {
         Session session = session(Session.AUTO_ACKNOWLEDGE);
         Queue queue = session.createQueue("backlog");
         sendBacklog(session, session.createProducer(queue));
-        assertEquals(expectedOrder(), drain(session.createConsumer(queue)));
+        assertReceives(expectedOrder(), session.createConsumer(queue));
     }
 
     @Test
@@ -69,7 +69,7 @@ class PriorityTest extends BrokerTestSupport {
         for (int i = 0; i < BACKLOG.length; i++) {
             producer.setPriority(BACKLOG[i]).send(queue, bodies.get(i));
         }
-        assertEquals(expectedOrder(), drain(context.createConsumer(queue)));
+        assertReceives(expectedOrder(), context.createConsumer(queue));
     }
 
     @Test
@@ -83,7 +83,7 @@ class PriorityTest extends BrokerTestSupport {
         for (int i = 0; i < BACKLOG.length; i++) {
             producer.setPriority(BACKLOG[i]).send(topic, bodies.get(i));
         }
-        assertEquals(expectedOrder(), drain(context.createDurableConsumer(topic, "all")));
+        assertReceives(expectedOrder(), context.createDurableConsumer(topic, "all"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class PriorityTest extends BrokerTestSupport {
 
         stopBroker();
 
-        assertEquals(expectedOrder(), drain(session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue)));
+        assertReceives(expectedOrder(), session(Session.AUTO_ACKNOWLEDGE).createConsumer(queue));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.gannet.integration.Bodies.browse;
-import static dev.gannet.integration.Bodies.drain;
+import static dev.gannet.integration.Bodies.assertReceives;
 import static dev.gannet.integration.Bodies.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +57,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         Queue queue = session.createQueue("selected");
         MessageConsumer reds = session.createConsumer(queue, RED);
         sendColored(session, session.createProducer(queue), "r1", "b1", "g1", "r2", "b2", "r3");
-        assertEquals(List.of("r1", "r2", "r3"), drain(reds));
+        assertReceives(List.of("r1", "r2", "r3"), reds);
     }
 
     @Test
@@ -69,7 +69,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         for (int size : new int[]{3, 10, 7, 42}) {
             producer.setProperty("size", size).send(queue, "s" + size);
         }
-        assertEquals(List.of("s10", "s42"), drain(big));
+        assertReceives(List.of("s10", "s42"), big);
     }
 
     @Test
@@ -80,7 +80,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         sendColored(session, session.createProducer(queue), "b1", "g1");
         assertNull(reds.receive(ABSENT), "no message matches 'red'");
         reds.close();
-        assertEquals(List.of("b1", "g1"), drain(session.createConsumer(queue)));
+        assertReceives(List.of("b1", "g1"), session.createConsumer(queue));
     }
 
     @Test
@@ -99,8 +99,8 @@ class SelectorDeliveryTest extends BrokerTestSupport {
             (body.startsWith("r") ? sentRed : sentBlue).add(body);
             sendColored(sender, producer, body);
         }
-        assertEquals(sentBlue, drain(blues));
-        assertEquals(sentRed, drain(reds));
+        assertReceives(sentBlue, blues);
+        assertReceives(sentRed, reds);
     }
 
     @Test
@@ -111,8 +111,8 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         MessageConsumer reds = session.createConsumer(topic, RED);
         MessageConsumer all = connection.createSession(Session.AUTO_ACKNOWLEDGE).createConsumer(topic);
         sendColored(session, session.createProducer(topic), "r1", "b1", "r2");
-        assertEquals(List.of("r1", "r2"), drain(reds));
-        assertEquals(List.of("r1", "b1", "r2"), drain(all));
+        assertReceives(List.of("r1", "r2"), reds);
+        assertReceives(List.of("r1", "b1", "r2"), all);
     }
 
     @Test
@@ -125,7 +125,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         session.createDurableSubscriber(topic, "reds", RED, false).close();
         sendColored(session, session.createProducer(topic), "b1", "r1", "g1", "r2");
         MessageConsumer reds = session.createDurableSubscriber(topic, "reds", RED, false);
-        assertEquals(List.of("r1", "r2"), drain(reds));
+        assertReceives(List.of("r1", "r2"), reds);
     }
 
     @Test
@@ -137,7 +137,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         JMSProducer producer = context.createProducer();
         producer.setProperty("size", 9).send(topic, "nine");
         producer.setProperty("size", 1).send(topic, "one");
-        assertEquals(List.of("nine"), drain(context.createDurableConsumer(topic, "big", "size > 5", false)));
+        assertReceives(List.of("nine"), context.createDurableConsumer(topic, "big", "size > 5", false));
     }
 
     @Test
@@ -177,7 +177,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         truck.setJMSType("truck");
         truck.setJMSCorrelationID("order-8");
         producer.send(truck, DeliveryMode.NON_PERSISTENT, 7, 0);
-        assertEquals(List.of(expected), drain(session.createConsumer(queue, selector)));
+        assertReceives(List.of(expected), session.createConsumer(queue, selector));
     }
 
     @Test
@@ -220,8 +220,8 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         MessageProducer producer = sender.createProducer(topic);
         sendColored(sender, producer, "r1", "b1");
         producer.send(sender.createTextMessage("plain")); // no color property at all
-        assertEquals(List.of("r1", "b1", "plain"), drain(withNull));
-        assertEquals(List.of("r1", "b1", "plain"), drain(withEmpty));
+        assertReceives(List.of("r1", "b1", "plain"), withNull);
+        assertReceives(List.of("r1", "b1", "plain"), withEmpty);
     }
 
     @Test
@@ -240,7 +240,7 @@ class SelectorDeliveryTest extends BrokerTestSupport {
         MessageProducer producer = session.createProducer(queue);
         producer.send(session.createTextMessage("no color"));
         sendColored(session, producer, "g1");
-        assertEquals(List.of("g1"), drain(session.createConsumer(queue, "color <> 'red'")));
+        assertReceives(List.of("g1"), session.createConsumer(queue, "color <> 'red'"));
         assertEquals("no color", text(receive(session.createConsumer(queue, "color IS NULL"))));
     }
 }

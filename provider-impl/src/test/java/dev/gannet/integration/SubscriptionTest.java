@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.gannet.integration.Bodies.assertReceives;
 import static dev.gannet.integration.Bodies.drain;
 import static dev.gannet.integration.Bodies.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class SubscriptionTest extends BrokerTestSupport {
         Topic topic = session.createTopic("ledger");
         session.createDurableConsumer(topic, "audit").close();
         publish(connection().createSession(Session.AUTO_ACKNOWLEDGE), topic, "a", "b");
-        assertEquals(List.of("a", "b"), drain(session.createDurableConsumer(topic, "audit")));
+        assertReceives(List.of("a", "b"), session.createDurableConsumer(topic, "audit"));
     }
 
     @Test
@@ -77,7 +78,7 @@ class SubscriptionTest extends BrokerTestSupport {
         Message again = receive(next);
         assertEquals("b", text(again));
         assertTrue(again.getJMSRedelivered());
-        assertEquals(List.of(), drain(next));
+        assertReceives(List.of(), next);
     }
 
     @Test
@@ -89,7 +90,7 @@ class SubscriptionTest extends BrokerTestSupport {
         session.unsubscribe("gone");
         MessageConsumer fresh = session.createDurableConsumer(topic, "gone");
         publish(session, topic, "new");
-        assertEquals(List.of("new"), drain(fresh));
+        assertReceives(List.of("new"), fresh);
     }
 
     @Test
@@ -102,7 +103,7 @@ class SubscriptionTest extends BrokerTestSupport {
         context.unsubscribe("gone");
         JMSConsumer fresh = context.createDurableConsumer(topic, "gone");
         context.createProducer().send(topic, "new");
-        assertEquals(List.of("new"), drain(fresh));
+        assertReceives(List.of("new"), fresh);
     }
 
     @Test
@@ -121,7 +122,7 @@ class SubscriptionTest extends BrokerTestSupport {
         MessageConsumer active = session.createDurableConsumer(topic, "in-use");
         assertThrows(JMSException.class, () -> session.unsubscribe("in-use"));
         publish(session, topic, "still subscribed");
-        assertEquals(List.of("still subscribed"), drain(active));
+        assertReceives(List.of("still subscribed"), active);
         JMSContext context = context(JMSContext.AUTO_ACKNOWLEDGE);
         context.setClientID("busy-simple");
         context.createSharedDurableConsumer(topic, "shared-in-use");
@@ -157,7 +158,7 @@ class SubscriptionTest extends BrokerTestSupport {
         publish(session, topic, "old");
         MessageConsumer replaced = session.createDurableConsumer(topic, "sub", "JMSPriority > 2", false);
         publish(session, topic, "new");
-        assertEquals(List.of("new"), drain(replaced));
+        assertReceives(List.of("new"), replaced);
     }
 
     @Test
@@ -170,7 +171,7 @@ class SubscriptionTest extends BrokerTestSupport {
         MessageConsumer replaced = session.createDurableConsumer(second, "sub");
         publish(session, first, "first again");
         publish(session, second, "new");
-        assertEquals(List.of("new"), drain(replaced));
+        assertReceives(List.of("new"), replaced);
     }
 
     @Test
@@ -179,7 +180,7 @@ class SubscriptionTest extends BrokerTestSupport {
         Topic topic = session.createTopic("unchanged");
         session.createDurableConsumer(topic, "sub", null, false).close();
         publish(session, topic, "kept");
-        assertEquals(List.of("kept"), drain(session.createDurableConsumer(topic, "sub", "", false)));
+        assertReceives(List.of("kept"), session.createDurableConsumer(topic, "sub", "", false));
     }
 
     @Test
@@ -198,7 +199,7 @@ class SubscriptionTest extends BrokerTestSupport {
         List<String> expected = new ArrayList<>(sent);
         expected.sort(null);
         assertEquals(expected, shared, "each message goes to exactly one consumer of the subscription");
-        assertEquals(sent, drain(bystander), "a separate subscription gets its own copy of every message");
+        assertReceives(sent, bystander, "a separate subscription gets its own copy of every message");
     }
 
     @Test
@@ -209,10 +210,10 @@ class SubscriptionTest extends BrokerTestSupport {
         JMSConsumer second = context.createSharedConsumer(topic, "team");
         first.close();
         context.createProducer().send(topic, "while one remains");
-        assertEquals(List.of("while one remains"), drain(second));
+        assertReceives(List.of("while one remains"), second);
         second.close();
         context.createProducer().send(topic, "nobody subscribed");
-        assertEquals(List.of(), drain(context.createSharedConsumer(topic, "team")));
+        assertReceives(List.of(), context.createSharedConsumer(topic, "team"));
     }
 
     @Test
@@ -222,7 +223,7 @@ class SubscriptionTest extends BrokerTestSupport {
         context.createSharedDurableConsumer(topic, "auditors").close();
         context.createProducer().send(topic, "kept");
         Session other = connection().createSession(Session.AUTO_ACKNOWLEDGE);
-        assertEquals(List.of("kept"), drain(other.createSharedDurableConsumer(topic, "auditors")));
+        assertReceives(List.of("kept"), other.createSharedDurableConsumer(topic, "auditors"));
     }
 
     @Test
@@ -233,8 +234,8 @@ class SubscriptionTest extends BrokerTestSupport {
         MessageConsumer ofA = a.createSharedConsumer(topic, "same-name");
         MessageConsumer ofB = b.createSharedConsumer(topic, "same-name");
         publish(a, topic, "x", "y");
-        assertEquals(List.of("x", "y"), drain(ofA));
-        assertEquals(List.of("x", "y"), drain(ofB));
+        assertReceives(List.of("x", "y"), ofA);
+        assertReceives(List.of("x", "y"), ofB);
     }
 
     @Test
@@ -276,7 +277,7 @@ class SubscriptionTest extends BrokerTestSupport {
         mine.close();
         Session again = connection("no-local").createSession(Session.AUTO_ACKNOWLEDGE);
         publish(again, topic, "mine, later connection");
-        assertEquals(List.of("theirs"), drain(again.createDurableConsumer(topic, "others-only", null, true)));
+        assertReceives(List.of("theirs"), again.createDurableConsumer(topic, "others-only", null, true));
     }
 
     @Test
@@ -297,7 +298,7 @@ class SubscriptionTest extends BrokerTestSupport {
         JMSProducer after = again.createProducer();
         after.setProperty("urgent", false).send(topic, "n2"); // the selector must still apply after the restart
         after.setProperty("urgent", true).send(topic, "u2");
-        assertEquals(List.of("u1", "u2"), drain(again.createDurableConsumer(topic, "urgent", "urgent = TRUE", false)));
-        assertEquals(List.of("u1", "n1", "n2", "u2"), drain(again.createSharedDurableConsumer(topic, "everything")));
+        assertReceives(List.of("u1", "u2"), again.createDurableConsumer(topic, "urgent", "urgent = TRUE", false));
+        assertReceives(List.of("u1", "n1", "n2", "u2"), again.createSharedDurableConsumer(topic, "everything"));
     }
 }

@@ -12,8 +12,10 @@ enum Provider {
     GANNET_TCP("gannet-tcp", true),
     /** Whatever connection factory JNDI names (--factory). */
     JNDI("jndi", false),
-    /** Embedded ActiveMQ Artemis ({@link ArtemisBroker}). */
+    /** Embedded ActiveMQ Artemis over its in-vm connector ({@link ArtemisBroker#inVm()}). */
     ARTEMIS("artemis", false),
+    /** Embedded ActiveMQ Artemis over tcp on 127.0.0.1, its Netty acceptor ({@link ArtemisBroker#tcp()}). */
+    ARTEMIS_TCP("artemis-tcp", false),
     /** Embedded ActiveMQ Classic on KahaDB ({@link ClassicBroker#kahaDb()}). */
     ACTIVEMQ_KAHADB("activemq-kahadb", false),
     /** Embedded ActiveMQ Classic on its JDBC store in embedded Derby ({@link ClassicBroker#jdbcDerby()}). */
@@ -60,7 +62,8 @@ enum Provider {
             case GANNET_VM -> Target.gannetVm(options.dataDirectory());
             case GANNET_TCP -> Target.gannetTcp(options.dataDirectory());
             case JNDI -> Target.jndi(options.factoryName());
-            case ARTEMIS -> ArtemisBroker.start();
+            case ARTEMIS -> ArtemisBroker.inVm();
+            case ARTEMIS_TCP -> ArtemisBroker.tcp();
             case ACTIVEMQ_KAHADB -> ClassicBroker.kahaDb();
             case ACTIVEMQ_JDBC_DERBY -> ClassicBroker.jdbcDerby();
         };

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The table of a comparison run: per workload, one line per figure (main rate, second rate, latency percentiles,
- * peak heap), a column per provider, and after each provider other than Gannet a ratio column comparing the
+ * The table of a comparison run: per workload, one line per figure (main rate and its CPU microseconds per message,
+ * second rate and its CPU, latency percentiles, peak heap), a column per provider, and after each provider other than Gannet a ratio column comparing the
  * reference Gannet provider with it, oriented so that above 1 means Gannet did better. A cell that has no figure
  * because the provider or the workload failed says {@code failed [N]}; footnote N under the table gives the reason.
  */
@@ -30,8 +30,9 @@ final class ComparisonTable {
         this.reference = reference;
     }
 
-    /** Prints the table for {@code workloads} (names, in order), its legend and its footnotes. */
-    void print(List<String> workloads, LoadOptions options, PrintStream out) {
+    /** Prints the table for {@code selected} workloads (in order), its legend and its footnotes. */
+    void print(List<Workload> selected, LoadOptions options, PrintStream out) {
+        List<String> workloads = selected.stream().map(Workload::name).toList();
         List<String> header = new ArrayList<>(List.of("workload", "figure"));
         Set<Integer> textColumns = new HashSet<>(Set.of(0, 1));
         for (ProviderResults provider : results) {
@@ -49,17 +50,31 @@ final class ComparisonTable {
         }
         out.println();
         out.printf("Comparison: medians of %d run(s) per workload at scale %s, each provider alone in its own JVM"
-                + " (-Xmx%s)%n", options.repeat(), options.scale(), options.heap());
+                + " (-Xmx%s%s)%n", options.repeat(), options.scale(), options.heap(), ownHeaps(selected));
         table.print(out);
         if (reference != null) {
             out.printf("ratio: %s compared with the provider to its left; above 1 means %s did better"
-                            + " (throughput: %s/provider; latency and peak heap: provider/%s)%n",
+                            + " (throughput: %s/provider; CPU, latency and peak heap: provider/%s)%n",
                     reference.label(), reference.label(), reference.label(), reference.label());
         }
+        out.println("CPU us/msg: CPU microseconds of the provider's whole JVM (broker and clients) per message, over the"
+                + " same interval as the rate above it.");
         out.println("MB/s is msgs/s times the body size, the same for every provider: see each provider's own table.");
         for (Map.Entry<String, Integer> footnote : footnotes.entrySet()) {
             out.printf("[%d] %s%n", footnote.getValue(), footnote.getKey());
         }
+    }
+
+    /** The workloads that ran with a heap of their own, as the table's title names them; empty if none did. */
+    private static String ownHeaps(List<Workload> selected) {
+        StringBuilder text = new StringBuilder();
+        for (Workload workload : selected) {
+            if (workload.heap() != null) {
+                text.append(String.format("; %s in a JVM of its own per provider with -Xmx%s", workload.name(),
+                        workload.heap()));
+            }
+        }
+        return text.toString();
     }
 
     /** The figures a workload has, read from the first provider that ran it without failing. */
@@ -69,9 +84,13 @@ final class ComparisonTable {
         List<Figure> figures = new ArrayList<>();
         String rateLabel = model == null ? "" : model.rate().label() + " ";
         figures.add(new Figure(rateLabel + "msgs/s", s -> s.rate().messagesPerSecond(), "%,.0f", true));
+        figures.add(new Figure(rateLabel + "CPU us/msg", s -> s.rate().cpuMicrosPerMessage(), "%.1f", false));
         if (model != null && model.secondary() != null) {
-            figures.add(new Figure(model.secondary().label() + " msgs/s",
+            String label = model.secondary().label() + " ";
+            figures.add(new Figure(label + "msgs/s",
                     s -> s.secondary() == null ? Double.NaN : s.secondary().messagesPerSecond(), "%,.0f", true));
+            figures.add(new Figure(label + "CPU us/msg",
+                    s -> s.secondary() == null ? Double.NaN : s.secondary().cpuMicrosPerMessage(), "%.1f", false));
         }
         if (model != null && model.latency() != null) {
             figures.add(new Figure("p50 ms", s -> latency(s).p50(), "%.3f", false));
@@ -137,7 +156,9 @@ final class ComparisonTable {
         return Double.isNaN(value) ? "-" : String.format(format, value);
     }
 
-    /** Reference over provider for throughput, provider over reference for latency and heap: above 1, Gannet won. */
+    /**
+     * Reference over provider for throughput, provider over reference for CPU, latency and heap: above 1, Gannet won.
+     */
     private static String ratio(Figure figure, double referenceValue, double value) {
         double ratio = figure.higherIsBetter() ? referenceValue / value : value / referenceValue;
         return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format("x%.2f", ratio);

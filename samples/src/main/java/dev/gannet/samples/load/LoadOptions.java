@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param workloads     names or numbers (1-11) of the workloads to run; empty for all
  * @param repeat        runs per workload; the table shows medians
  * @param scale         multiplies every workload's message count
- * @param heap          maximum heap ({@code -Xmx}) of every child JVM of a comparison run
- * @param resultsFile   where a child JVM of a comparison run writes its medians ({@link ProviderResults}), or null
+ * @param heap          maximum heap ({@code -Xmx}) of every child JVM but those of workloads with a heap of their own
+ *                      ({@link Workload#heap()})
+ * @param resultsFile   where a child JVM writes its medians ({@link ProviderResults}), or null
  */
 record LoadOptions(List<Provider> providers, String factoryName, Path dataDirectory, List<String> workloads,
                    int repeat, double scale, String heap, Path resultsFile) {

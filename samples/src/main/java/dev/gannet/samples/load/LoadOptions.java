@@ -107,11 +107,6 @@ record LoadOptions(List<Provider> providers, String factoryName, Path dataDirect
         return providers.size() > 1;
     }
 
-    /** The first Gannet provider named, the one a comparison's ratios are for; null if none is. */
-    Provider reference() {
-        return providers.stream().filter(Provider::isGannet).findFirst().orElse(null);
-    }
-
     /**
      * The options of a child JVM that runs {@code workloads} (names) on {@code provider} and writes its medians to
      * {@code results}.

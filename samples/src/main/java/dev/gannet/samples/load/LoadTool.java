@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Given several providers ({@code --provider gannet-vm,artemis,activemq-kahadb,activemq-jdbc-derby}) it runs
  * each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same class path, same {@code -Xmx}),
- * then prints one table comparing them with the first Gannet provider named ({@link ComparisonTable}). A workload with
+ * then prints one table comparing each with the Gannet provider on the same transport ({@link ComparisonTable}). A workload with
  * a heap of its own (deep-backlog-256m) runs in a further child JVM with that {@code -Xmx}, for every provider and
  * also when only one provider is named ({@link ProviderRun}).
  *
@@ -103,7 +103,7 @@ public final class LoadTool {
         for (Provider provider : options.providers()) {
             results.add(new ProviderRun(provider, options, selected).run(null));
         }
-        new ComparisonTable(results, options.reference()).print(selected, options, System.out);
+        new ComparisonTable(results).print(selected, options, System.out);
     }
 
     /**

@@ -7,6 +7,10 @@ import java.lang.management.OperatingSystemMXBean;
  * Reads the wall clock and the CPU time used by this whole JVM together, so that a measured interval knows both how
  * long it took and how much CPU it cost. Process CPU, not the calling thread's: every provider's broker is embedded
  * in the measuring JVM, so its threads (and the JIT and GC threads, as for every provider) are counted too.
+ *
+ * <p>The JVM reads process CPU from the OS in clock ticks (on Linux {@code times()}, 10 ms), so an interval's CPU is
+ * off by up to a tick: close for the seconds-long intervals of a full-scale run, coarse for a smoke run. Summing the
+ * threads' own CPU times would be finer but would miss every thread that ended within the interval.
  */
 final class ProcessClock {
 

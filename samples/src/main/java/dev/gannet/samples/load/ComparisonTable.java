@@ -58,9 +58,9 @@ final class ComparisonTable {
             out.printf("ratio: Gannet compared with the provider to its left, above 1 means Gannet did better"
                     + " (throughput: Gannet/provider; CPU, latency and peak heap: provider/Gannet); %s%n", comparisons);
         }
-        out.println("CPU us/msg: CPU microseconds of the provider's whole JVM (broker and clients) per message, over the"
-                + " same interval as the rate above it; the OS counts process CPU in clock ticks (10 ms on Linux), so"
-                + " the figure is close only over intervals of a second or more, as at full scale.");
+        out.println("CPU us/msg: CPU microseconds of the provider's whole JVM (broker and clients) per message, over"
+                + " the same interval as the rate above it; the OS counts process CPU in clock ticks (10 ms on Linux),"
+                + " so the figure is close only over intervals of a second or more, as at full scale.");
         out.println("MB/s is msgs/s times the body size, the same for every provider: see each provider's own table.");
         for (Map.Entry<String, Integer> footnote : footnotes.entrySet()) {
             out.printf("[%d] %s%n", footnote.getValue(), footnote.getKey());

@@ -24,7 +24,8 @@ final class Fill {
      *
      * @return the interval from the first send to the last commit, as {@code clock} measures it
      */
-    static Span queue(ProcessClock clock, ConnectionFactory factory, String name, long count, Payload payload, int batch, Stamp stamp)
+    static Span queue(ProcessClock clock, ConnectionFactory factory, String name, long count, Payload payload,
+                      int batch, Stamp stamp)
             throws JMSException {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);

@@ -12,11 +12,11 @@ import java.util.Map;
  * lives in that JVM too). The sizes at scale 1.0 (the default) are those of issue 15's full-scale table; see
  * {@link #workloads}.
  *
- * <p>Given several providers ({@code --provider gannet-vm,artemis,activemq-kahadb,activemq-jdbc-derby}) it runs
- * each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same class path, same {@code -Xmx}),
- * then prints one table comparing each with the Gannet provider on the same transport ({@link ComparisonTable}). A workload with
- * a heap of its own (deep-backlog-256m) runs in a further child JVM with that {@code -Xmx}, for every provider and
- * also when only one provider is named ({@link ProviderRun}).
+ * <p>Given several providers ({@code --provider gannet-vm,gannet-tcp,artemis,artemis-tcp,activemq-kahadb,
+ * activemq-jdbc-derby}) it runs each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same
+ * class path, same {@code -Xmx}), then prints one table comparing each with the Gannet provider on the same transport
+ * ({@link ComparisonTable}). A workload with a heap of its own (deep-backlog-256m) runs in a further child JVM with
+ * that {@code -Xmx}, for every provider and also when only one provider is named ({@link ProviderRun}).
  *
  * <p>What makes the comparison fair: every provider runs the same workload code, so the same bodies (1 KiB bytes
  * messages; 100 bytes for deep-backlog), the same acknowledge modes (auto-acknowledge, or transacted where the

@@ -91,9 +91,7 @@ public final class LoadTool {
         }
         Table table = Table.ofSummaries();
         results.summaries().forEach(table::add);
-        if (options.resultsFile() != null) {
-            System.out.printf("%n%s%n", results.description());
-        }
+        System.out.printf("%n%s%n", results.description());
         table.print(System.out);
     }
 

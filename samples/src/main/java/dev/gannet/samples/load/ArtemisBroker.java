@@ -9,19 +9,26 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
- * Apache ActiveMQ Artemis embedded in the tool's JVM as a comparison broker ({@code --provider artemis}).
+ * Apache ActiveMQ Artemis embedded in the tool's JVM as a comparison broker, reached in-vm ({@code --provider
+ * artemis}) or over tcp on 127.0.0.1 through its Netty acceptor ({@code --provider artemis-tcp}).
  *
- * <p>Fairness, against Gannet's vm transport on its Derby store:
+ * <p>Fairness, against Gannet's vm (or tcp) transport on its Derby store:
  * <ul>
  *   <li>Persistence on, with Artemis's own file journal of type NIO (libaio is not assumed) in a fresh temporary
  *       directory (journal, bindings, paging, large messages), deleted afterwards. Journal defaults otherwise:
  *       {@code journal-sync-transactional} and {@code journal-sync-non-transactional} true, {@code journal-datasync}
  *       true, NIO buffer timeout 3,333,333 ns (Artemis batches the syncs of concurrent writers, as Gannet's group
  *       commit does), 10 MiB journal files.</li>
- *   <li>In-vm acceptor and connector ({@code vm://0}): no sockets, as with Gannet's vm transport.</li>
+ *   <li>artemis: in-vm acceptor and connector ({@code vm://0}): no sockets, as with Gannet's vm transport.
+ *       artemis-tcp: the Netty acceptor on a free port of 127.0.0.1 and a Netty connector to it
+ *       ({@code tcp://127.0.0.1:PORT}), both with Artemis' defaults (TCP_NODELAY on, batching off), as gannet-tcp
+ *       runs Gannet's server in this JVM and reaches it over its tcp transport.</li>
  *   <li>Security and JMX management off; address settings default (queues and addresses created on first use,
  *       paging once the global size, half the heap, is used) but for the dead-letter and expiry addresses of a new
  *       Artemis instance's broker.xml, which no workload reaches.</li>
@@ -35,18 +42,34 @@ final class ArtemisBroker {
 
     static final String NAME = "artemis-load";
     /** The in-vm acceptor's id, and the URL of the factory connecting to it. */
-    static final String URL = "vm://0";
+    static final String VM_URL = "vm://0";
+    static final String TCP_HOST = "127.0.0.1";
 
     private ArtemisBroker() {
     }
 
     /**
-     * Starts the broker with its store in a fresh temporary directory.
+     * Starts the broker with its store in a fresh temporary directory, reached through the in-vm connector.
      *
      * @throws Exception whatever Artemis throws when it cannot start; the directory is deleted again
      */
-    static Target start() throws Exception {
-        return Target.inTemporaryDirectory("artemis", directory -> {
+    static Target inVm() throws Exception {
+        return start("artemis", VM_URL);
+    }
+
+    /**
+     * Starts the broker with its store in a fresh temporary directory and a Netty acceptor on a free port of
+     * 127.0.0.1, reached over tcp.
+     *
+     * @throws Exception whatever Artemis throws when it cannot start; the directory is deleted again
+     */
+    static Target tcp() throws Exception {
+        return start("artemis-tcp", "tcp://" + TCP_HOST + ":" + freePort());
+    }
+
+    /** Starts the broker with one acceptor at {@code url} and a factory connecting to it there. */
+    private static Target start(String label, String url) throws Exception {
+        return Target.inTemporaryDirectory(label, directory -> {
             ConfigurationImpl configuration = new ConfigurationImpl();
             configuration.setName(NAME);
             configuration.setBrokerInstance(directory.toFile());
@@ -59,7 +82,7 @@ final class ArtemisBroker {
             configuration.setNodeManagerLockDirectory(path(directory, "journal"));
             configuration.setSecurityEnabled(false);
             configuration.setJMXManagementEnabled(false);
-            configuration.addAcceptorConfiguration("in-vm", URL);
+            configuration.addAcceptorConfiguration(label, url);
             // As in the broker.xml of a new Artemis instance; without them Artemis warns for every new queue.
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of("DLQ"))
@@ -72,10 +95,20 @@ final class ArtemisBroker {
                 stopAfterFailure(broker, e);
                 throw e;
             }
-            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(URL);
-            return new Target("artemis " + URL + " (embedded ActiveMQ Artemis, NIO journal in " + directory + ")",
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+            return new Target(label + " " + url + " (embedded ActiveMQ Artemis, NIO journal in " + directory + ")",
                     factory, () -> stop(factory, broker), directory);
         });
+    }
+
+    /**
+     * A port of 127.0.0.1 free a moment ago. Artemis' acceptor is given a fixed port; another process taking it in
+     * between makes the start fail, which the run reports.
+     */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(TCP_HOST))) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String path(Path directory, String name) {

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the load tool for one provider of a comparison in a JVM of its own, so that providers share no heap, threads,
- * class-level state or files: the same Java, the same class path, the same {@code -Xmx} for every provider. The child's
+ * Runs the load tool for one provider (or some of its workloads) in a JVM of its own, so that providers share no heap,
+ * threads, class-level state or files: the same Java, the same class path, and the {@code -Xmx} it is given (the run's
+ * {@code --heap}, or a workload's own heap such as deep-backlog-256m's), the same for every provider. The child's
  * output goes where the parent's goes (its progress to stderr, its own table to stdout); its medians come back
  * through a properties file ({@link ProviderResults}).
  */
@@ -25,19 +26,21 @@ final class ChildJvm {
     }
 
     /**
-     * Runs {@code provider} with {@code options} in a child JVM and waits for it to end.
+     * Runs {@code workloads} (names) on {@code provider} with {@code options} in a child JVM with maximum heap
+     * {@code heap} and waits for it to end.
      *
      * @return its results; failed results if it ended without writing any
      * @throws IOException          if the child cannot be started or its results file cannot be handled
      * @throws InterruptedException if interrupted while waiting; the child is then destroyed
      */
-    static ProviderResults run(Provider provider, LoadOptions options) throws IOException, InterruptedException {
+    static ProviderResults run(Provider provider, LoadOptions options, List<String> workloads, String heap)
+            throws IOException, InterruptedException {
         Path results = Files.createTempFile("gannet-load-" + provider.label() + "-", ".properties");
         try {
-            List<String> command = command(provider, options, results);
+            List<String> arguments = options.childArguments(provider, workloads, results);
             System.err.printf("%n=== %s, in a JVM of its own (-Xmx%s, this class path): %s%n", provider.label(),
-                    options.heap(), String.join(" ", options.childArguments(provider, results)));
-            Process child = new ProcessBuilder(command).inheritIO().start();
+                    heap, String.join(" ", arguments));
+            Process child = new ProcessBuilder(command(heap, arguments)).inheritIO().start();
             int exit;
             try {
                 exit = child.waitFor();
@@ -57,10 +60,10 @@ final class ChildJvm {
         }
     }
 
-    static List<String> command(Provider provider, LoadOptions options, Path results) {
+    private static List<String> command(String heap, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + options.heap());
+        command.add("-Xmx" + heap);
         for (String name : System.getProperties().stringPropertyNames()) {
             if (INHERITED_PROPERTY_PREFIXES.stream().anyMatch(name::startsWith)) {
                 command.add("-D" + name + "=" + System.getProperty(name));
@@ -69,7 +72,7 @@ final class ChildJvm {
         command.add("-cp");
         command.add(classPath());
         command.add(LoadTool.class.getName());
-        command.addAll(options.childArguments(provider, results));
+        command.addAll(arguments);
         return command;
     }
 

@@ -25,18 +25,23 @@ final class Drain {
      * Empties queue {@code name} of exactly {@code expected} messages through a transacted session, committing every
      * {@link #BATCH}, then checks nothing is left.
      *
-     * @return nanoseconds from creating the consumer to the last commit
+     * @return the interval from creating the consumer to the last commit, as {@code clock} measures it
      * @throws IllegalStateException if fewer arrive before {@link #IDLE_LIMIT} passes without one, or more are there
      */
-    static long queue(ConnectionFactory factory, String name, long expected) throws JMSException {
-        return queue(factory, name, expected, null);
+    static Span queue(ProcessClock clock, ConnectionFactory factory, String name, long expected)
+            throws JMSException {
+        return queue(clock, factory, name, expected, null);
     }
 
-    /** As {@link #queue(ConnectionFactory, String, long)}, receiving only what {@code selector} matches. */
-    static long queue(ConnectionFactory factory, String name, long expected, String selector) throws JMSException {
+    /**
+     * As {@link #queue(ProcessClock, ConnectionFactory, String, long)}, receiving only what {@code selector} matches.
+     */
+    static Span queue(ProcessClock clock, ConnectionFactory factory, String name, long expected, String selector)
+            throws JMSException {
         try (Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            ProcessClock.Mark mark = clock.start();
             long start = System.nanoTime();
             MessageConsumer consumer = session.createConsumer(session.createQueue(name), selector);
             long received = 0;
@@ -55,7 +60,7 @@ final class Drain {
                 }
             }
             session.commit();
-            long elapsed = System.nanoTime() - start;
+            Span elapsed = mark.stop();
             if (consumer.receive(200) != null) {
                 session.rollback();
                 throw new IllegalStateException("queue " + name + " held more than the " + expected

@@ -22,15 +22,16 @@ final class Fill {
     /**
      * Sends {@code count} persistent messages to queue {@code name}, committing every {@code batch}.
      *
-     * @return nanoseconds from the first send to the last commit
+     * @return the interval from the first send to the last commit, as {@code clock} measures it
      */
-    static long queue(ConnectionFactory factory, String name, long count, Payload payload, int batch, Stamp stamp)
+    static Span queue(ProcessClock clock, ConnectionFactory factory, String name, long count, Payload payload,
+                      int batch, Stamp stamp)
             throws JMSException {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(session.createQueue(name));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            long start = System.nanoTime();
+            ProcessClock.Mark start = clock.start();
             for (long i = 0; i < count; i++) {
                 Message message = payload.create(session);
                 if (stamp != null) {
@@ -42,7 +43,7 @@ final class Fill {
                 }
             }
             session.commit();
-            return System.nanoTime() - start;
+            return start.stop();
         }
     }
 }

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * @param providers     the providers to load, in order; more than one makes a comparison run, each in a child JVM
  * @param factoryName   JNDI name of the connection factory (jndi only)
  * @param dataDirectory Gannet data directory, or null for a temporary one deleted at the end
- * @param workloads     names or numbers (1-10) of the workloads to run; empty for all
+ * @param workloads     names or numbers (1-11) of the workloads to run; empty for all
  * @param repeat        runs per workload; the table shows medians
  * @param scale         multiplies every workload's message count
- * @param heap          maximum heap ({@code -Xmx}) of every child JVM of a comparison run
- * @param resultsFile   where a child JVM of a comparison run writes its medians ({@link ProviderResults}), or null
+ * @param heap          maximum heap ({@code -Xmx}) of every child JVM but those of workloads with a heap of their own
+ *                      ({@link Workload#heap()})
+ * @param resultsFile   where a child JVM writes its medians ({@link ProviderResults}), or null
  */
 record LoadOptions(List<Provider> providers, String factoryName, Path dataDirectory, List<String> workloads,
                    int repeat, double scale, String heap, Path resultsFile) {
@@ -32,17 +33,30 @@ record LoadOptions(List<Provider> providers, String factoryName, Path dataDirect
                              jndi                 the factory --factory (default ConnectionFactory) from
                                                   new InitialContext()
                              artemis              embedded ActiveMQ Artemis, persistent (NIO file journal), in-vm
+                             artemis-tcp          the same, used over tcp on 127.0.0.1 (Netty acceptor)
                              activemq-kahadb      embedded ActiveMQ Classic, persistent on KahaDB, vm://
                              activemq-jdbc-derby  embedded ActiveMQ Classic, persistent on its JDBC store in Derby
-                           The last three keep their store in a temporary directory, deleted afterwards.
+                           The last four keep their store in a temporary directory, deleted afterwards.
                            Several, comma-separated: each runs in turn in a child JVM of its own, then one table
                            compares them with the first Gannet provider named.
               --data-dir   Gannet store directory (default: a temporary directory, deleted afterwards); with
                            several providers each Gannet provider gets its own subdirectory
-              --workloads  comma-separated names or numbers 1-10 (default: all)
+              --workloads  comma-separated names or numbers 1-11 (default: all):
+                             1 send-1p            20,000 persistent sends, 1 producer
+                             2 send-4p            40,000 persistent sends, 4 producers
+                             3 tx-batch-100       70,000 persistent sends in transactions of 100
+                             4 consume-1c         40,000 pre-filled persistent messages, 1 consumer (fill unmeasured)
+                             5 consume-4c         the same, 4 consumers
+                             6 nonpersistent-e2e  300,000 non-persistent, producer and consumer at once
+                             7 topic-fanout-4     200,000 published to 4 subscribers
+                             8 request-reply      20,000 round trips after 2,000 unmeasured warm-up ones
+                             9 deep-backlog       1,000,000 x 100 bytes filled, then drained
+                            10 selector-1pct      100,000 queued, a selector takes the 1% that match
+                            11 deep-backlog-256m  deep-backlog in a JVM of its own with -Xmx256m, for every provider
+                           1 KiB bodies but for the backlogs; counts at scale 1.0
               --repeat     runs per workload, the median is shown (default 3)
-              --scale      multiplies message counts (default 1.0; 0.01 for a smoke run)
-              --heap       maximum heap of each child JVM of a comparison, as for -Xmx (default 2g)
+              --scale      multiplies message counts (default 1.0, the full scale; 0.01 for a smoke run)
+              --heap       maximum heap of each child JVM, as for -Xmx (default 2g); deep-backlog-256m keeps 256m
             """;
 
     /** @throws IllegalArgumentException naming the bad option */
@@ -93,22 +107,18 @@ record LoadOptions(List<Provider> providers, String factoryName, Path dataDirect
         return providers.size() > 1;
     }
 
-    /** The first Gannet provider named, the one a comparison's ratios are for; null if none is. */
-    Provider reference() {
-        return providers.stream().filter(Provider::isGannet).findFirst().orElse(null);
-    }
-
-    /** The options of the child JVM that runs {@code provider} of this comparison and writes to {@code results}. */
-    List<String> childArguments(Provider provider, Path results) {
+    /**
+     * The options of a child JVM that runs {@code workloads} (names) on {@code provider} and writes its medians to
+     * {@code results}.
+     */
+    List<String> childArguments(Provider provider, List<String> workloads, Path results) {
         List<String> arguments = new ArrayList<>(List.of("--provider", provider.label(),
                 "--repeat", Integer.toString(repeat), "--scale", Double.toString(scale),
                 "--results", results.toString()));
         if (provider == Provider.JNDI) {
             arguments.addAll(List.of("--factory", factoryName));
         }
-        if (!workloads.isEmpty()) {
-            arguments.addAll(List.of("--workloads", String.join(",", workloads)));
-        }
+        arguments.addAll(List.of("--workloads", String.join(",", workloads)));
         if (dataDirectory != null && provider.isGannet()) {
             arguments.addAll(List.of("--data-dir", dataDirectory.resolve(provider.label()).toString()));
         }

@@ -1,25 +1,29 @@
 package dev.gannet.samples.load;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the ten load workloads against a JMS provider and prints a table of medians: messages and megabytes per
- * second, latency percentiles where the workload measures them, and the peak used heap of this JVM during the runs
- * (for every provider but jndi the broker lives in this JVM too).
+ * Runs the eleven load workloads against a JMS provider and prints a table of medians: messages and megabytes per
+ * second, the CPU microseconds the whole JVM spent per message over the same interval, latency percentiles where the
+ * workload measures them, and the peak used heap of the JVM during the runs (for every provider but jndi the broker
+ * lives in that JVM too). The sizes at scale 1.0 (the default) are those of issue 15's full-scale table; see
+ * {@link #workloads}.
  *
- * <p>Given several providers ({@code --provider gannet-vm,artemis,activemq-kahadb,activemq-jdbc-derby}) it runs
- * each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same class path, same {@code -Xmx}),
- * then prints one table comparing them with the first Gannet provider named ({@link ComparisonTable}).
+ * <p>Given several providers ({@code --provider gannet-vm,gannet-tcp,artemis,artemis-tcp,activemq-kahadb,
+ * activemq-jdbc-derby}) it runs each in turn, never two at once, in a child JVM of its own ({@link ChildJvm}: same
+ * class path, same {@code -Xmx}), then prints one table comparing each with the Gannet provider on the same transport
+ * ({@link ComparisonTable}). A workload with a heap of its own (deep-backlog-256m) runs in a further child JVM with
+ * that {@code -Xmx}, for every provider and also when only one provider is named ({@link ProviderRun}).
  *
  * <p>What makes the comparison fair: every provider runs the same workload code, so the same bodies (1 KiB bytes
  * messages; 100 bytes for deep-backlog), the same acknowledge modes (auto-acknowledge, or transacted where the
  * workload says) and the same delivery modes. Every comparison broker is embedded in the measuring JVM, so its peak
- * heap counts broker and clients as gannet-vm's does, and is reached without sockets, as gannet-vm is (Artemis in-vm,
- * Classic vm://). Each persists to a fresh store on local disk and syncs
+ * heap and CPU count broker and clients as gannet-vm's do; artemis and the Classic providers are reached without
+ * sockets, as gannet-vm is (Artemis in-vm, Classic vm://), artemis-tcp over Netty on 127.0.0.1, as gannet-tcp is over
+ * its tcp transport. Each persists to a fresh store on local disk and syncs
  * it before a persistent send outside a transaction returns (Gannet always; Artemis by its default
  * {@code blockOnDurableSend=true}; Classic by its default for persistent sends, with {@code useAsyncSend=false}); a
  * commit waits for the store everywhere. Consumers keep each provider's default window: Gannet 1,000 messages,
@@ -27,26 +31,34 @@ import java.util.Map;
  * each comparison broker are listed on {@link ArtemisBroker} and {@link ClassicBroker}.
  *
  * <p>Run (see {@link LoadOptions#USAGE}): {@code java -cp ... dev.gannet.samples.load.LoadTool --provider gannet-vm
- * --scale 0.05 --repeat 1}. Progress goes to stderr, the tables to stdout.
+ * --scale 0.01 --repeat 1} for a smoke run. Progress goes to stderr, the tables to stdout.
  */
 public final class LoadTool {
 
     private LoadTool() {
     }
 
-    /** Every workload, numbered 1-10 in this order, with its message count at scale 1.0. */
-    static List<Workload> workloads(double scale) {
+    /**
+     * Every workload, numbered 1-11 in this order, with its message count at scale 1.0, the full scale of issue 15:
+     * persistent sends by 1 and 4 producers (20,000 and 40,000), transacted batches of 100 to 70,000, consuming a
+     * queue pre-filled with 40,000 (1 and 4 consumers; the fill is not measured), non-persistent end to end 300,000,
+     * topic fan-out of 200,000 published to 4 subscribers, 20,000 request/reply round trips after 2,000 unmeasured
+     * warm-up ones, the 1,000,000-message backlog of 100-byte bodies with the run's heap, a 1% selector over 100,000,
+     * and the same backlog again under {@value DeepBacklog#SMALL_HEAP} of heap.
+     */
+    static List<Workload> workloads(double scale, ProcessClock clock) {
         return List.of(
-                new QueueSend(1, scaled(20_000, scale)),
-                new QueueSend(4, scaled(40_000, scale)),
-                new TransactedSend(scaled(50_000, scale)),
-                new QueueConsume(1, scaled(50_000, scale)),
-                new QueueConsume(4, scaled(50_000, scale)),
-                new NonPersistentEndToEnd(scaled(200_000, scale)),
-                new TopicFanOut(scaled(50_000, scale)),
-                new RequestReply(scaled(10_000, scale)),
-                new DeepBacklog(scaled(1_000_000, scale)),
-                new SelectorMatch(scaled(100_000, scale)));
+                new QueueSend(clock, 1, scaled(20_000, scale)),
+                new QueueSend(clock, 4, scaled(40_000, scale)),
+                new TransactedSend(clock, scaled(70_000, scale)),
+                new QueueConsume(clock, 1, scaled(40_000, scale)),
+                new QueueConsume(clock, 4, scaled(40_000, scale)),
+                new NonPersistentEndToEnd(clock, scaled(300_000, scale)),
+                new TopicFanOut(clock, scaled(200_000, scale)),
+                new RequestReply(clock, scaled(20_000, scale), scaled(2_000, scale)),
+                new DeepBacklog(clock, scaled(1_000_000, scale), null),
+                new SelectorMatch(clock, scaled(100_000, scale)),
+                new DeepBacklog(clock, scaled(1_000_000, scale), DeepBacklog.SMALL_HEAP));
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,20 +66,24 @@ public final class LoadTool {
         List<Workload> selected;
         try {
             options = LoadOptions.parse(args);
-            selected = select(workloads(options.scale()), options.workloads());
+            selected = select(workloads(options.scale(), new ProcessClock()), options.workloads());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(LoadOptions.USAGE);
             return;
         }
-        if (options.isComparison()) {
+        Provider provider = options.providers().get(0);
+        ProviderResults results;
+        if (options.resultsFile() != null) {
+            // A child JVM: it was given exactly the workloads for its heap.
+            results = measureHere(provider, options, selected);
+            results.store(options.resultsFile());
+        } else if (options.isComparison()) {
             compare(options, selected);
             return;
-        }
-        Provider provider = options.providers().get(0);
-        ProviderResults results = measureHere(provider, options, selected);
-        if (options.resultsFile() != null) {
-            results.store(options.resultsFile());
+        } else {
+            results = new ProviderRun(provider, options, selected)
+                    .run(workloads -> measureHere(provider, options, workloads));
         }
         if (results.isFailed()) {
             System.out.printf("%s failed: %s%n", provider.label(), results.failure());
@@ -75,25 +91,17 @@ public final class LoadTool {
         }
         Table table = Table.ofSummaries();
         results.summaries().forEach(table::add);
-        if (options.resultsFile() != null) {
-            System.out.printf("%n%s%n", results.description());
-        }
+        System.out.printf("%n%s%n", results.description());
         table.print(System.out);
     }
 
-    /** Runs every provider of the comparison in a child JVM of its own, one after the other, and compares them. */
+    /** Runs every provider of the comparison in child JVMs of its own, one after the other, and compares them. */
     private static void compare(LoadOptions options, List<Workload> selected) throws InterruptedException {
         List<ProviderResults> results = new ArrayList<>();
         for (Provider provider : options.providers()) {
-            try {
-                results.add(ChildJvm.run(provider, options));
-            } catch (IOException e) {
-                System.err.printf("%s: cannot run its JVM: %s%n", provider.label(), e);
-                results.add(ProviderResults.failed(provider, "cannot run its JVM: " + e));
-            }
+            results.add(new ProviderRun(provider, options, selected).run(null));
         }
-        new ComparisonTable(results, options.reference())
-                .print(selected.stream().map(Workload::name).toList(), options, System.out);
+        new ComparisonTable(results).print(selected, options, System.out);
     }
 
     /**
@@ -126,7 +134,8 @@ public final class LoadTool {
                 e.printStackTrace();
             }
         }
-        return new ProviderResults(provider, target.description(), null, summaries);
+        return new ProviderResults(provider, String.format("%s, JVM max heap %,d MiB", target.description(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)), null, summaries);
     }
 
     private static Row measure(Workload workload, Target target, int repeat, String session)
@@ -153,7 +162,7 @@ public final class LoadTool {
         return new Row(workload.name(), runs, null);
     }
 
-    /** @throws IllegalArgumentException if a name is neither a workload's name nor a number 1-10 */
+    /** @throws IllegalArgumentException if a name is neither a workload's name nor its number (1-11) */
     static List<Workload> select(List<Workload> all, List<String> names) {
         if (names.isEmpty()) {
             return all;

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NonPersistentEndToEnd implements Workload {
 
+    private final ProcessClock clock;
     private final long count;
     private final Payload payload = new Payload(Payload.KIB);
 
-    NonPersistentEndToEnd(long count) {
+    NonPersistentEndToEnd(ProcessClock clock, long count) {
+        this.clock = clock;
         this.count = Math.max(1, count);
     }
 
@@ -39,7 +41,7 @@ final class NonPersistentEndToEnd implements Workload {
             MessageConsumer consumer = receiving.createConsumer(destinations.queue(receiving, "q"));
             consuming.start();
             AtomicLong received = new AtomicLong();
-            long nanos = Parallel.run(name(), 2, index -> {
+            Span span = Parallel.run(clock, name(), 2, index -> {
                 if (index == 0) {
                     for (long i = 0; i < count; i++) {
                         producer.send(payload.create(sending));
@@ -51,7 +53,7 @@ final class NonPersistentEndToEnd implements Workload {
             if (consumer.receive(200) != null) {
                 throw new IllegalStateException("queue " + destinations.name("q") + " held more than " + count);
             }
-            return Result.of(new Rate("delivered", count, count * payload.size(), nanos));
+            return Result.of(new Rate("delivered", count, count * payload.size(), span));
         }
     }
 }

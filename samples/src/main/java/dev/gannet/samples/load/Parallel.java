@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs a task on several threads released together, timing from the release to the last thread's end. */
+/**
+ * Runs a task on several threads released together, timing from the release to the last thread's end (wall clock and
+ * the JVM's CPU).
+ */
 final class Parallel {
 
     /** One thread's part; {@code index} runs from 0 to the thread count - 1. */
@@ -19,11 +22,11 @@ final class Parallel {
     }
 
     /**
-     * @return nanoseconds from the release to the end of the last thread
+     * @return the interval from the release to the end of the last thread
      * @throws JMSException  the first failure of a thread, if it was one (others are interrupted)
      * @throws IllegalStateException the first failure of a thread otherwise
      */
-    static long run(String name, int threads, Task task) throws JMSException, InterruptedException {
+    static Span run(ProcessClock clock, String name, int threads, Task task) throws JMSException, InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -49,12 +52,12 @@ final class Parallel {
         }
         started.forEach(Thread::start);
         ready.await();
-        long start = System.nanoTime();
+        ProcessClock.Mark start = clock.start();
         go.countDown();
         for (Thread thread : started) {
             thread.join();
         }
-        long elapsed = System.nanoTime() - start;
+        Span elapsed = start.stop();
         Throwable e = failure.get();
         if (e instanceof JMSException jms) {
             throw jms;

@@ -112,6 +112,7 @@ record ProviderResults(Provider provider, String description, String failure, Li
             properties.setProperty(key + "messages", Long.toString(figure.messages()));
             properties.setProperty(key + "messagesPerSecond", Double.toString(figure.messagesPerSecond()));
             properties.setProperty(key + "megabytesPerSecond", Double.toString(figure.megabytesPerSecond()));
+            properties.setProperty(key + "cpuMicrosPerMessage", Double.toString(figure.cpuMicrosPerMessage()));
         }
     }
 
@@ -122,7 +123,8 @@ record ProviderResults(Provider provider, String description, String failure, Li
         }
         return new Summary.Figure(label, (long) number(properties, key + "messages", file),
                 number(properties, key + "messagesPerSecond", file),
-                number(properties, key + "megabytesPerSecond", file));
+                number(properties, key + "megabytesPerSecond", file),
+                number(properties, key + "cpuMicrosPerMessage", file));
     }
 
     private static double number(Properties properties, String key, Path file) {

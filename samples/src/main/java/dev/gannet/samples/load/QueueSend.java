@@ -16,11 +16,13 @@ import java.util.List;
  */
 final class QueueSend implements Workload {
 
+    private final ProcessClock clock;
     private final int producers;
     private final long perProducer;
     private final Payload payload = new Payload(Payload.KIB);
 
-    QueueSend(int producers, long total) {
+    QueueSend(ProcessClock clock, int producers, long total) {
+        this.clock = clock;
         this.producers = producers;
         this.perProducer = Math.max(1, total / producers);
     }
@@ -46,14 +48,14 @@ final class QueueSend implements Workload {
                 sessions.add(session);
                 senders.add(producer);
             }
-            long nanos = Parallel.run(name(), producers, index -> {
+            Span span = Parallel.run(clock, name(), producers, index -> {
                 for (long n = 0; n < perProducer; n++) {
                     senders.get(index).send(payload.create(sessions.get(index)));
                 }
             });
             long total = perProducer * producers;
-            Drain.queue(factory, destinations.name("q"), total);
-            return Result.of(new Rate("sent", total, total * payload.size(), nanos));
+            Drain.queue(clock, factory, destinations.name("q"), total);
+            return Result.of(new Rate("sent", total, total * payload.size(), span));
         } finally {
             for (Connection connection : connections) {
                 connection.close();

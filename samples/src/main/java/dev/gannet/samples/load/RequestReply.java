@@ -16,19 +16,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Workload 8: round-trip latency of non-persistent 1 KiB requests answered by a responder thread on its own
  * connection, one request at a time; replies go to a temporary queue and carry the request's JMSCorrelationID.
- * The first {@link #warmUp} round trips are not sampled.
+ * The first {@code warmUp} round trips are neither sampled nor timed.
  */
 final class RequestReply implements Workload {
 
     private static final long RECEIVE_LIMIT_MS = Drain.IDLE_LIMIT.toMillis();
 
+    private final ProcessClock clock;
     private final int count;
     private final int warmUp;
     private final Payload payload = new Payload(Payload.KIB);
 
-    RequestReply(long count) {
-        this.count = (int) Math.max(1, count);
-        this.warmUp = Math.min(200, this.count / 10);
+    RequestReply(ProcessClock clock, long count, long warmUp) {
+        this.clock = clock;
+        this.count = Math.toIntExact(Math.max(1, count));
+        this.warmUp = Math.toIntExact(Math.max(0, warmUp));
     }
 
     @Override
@@ -57,10 +59,10 @@ final class RequestReply implements Workload {
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             requesting.start();
             long[] samples = new long[count];
-            long start = System.nanoTime();
+            ProcessClock.Mark start = clock.start();
             for (int i = 0; i < warmUp + count; i++) {
                 if (i == warmUp) {
-                    start = System.nanoTime();
+                    start = clock.start();
                 }
                 Message request = payload.create(session);
                 String correlation = "req-" + i;
@@ -82,13 +84,13 @@ final class RequestReply implements Workload {
                     samples[i - warmUp] = roundTrip;
                 }
             }
-            long nanos = System.nanoTime() - start;
+            Span span = start.stop();
             responder.interrupt();
             responding.close(); // ends a receive in progress
             responder.join(Drain.IDLE_LIMIT.toMillis());
             replyConsumer.close();
             replyQueue.delete();
-            return new Result(new Rate("round trips", count, 2L * count * payload.size(), nanos), null,
+            return new Result(new Rate("round trips", count, 2L * count * payload.size(), span), null,
                     new Latencies(samples, count));
         }
     }

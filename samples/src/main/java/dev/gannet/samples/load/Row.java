@@ -47,6 +47,7 @@ record Row(String workload, List<Run> runs, Throwable failure) {
         Rate first = rate.apply(runs.get(0).result());
         return new Summary.Figure(first.label(), first.messages(),
                 median(r -> rate.apply(r.result()).messagesPerSecond()),
-                median(r -> rate.apply(r.result()).megabytesPerSecond()));
+                median(r -> rate.apply(r.result()).megabytesPerSecond()),
+                median(r -> rate.apply(r.result()).cpuMicrosPerMessage()));
     }
 }

@@ -18,12 +18,14 @@ record Summary(String workload, Figure rate, Figure secondary, Percentiles laten
                String failure) {
 
     /**
-     * A throughput, medians over the runs.
+     * A throughput and its CPU cost, medians over the runs.
      *
-     * @param label    what moved, e.g. {@code "sent"}
-     * @param messages messages moved in one run
+     * @param label               what moved, e.g. {@code "sent"}
+     * @param messages            messages moved in one run
+     * @param cpuMicrosPerMessage CPU microseconds of the whole JVM per message moved, NaN if unknown
      */
-    record Figure(String label, long messages, double messagesPerSecond, double megabytesPerSecond) {
+    record Figure(String label, long messages, double messagesPerSecond, double megabytesPerSecond,
+                  double cpuMicrosPerMessage) {
     }
 
     /** Latency percentiles in milliseconds, medians over the runs. */
@@ -43,10 +45,11 @@ record Summary(String workload, Figure rate, Figure secondary, Percentiles laten
         List<String> cells = new ArrayList<>();
         cells.add(workload);
         if (isFailed()) {
-            cells.addAll(List.of("-", "-", "-", "-", "-", "-", "FAILED: " + failure));
+            cells.addAll(List.of("-", "-", "-", "-", "-", "-", "-", "FAILED: " + failure));
             return cells;
         }
         cells.add(String.format("%,.0f", rate.messagesPerSecond()));
+        cells.add(cpu(rate));
         cells.add(String.format("%.1f", rate.megabytesPerSecond()));
         if (latency != null) {
             cells.add(String.format("%.3f", latency.p50()));
@@ -58,10 +61,15 @@ record Summary(String workload, Figure rate, Figure secondary, Percentiles laten
         cells.add(String.format("%.0f", peakHeapMegabytes));
         StringBuilder note = new StringBuilder(rate.label() + " " + String.format("%,d", rate.messages()));
         if (secondary != null) {
-            note.append(String.format("; %s %,.0f msgs/s, %.1f MB/s", secondary.label(),
-                    secondary.messagesPerSecond(), secondary.megabytesPerSecond()));
+            note.append(String.format("; %s %,.0f msgs/s, CPU %s us/msg, %.1f MB/s", secondary.label(),
+                    secondary.messagesPerSecond(), cpu(secondary), secondary.megabytesPerSecond()));
         }
         cells.add(note.toString());
         return cells;
+    }
+
+    private static String cpu(Figure figure) {
+        return Double.isNaN(figure.cpuMicrosPerMessage()) ? "-"
+                : String.format("%.1f", figure.cpuMicrosPerMessage());
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 final class Table {
 
     /** The columns of one provider's table, one row per {@link Summary}. */
-    static final List<String> HEADER = List.of("workload", "msgs/s", "MB/s", "p50 ms", "p99 ms", "p99.9 ms",
-            "peak heap MB", "notes");
+    static final List<String> HEADER = List.of("workload", "msgs/s", "CPU us/msg", "MB/s", "p50 ms", "p99 ms",
+            "p99.9 ms", "peak heap MB", "notes");
 
     private final List<List<String>> lines = new ArrayList<>();
     private final Set<Integer> textColumns;

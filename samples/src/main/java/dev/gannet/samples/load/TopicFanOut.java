@@ -15,16 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Workload 7: one publisher sends non-persistent 1 KiB messages to a topic with {@value #SUBSCRIBERS} subscribers,
  * each on its own connection and thread. Reports the publish rate and the delivery rate (all copies, from the first
- * publish to the last delivery).
+ * publish to the last delivery). Both carry the CPU of the whole interval, from the first publish to the last
+ * delivery: per published message it is the cost of publishing one and delivering its {@value #SUBSCRIBERS} copies.
  */
 final class TopicFanOut implements Workload {
 
     static final int SUBSCRIBERS = 4;
 
+    private final ProcessClock clock;
     private final long count;
     private final Payload payload = new Payload(Payload.KIB);
 
-    TopicFanOut(long count) {
+    TopicFanOut(ProcessClock clock, long count) {
+        this.clock = clock;
         this.count = Math.max(1, count);
     }
 
@@ -52,7 +55,7 @@ final class TopicFanOut implements Workload {
             MessageProducer publisher = session.createProducer(destinations.topic(session, "t"));
             publisher.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             AtomicLong publishNanos = new AtomicLong();
-            long nanos = Parallel.run(name(), SUBSCRIBERS + 1, index -> {
+            Span span = Parallel.run(clock, name(), SUBSCRIBERS + 1, index -> {
                 if (index == SUBSCRIBERS) {
                     long start = System.nanoTime();
                     for (long i = 0; i < count; i++) {
@@ -65,8 +68,9 @@ final class TopicFanOut implements Workload {
                 }
             });
             long delivered = count * SUBSCRIBERS;
-            return new Result(new Rate("published", count, count * payload.size(), publishNanos.get()),
-                    new Rate("delivered", delivered, delivered * payload.size(), nanos), null);
+            return new Result(new Rate("published", count, count * payload.size(),
+                    span.withWallNanos(publishNanos.get())),
+                    new Rate("delivered", delivered, delivered * payload.size(), span), null);
         } finally {
             for (Connection connection : connections) {
                 connection.close();

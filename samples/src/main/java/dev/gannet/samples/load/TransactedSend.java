@@ -12,10 +12,12 @@ final class TransactedSend implements Workload {
 
     static final int BATCH = 100;
 
+    private final ProcessClock clock;
     private final long count;
     private final Payload payload = new Payload(Payload.KIB);
 
-    TransactedSend(long count) {
+    TransactedSend(ProcessClock clock, long count) {
+        this.clock = clock;
         this.count = Math.max(BATCH, count / BATCH * BATCH);
     }
 
@@ -26,21 +28,21 @@ final class TransactedSend implements Workload {
 
     @Override
     public Result run(ConnectionFactory factory, Destinations destinations) throws JMSException {
-        long nanos;
+        Span span;
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(destinations.queue(session, "q"));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            long start = System.nanoTime();
+            ProcessClock.Mark start = clock.start();
             for (long i = 1; i <= count; i++) {
                 producer.send(payload.create(session));
                 if (i % BATCH == 0) {
                     session.commit();
                 }
             }
-            nanos = System.nanoTime() - start;
+            span = start.stop();
         }
-        Drain.queue(factory, destinations.name("q"), count);
-        return Result.of(new Rate("sent", count, count * payload.size(), nanos));
+        Drain.queue(clock, factory, destinations.name("q"), count);
+        return Result.of(new Rate("sent", count, count * payload.size(), span));
     }
 }

@@ -13,6 +13,14 @@ public interface Workload {
     String name();
 
     /**
+     * The maximum heap ({@code -Xmx}, e.g. {@code "256m"}) the JVM running this workload must have, or null for the
+     * run's {@code --heap}. A workload with a heap of its own runs in a JVM of its own for every provider.
+     */
+    default String heap() {
+        return null;
+    }
+
+    /**
      * Runs the pattern once.
      *
      * @throws JMSException         if the provider fails a call

@@ -96,7 +96,8 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * half of {@link Runtime#maxMemory()} for {@link #DEFAULT_MEMORY_BUDGET}.
      */
     public long effectiveMemoryBudgetBytes() {
-        return memoryBudgetBytes != DEFAULT_MEMORY_BUDGET ? memoryBudgetBytes : Runtime.getRuntime().maxMemory() / 2;
+        return memoryBudgetBytes != DEFAULT_MEMORY_BUDGET ? memoryBudgetBytes
+                : Runtime.getRuntime().maxMemory() / 2;
     }
 
     /**

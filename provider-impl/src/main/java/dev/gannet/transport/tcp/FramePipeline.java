@@ -9,7 +9,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
 
-/** The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers. */
+/**
+ * The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers, and
+ * the {@link FrameWriter} through which each side writes its frames.
+ */
 public final class FramePipeline {
 
     /** The name of the side's own handler in the pipeline. */
@@ -43,6 +46,7 @@ public final class FramePipeline {
                 options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout(), warnings));
         pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout(), warnings));
+        pipeline.addLast("writer", new FrameWriter());
         pipeline.addLast(PROTOCOL, protocol);
         pipeline.addLast("errors", errors);
     }

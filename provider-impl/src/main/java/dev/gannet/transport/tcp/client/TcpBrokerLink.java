@@ -4,9 +4,9 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Opened;
-import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.FrameWriter;
 import dev.gannet.transport.tcp.SendWindowLimits;
 import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.Bootstrap;
@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link dev.gannet.transport.tcp.server.TcpAcceptor}, replies complete the futures by correlation id, deliveries go to
  * the endpoint from the link's I/O thread. One-way sends travel as frames nobody answers, within the link's
  * {@link SendWindow}. Every frame is written by the link's one I/O thread in the
- * order it was handed over, so the broker sees a connection's commands in the order they were made. Each link owns
+ * order it was handed over (through the channel's {@link FrameWriter}, which flushes once per burst), so the broker
+ * sees a connection's commands in the order they were made. Each link owns
  * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */
 public final class TcpBrokerLink implements BrokerLink {
@@ -48,6 +49,7 @@ public final class TcpBrokerLink implements BrokerLink {
     private final String address;
     private final EventLoopGroup group;
     private final Channel channel;
+    private final FrameWriter writer;
     private final ClientChannelHandler handler;
     private final ReplyCorrelator replies;
     private final SendWindow window;
@@ -64,6 +66,7 @@ public final class TcpBrokerLink implements BrokerLink {
         this.address = address;
         this.group = group;
         this.channel = channel;
+        this.writer = FrameWriter.of(channel);
         this.handler = handler;
         this.replies = replies;
         this.window = window;
@@ -193,13 +196,13 @@ public final class TcpBrokerLink implements BrokerLink {
             pending.answer().whenComplete((answer, failure) -> closeChannel());
         }
         Frame.CommandFrame frame = new Frame.CommandFrame(pending.correlationId(), command);
-        boolean submitted = EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame).addListener(written -> {
+        boolean submitted = writer.send(frame, written -> {
             if (!written.isSuccess()) {
                 replies.fail(pending.correlationId(), linked(new JMSException("Cannot send "
                         + command.getClass().getSimpleName() + " to " + address + ": " + written.cause()),
                         written.cause()));
             }
-        }));
+        });
         if (!submitted) {
             replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
                     + " is closed"));
@@ -221,8 +224,7 @@ public final class TcpBrokerLink implements BrokerLink {
         }
         Frame.OneWaySend frame = new Frame.OneWaySend(send);
         window.acquire(SendWindowLimits.weight(send));
-        if (!EventLoopTasks.submit(channel,
-                () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
+        if (!writer.send(frame, ChannelFutureListener.CLOSE_ON_FAILURE)) {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
         }
     }

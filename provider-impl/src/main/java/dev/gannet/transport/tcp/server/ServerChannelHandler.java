@@ -9,6 +9,7 @@ import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Peer;
 import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FrameWriter;
 import dev.gannet.transport.tcp.SendWindowLimits;
 import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
@@ -26,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
  * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
- * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
+ * replies in command order as the broker completes them, through the channel's {@link FrameWriter} (which the
+ * connection's deliveries share, so replies and deliveries leave in the order the broker made them). One-way sends are never answered; they are counted against
  * the client's window ({@link SendWindowLimits}) and reported processed in batches. A command the decoder found invalid
  * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
  * without reaching the broker. On a TLS listener the Gannet handshake comes after the TLS handshake, so the broker
@@ -48,6 +50,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
     private final ThrottledLog warnings;
     private final ProcessedSends processedSends = new ProcessedSends();
     private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
+    private FrameWriter writer; // set when added to the pipeline, before any frame arrives
     private ServerConnection connection; // confined to the lane
     private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
 
@@ -55,6 +58,11 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
         this.broker = broker;
         this.lane = lane;
         this.warnings = warnings;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        writer = FrameWriter.of(ctx.channel());
     }
 
     @Override
@@ -124,7 +132,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** Runs on the lane: opens the broker connection and answers the handshake. */
     private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request, Peer peer) {
-        connection = broker.connect(new ChannelClientEndpoint(channel, peer));
+        connection = broker.connect(new ChannelClientEndpoint(writer, peer));
         connection.handle(new Command.Open(request.clientId(), request.user(), request.password()))
                 .whenComplete((opened, failure) -> EventLoopTasks.submit(channel, () -> {
                     if (failure != null) {
@@ -151,16 +159,15 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        Channel channel = ctx.channel();
-        lane.execute(() -> post(channel, send, weight, invalid));
+        lane.execute(() -> post(send, weight, invalid));
     }
 
     /** Runs on the lane: carries out a one-way send; reports processed sends when half the window is reached. */
-    private void post(Channel channel, Command.Send send, int weight, JMSException invalid) {
+    private void post(Command.Send send, int weight, JMSException invalid) {
         (invalid == null ? connection.post(send) : connection.refuse(send, invalid)).thenRun(() -> {
             Frame.SendsProcessed report = processedSends.processed(weight);
             if (report != null) {
-                EventLoopTasks.submit(channel, () -> channel.writeAndFlush(report, channel.voidPromise()));
+                writer.send(report);
             }
         });
     }
@@ -181,7 +188,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                         ? Frame.Reply.answered(correlationId, type, answer)
                         : Frame.Reply.failed(correlationId, WireError.of(failure)));
         lastReply = reply.thenCombine(lastReply, (r, ignored) -> r)
-                .thenAccept(r -> EventLoopTasks.submit(channel, () -> channel.writeAndFlush(r, channel.voidPromise())))
+                .thenAccept(writer::send)
                 .exceptionally(e -> {
                     LOG.error("Reply {} on tcp connection {} failed", correlationId, channel.remoteAddress(), e);
                     return null;

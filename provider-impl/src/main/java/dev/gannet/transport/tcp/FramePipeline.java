@@ -4,7 +4,6 @@ import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ public final class FramePipeline {
     public static final String PROTOCOL = "protocol";
 
     private static final FrameEncoder ENCODER = new FrameEncoder();
-    private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
 
     private FramePipeline() {
     }
@@ -40,7 +38,6 @@ public final class FramePipeline {
         pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameLength, 0, 4, 0, 4));
         pipeline.addLast("decoder", new FrameDecoder());
         pipeline.addLast("malformed", errors);
-        pipeline.addLast("prepender", PREPENDER);
         pipeline.addLast("encoder", ENCODER);
         pipeline.addLast("idle", new IdleStateHandler(options.heartbeatTimeout().toMillis(),
                 options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));

@@ -144,6 +144,23 @@ class FrameCodecTest {
     }
 
     @Test
+    void deliveryIsItsHeaderFollowedByTheMessageBytesThemselves() {
+        byte[] message = {7, 8, 9};
+        EmbeddedChannel channel = channel(OPTIONS, new ArrayList<>());
+        channel.writeOutbound(new Frame.DeliveryFrame(new Delivery(1, 2, 3L, 4L, 5, message)));
+        ByteBuf header = channel.readOutbound();
+        ByteBuf body = channel.readOutbound();
+        assertNull(channel.readOutbound());
+        assertArrayEquals(hex("0000002c" + "05" + "0000000000000000" + "00000001" + "00000002" + "0000000000000003"
+                + "0000000000000004" + "00000005" + "00000003"), bytes(header));
+        assertTrue(body.hasArray());
+        assertSame(message, body.array(), "the message is not copied, whatever the number of subscribers");
+        assertEquals(3, body.readableBytes());
+        body.release();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void repliesHaveTheirDocumentedBytes() {
         byte[] nothing = hex("0000000a" + "04" + "0000000000000007" + "00");
         assertArrayEquals(nothing, encode(Frame.Reply.answered(7, Answer.NONE, null)));
@@ -371,7 +388,7 @@ class FrameCodecTest {
         return written(channel);
     }
 
-    /** Everything the channel wrote (the length prefix and the frame come as separate buffers). */
+    /** Everything the channel wrote (a delivery comes as two buffers: its header and its message). */
     private static byte[] written(EmbeddedChannel channel) {
         ByteBuf all = Unpooled.buffer();
         for (ByteBuf part; (part = channel.readOutbound()) != null; ) {

@@ -106,6 +106,12 @@ final class FrameEncoder extends MessageToMessageEncoder<Frame> {
         } else if (frame instanceof Frame.OneWaySend f) {
             header(out, FrameType.ONE_WAY_SEND, 0);
             CommandCodec.write(f.send(), out);
+        } else if (frame instanceof Frame.OneWayAcknowledge f) {
+            header(out, FrameType.ONE_WAY_ACKNOWLEDGE, 0);
+            CommandCodec.write(f.acknowledge(), out);
+        } else if (frame instanceof Frame.AcknowledgeFailure f) {
+            header(out, FrameType.ACKNOWLEDGE_FAILURE, 0);
+            AnswerCodec.writeError(f.reason(), out);
         } else if (frame instanceof Frame.SendsProcessed f) {
             header(out, FrameType.SENDS_PROCESSED, 0);
             out.writeInt(f.sends());

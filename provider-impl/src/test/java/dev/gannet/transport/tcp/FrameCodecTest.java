@@ -328,6 +328,43 @@ class FrameCodecTest {
     }
 
     @Test
+    void oneWayAcknowledgementFramesRoundTrip() {
+        Command.Acknowledge acknowledge = new Command.Acknowledge(3, List.of(7L, 8L));
+        assertEquals(new Frame.OneWayAcknowledge(acknowledge), roundTrip(new Frame.OneWayAcknowledge(acknowledge)));
+        Frame.AcknowledgeFailure failure = assertInstanceOf(Frame.AcknowledgeFailure.class, roundTrip(
+                new Frame.AcknowledgeFailure(WireError.of(new jakarta.jms.IllegalStateException("closed", "E3")))));
+        assertEquals(new WireError(ExceptionKind.ILLEGAL_STATE, "closed", "E3"), failure.reason());
+    }
+
+    @Test
+    void oneWayAcknowledgementHasItsDocumentedBytes() {
+        byte[] fixture = hex("0000001a" + "0b" + "0000000000000000" + "0a" + "00000003" + "00000001"
+                + "0000000000000007");
+        assertArrayEquals(fixture, encode(new Frame.OneWayAcknowledge(new Command.Acknowledge(3, List.of(7L)))));
+    }
+
+    @Test
+    void oneWayAcknowledgementFrameCarryingAnotherCommandClosesTheChannel() {
+        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(1, List.of())));
+        commit[4] = FrameType.ONE_WAY_ACKNOWLEDGE;
+        assertClosedBy(commit);
+        byte[] send = encode(new Frame.OneWaySend(new Command.Send(1,
+                new OutboundMessage(QUEUE, false, 4, 0, 0, null, new byte[] {1}))));
+        send[4] = FrameType.ONE_WAY_ACKNOWLEDGE;
+        assertClosedBy(send);
+    }
+
+    @Test
+    void invalidOneWayAcknowledgementIsDecodedAsInvalidNotMalformed() {
+        Frame.Invalid invalid = assertInstanceOf(Frame.Invalid.class,
+                roundTrip(new Frame.OneWayAcknowledge(new Command.Acknowledge(1, List.of(-1L)))));
+        assertTrue(invalid.oneWay());
+        assertEquals(0, invalid.correlationId());
+        assertTrue(invalid.reason().getMessage().contains("delivery id -1 is not positive"),
+                invalid.reason().getMessage());
+    }
+
+    @Test
     void idleWriterSendsHeartbeatAndSilentPeerIsClosed() {
         List<Object> received = new ArrayList<>();
         EmbeddedChannel channel = channel(OPTIONS, received);

@@ -25,6 +25,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.ResourceAllocationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,12 +38,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The tcp transport's {@link BrokerLink}: commands travel as frames to a broker's
  * {@link dev.gannet.transport.tcp.server.TcpAcceptor}, replies complete the futures by correlation id, deliveries go to
  * the endpoint from the link's I/O thread. One-way sends travel as frames nobody answers, within the link's
- * {@link SendWindow}. Every frame is written by the link's one I/O thread in the
- * order it was handed over (through the channel's {@link FrameWriter}, which flushes once per burst), so the broker
- * sees a connection's commands in the order they were made. Each link owns
- * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
+ * {@link SendWindow}; acknowledgements nobody waits for as frames answered only when they fail. Every frame is written
+ * by the link's one I/O thread in the order it was handed over (through the channel's {@link FrameWriter}, which
+ * flushes once per burst), so the broker sees a connection's commands in the order they were made. Each link owns one
+ * I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */
 public final class TcpBrokerLink implements BrokerLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpBrokerLink.class);
 
     /** Bytes of a Send frame body besides the encoded message: ids, destination name, header values. */
     private static final int SEND_FIELDS_ALLOWANCE = 64 * 1024;
@@ -227,6 +231,27 @@ public final class TcpBrokerLink implements BrokerLink {
         if (!writer.send(frame, ChannelFutureListener.CLOSE_ON_FAILURE)) {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
         }
+    }
+
+    /**
+     * Writes an acknowledgement as a frame the broker answers only if it fails; the failure is then logged as a warning
+     * ({@link ClientChannelHandler}). An acknowledgement that cannot be written, the link being closed or lost, is
+     * logged likewise; the loss itself reaches the endpoint.
+     */
+    @Override
+    public void post(Command.Acknowledge acknowledge) {
+        if (released.get() || !writer.send(new Frame.OneWayAcknowledge(acknowledge), written -> {
+            if (!written.isSuccess()) {
+                notSent(acknowledge, written.cause().toString());
+            }
+        })) {
+            notSent(acknowledge, "connection to " + address + " is closed");
+        }
+    }
+
+    private void notSent(Command.Acknowledge acknowledge, String reason) {
+        LOG.warn("Acknowledgement of deliveries {} in session {} not sent to {}: {}", acknowledge.deliveryIds(),
+                acknowledge.sessionId(), address, reason);
     }
 
     private ResourceAllocationException tooLarge(Command.Send send) {

@@ -1,10 +1,13 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.protocol.Command;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the writer existed: deliveries by the consumers' credit, one-way sends by the send window, commands and replies by
  * the callers that wait for them; a peer that stays unreadable is cut off by the slow-peer guard.
  *
+ * <p>Adjacent one-way acknowledgements of one session are written as one ({@link Frame.OneWayAcknowledge} of all
+ * their delivery ids).
+ *
  * <p>Installed by {@link FramePipeline} in every channel's pipeline; each end finds it with {@link #of(Channel)}.
  * Frames written past it directly (heartbeats, the handshake) keep no order with its frames.
  */
@@ -28,6 +34,9 @@ public final class FrameWriter extends ChannelInboundHandlerAdapter {
 
     /** Frames written between two flushes at most, so that a long queue does not hold back the first bytes. */
     static final int FRAMES_PER_FLUSH = 256;
+
+    /** Delivery ids one coalesced acknowledgement carries at most (far below the protocol's limit). */
+    static final int MAX_COALESCED_IDS = 1024;
 
     /** Frames, or {@link Listened} frames, not written yet; drained on the event loop only. */
     private final Queue<Object> queued = new ConcurrentLinkedQueue<>();
@@ -84,9 +93,9 @@ public final class FrameWriter extends ChannelInboundHandlerAdapter {
     /** Runs on the event loop: writes what is queued, flushes once, and hands itself on while more is queued. */
     private void drain() {
         int written = 0;
-        Object entry = null;
+        Object entry;
         while (!blocked() && written < FRAMES_PER_FLUSH && (entry = queued.poll()) != null) {
-            write(entry);
+            write(entry instanceof Frame.OneWayAcknowledge acknowledge ? coalesce(acknowledge) : entry);
             written++;
         }
         if (written > 0) {
@@ -109,6 +118,30 @@ public final class FrameWriter extends ChannelInboundHandlerAdapter {
         if (!EventLoopTasks.submit(channel, drain)) {
             stopped = true;
         }
+    }
+
+    /**
+     * {@code first} and the one-way acknowledgements of the same session queued right behind it, as one: they were
+     * leaving in the same flush anyway, and the broker carries out one acknowledgement of many deliveries at the cost
+     * of one. Only adjacent ones merge, so the order among all frames stays as it was.
+     */
+    private Frame.OneWayAcknowledge coalesce(Frame.OneWayAcknowledge first) {
+        int sessionId = first.acknowledge().sessionId();
+        if (!mergeable(first, sessionId) || !(queued.peek() instanceof Frame.OneWayAcknowledge next)
+                || !mergeable(next, sessionId)) {
+            return first;
+        }
+        List<Long> deliveryIds = new ArrayList<>(first.acknowledge().deliveryIds());
+        while (deliveryIds.size() < MAX_COALESCED_IDS && queued.peek() instanceof Frame.OneWayAcknowledge more
+                && mergeable(more, sessionId)) {
+            queued.poll(); // the one just peeked: this drain is the queue's only consumer
+            deliveryIds.addAll(more.acknowledge().deliveryIds());
+        }
+        return new Frame.OneWayAcknowledge(new Command.Acknowledge(sessionId, deliveryIds));
+    }
+
+    private static boolean mergeable(Frame.OneWayAcknowledge acknowledge, int sessionId) {
+        return acknowledge.acknowledge().sessionId() == sessionId && acknowledge.acknowledge().deliveryIds() != null;
     }
 
     private void write(Object entry) {

@@ -1,5 +1,6 @@
 package dev.gannet.transport.tcp;
 
+import dev.gannet.protocol.Command;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -179,6 +180,45 @@ class FrameWriterTest {
         assertEquals(1, outcomes.size());
         assertFalse(outcomes.get(0).isSuccess(), "a write to a closed channel fails, as before the writer");
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void adjacentAcknowledgementsOfOneSessionLeaveAsOneAndNothingElseMoves() {
+        EmbeddedChannel channel = channel(new AtomicInteger());
+        FrameWriter writer = FrameWriter.of(channel);
+        writer.send(acknowledge(1, 1L));
+        writer.send(acknowledge(1, 2L, 3L));
+        writer.send(acknowledge(1, 4L));
+        writer.send(acknowledge(2, 5L));
+        writer.send(acknowledge(1, 6L));
+        writer.send(acknowledge(1, 7L));
+        writer.send(new Frame.SendsProcessed(1, 1));
+        writer.send(acknowledge(1, 8L));
+        channel.runPendingTasks();
+        assertEquals(List.of(acknowledge(1, 1L, 2L, 3L, 4L), acknowledge(2, 5L), acknowledge(1, 6L, 7L),
+                new Frame.SendsProcessed(1, 1), acknowledge(1, 8L)), written(channel));
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aCoalescedAcknowledgementCarriesAtMostItsLimitOfIds() {
+        EmbeddedChannel channel = channel(new AtomicInteger());
+        FrameWriter writer = FrameWriter.of(channel);
+        int count = FrameWriter.MAX_COALESCED_IDS + 1;
+        for (long id = 1; id <= count; id++) {
+            writer.send(acknowledge(1, id));
+        }
+        channel.runPendingTasks();
+        List<Frame> frames = written(channel);
+        assertEquals(2, frames.size());
+        assertEquals(FrameWriter.MAX_COALESCED_IDS,
+                ((Frame.OneWayAcknowledge) frames.get(0)).acknowledge().deliveryIds().size());
+        assertEquals(List.of((long) count), ((Frame.OneWayAcknowledge) frames.get(1)).acknowledge().deliveryIds());
+        channel.finishAndReleaseAll();
+    }
+
+    private static Frame.OneWayAcknowledge acknowledge(int sessionId, Long... deliveryIds) {
+        return new Frame.OneWayAcknowledge(new Command.Acknowledge(sessionId, List.of(deliveryIds)));
     }
 
     // ---- helpers

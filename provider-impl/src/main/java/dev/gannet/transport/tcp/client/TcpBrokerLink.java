@@ -235,23 +235,16 @@ public final class TcpBrokerLink implements BrokerLink {
 
     /**
      * Writes an acknowledgement as a frame the broker answers only if it fails; the failure is then logged as a warning
-     * ({@link ClientChannelHandler}). An acknowledgement that cannot be written, the link being closed or lost, is
-     * logged likewise; the loss itself reaches the endpoint.
+     * ({@link ClientChannelHandler}). Adjacent acknowledgements of one session may leave as one frame
+     * ({@link FrameWriter}). An acknowledgement handed over once the link is closed is logged likewise; one that cannot
+     * be written on an open link closes it, which the endpoint hears of as a lost connection.
      */
     @Override
     public void post(Command.Acknowledge acknowledge) {
-        if (released.get() || !writer.send(new Frame.OneWayAcknowledge(acknowledge), written -> {
-            if (!written.isSuccess()) {
-                notSent(acknowledge, written.cause().toString());
-            }
-        })) {
-            notSent(acknowledge, "connection to " + address + " is closed");
+        if (released.get() || !writer.send(new Frame.OneWayAcknowledge(acknowledge))) {
+            LOG.warn("Acknowledgement of deliveries {} in session {} not sent: connection to {} is closed",
+                    acknowledge.deliveryIds(), acknowledge.sessionId(), address);
         }
-    }
-
-    private void notSent(Command.Acknowledge acknowledge, String reason) {
-        LOG.warn("Acknowledgement of deliveries {} in session {} not sent to {}: {}", acknowledge.deliveryIds(),
-                acknowledge.sessionId(), address, reason);
     }
 
     private ResourceAllocationException tooLarge(Command.Send send) {

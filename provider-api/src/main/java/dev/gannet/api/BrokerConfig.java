@@ -34,9 +34,14 @@ import java.util.Objects;
  * @param security      who may connect and what each may do; {@link SecurityConfig#DISABLED} by default
  * @param jmxEnabled    whether the broker's MXBeans ({@link dev.gannet.api.management}) are registered in the
  *                      platform MBean server while it runs; true by default
+ * @param memoryBudgetBytes the heap, in bytes, that the messages waiting in all queues and subscriptions together
+ *                      may take before durable queues page their persistent backlog to the store (they read it back
+ *                      as the budget frees up); {@link #DEFAULT_MEMORY_BUDGET} (-1) for half the JVM's maximum heap.
+ *                      A destination's {@link DestinationSettings#memoryWindowBytes()} caps one queue below it
  */
 public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
-                           Duration transactionTimeout, SecurityConfig security, boolean jmxEnabled) {
+                           Duration transactionTimeout, SecurityConfig security, boolean jmxEnabled,
+                           long memoryBudgetBytes) {
 
     /** Name of the broker that {@code new GannetConnectionFactory()} connects to. */
     public static final String DEFAULT_NAME = "localhost";
@@ -44,9 +49,13 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     /** The XA transaction timeout unless configured otherwise: 300 seconds. */
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(300);
 
+    /** The memory budget unless configured otherwise: -1, half the JVM's maximum heap ({@code -Xmx}). */
+    public static final long DEFAULT_MEMORY_BUDGET = -1;
+
     /**
      * @throws IllegalArgumentException if the name is empty or holds other characters than letters, digits,
-     *                                  '.', '_' and '-'; or the transaction timeout is not at least one millisecond
+     *                                  '.', '_' and '-'; or the transaction timeout is not at least one millisecond;
+     *                                  or the memory budget is neither -1 nor at least 1
      * @throws NullPointerException     if any component is null
      */
     public BrokerConfig {
@@ -64,13 +73,38 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
             throw new IllegalArgumentException("Transaction timeout " + transactionTimeout
                     + " must be at least one millisecond");
         }
+        if (memoryBudgetBytes != DEFAULT_MEMORY_BUDGET && memoryBudgetBytes < 1) {
+            throw new IllegalArgumentException("Memory budget " + memoryBudgetBytes
+                    + " must be -1 (half the maximum heap) or at least 1 byte");
+        }
+    }
+
+    /**
+     * A broker with the {@link #DEFAULT_MEMORY_BUDGET}.
+     *
+     * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
+     *                                  Duration, SecurityConfig, boolean, long)}
+     */
+    public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
+                        Duration transactionTimeout, SecurityConfig security, boolean jmxEnabled) {
+        this(name, dataDirectory, destinations, store, transactionTimeout, security, jmxEnabled,
+                DEFAULT_MEMORY_BUDGET);
+    }
+
+    /**
+     * The memory budget in bytes this configuration gives a broker in this JVM: {@link #memoryBudgetBytes()}, or
+     * half of {@link Runtime#maxMemory()} for {@link #DEFAULT_MEMORY_BUDGET}.
+     */
+    public long effectiveMemoryBudgetBytes() {
+        return memoryBudgetBytes != DEFAULT_MEMORY_BUDGET ? memoryBudgetBytes
+                : Runtime.getRuntime().maxMemory() / 2;
     }
 
     /**
      * A broker with {@code security} and its MXBeans registered while it runs.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig, boolean)}
+     *                                  Duration, SecurityConfig, boolean, long)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
                         Duration transactionTimeout, SecurityConfig security) {
@@ -81,7 +115,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker without security, with its MXBeans registered while it runs.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig, boolean)}
+     *                                  Duration, SecurityConfig, boolean, long)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store,
                         Duration transactionTimeout) {
@@ -92,7 +126,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on {@code store} with the {@link #DEFAULT_TRANSACTION_TIMEOUT}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig, boolean)}
+     *                                  Duration, SecurityConfig, boolean, long)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations, StoreConfig store) {
         this(name, dataDirectory, destinations, store, DEFAULT_TRANSACTION_TIMEOUT);
@@ -102,7 +136,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * A broker on its embedded Derby store in {@code dataDirectory}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig, boolean)}
+     *                                  Duration, SecurityConfig, boolean, long)}
      */
     public BrokerConfig(String name, Path dataDirectory, DestinationPolicies destinations) {
         this(name, dataDirectory, destinations, StoreConfig.embeddedDerby());
@@ -113,7 +147,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
      * {@link DestinationSettings#defaults()}.
      *
      * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-     *                                  Duration, SecurityConfig, boolean)}
+     *                                  Duration, SecurityConfig, boolean, long)}
      */
     public BrokerConfig(String name, Path dataDirectory) {
         this(name, dataDirectory, DestinationPolicies.none());
@@ -122,7 +156,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
     /**
      * A builder starting from the defaults: name {@value #DEFAULT_NAME}, data directory
      * {@link #defaultDataDirectory(String)}, no destination patterns, the embedded Derby store, the
-     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, no security, MXBeans registered.
+     * {@link #DEFAULT_TRANSACTION_TIMEOUT}, no security, MXBeans registered, the {@link #DEFAULT_MEMORY_BUDGET}.
      */
     public static Builder builder() {
         return new Builder();
@@ -146,6 +180,7 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
         private SecurityConfig security = SecurityConfig.DISABLED;
         private boolean jmxEnabled = true;
+        private long memoryBudgetBytes = DEFAULT_MEMORY_BUDGET;
 
         private Builder() {
         }
@@ -245,13 +280,22 @@ public record BrokerConfig(String name, Path dataDirectory, DestinationPolicies 
         }
 
         /**
+         * The heap the waiting messages of all queues together may take before durable queues page (default
+         * {@link BrokerConfig#DEFAULT_MEMORY_BUDGET}, half the maximum heap); checked by {@link #build()}.
+         */
+        public Builder memoryBudgetBytes(long memoryBudgetBytes) {
+            this.memoryBudgetBytes = memoryBudgetBytes;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException as {@link #BrokerConfig(String, Path, DestinationPolicies, StoreConfig,
-         *                                  Duration, SecurityConfig, boolean)}
+         *                                  Duration, SecurityConfig, boolean, long)}
          * @throws NullPointerException     if the transaction timeout is null
          */
         public BrokerConfig build() {
             return new BrokerConfig(name, dataDirectory != null ? dataDirectory : defaultDataDirectory(name),
-                    destinations.build(), store, transactionTimeout, security, jmxEnabled);
+                    destinations.build(), store, transactionTimeout, security, jmxEnabled, memoryBudgetBytes);
         }
     }
 }

@@ -42,7 +42,6 @@ public final class DestinationSettings {
     private static final FullPolicy DEFAULT_FULL_POLICY = FullPolicy.BLOCK;
     private static final long DEFAULT_BLOCK_TIMEOUT = 30_000;
     private static final int DEFAULT_DUPLICATE_CACHE_SIZE = 20_000;
-    private static final long DEFAULT_MEMORY_WINDOW_BYTES = 10L * 1024 * 1024;
 
     private static final DestinationSettings DEFAULTS = builder()
             .maxDeliveryAttempts(DEFAULT_MAX_DELIVERY_ATTEMPTS)
@@ -57,7 +56,7 @@ public final class DestinationSettings {
             .fullPolicy(DEFAULT_FULL_POLICY)
             .blockTimeoutMillis(DEFAULT_BLOCK_TIMEOUT)
             .duplicateCacheSize(DEFAULT_DUPLICATE_CACHE_SIZE)
-            .memoryWindowBytes(DEFAULT_MEMORY_WINDOW_BYTES)
+            .memoryWindowBytes(UNLIMITED)
             .build();
 
     // each field: null = unset; the two queue names have a separate "set" flag because null is a value for them
@@ -104,7 +103,8 @@ public final class DestinationSettings {
      * The built-in values: maxDeliveryAttempts 10, redeliveryDelay 0 ms, redeliveryMultiplier 1.0,
      * maxRedeliveryDelay = 10 x redeliveryDelay when unset, deadLetterQueue "DLQ", expiryQueue null (expired
      * messages are dropped), maxMessageBytes -1 (unlimited), maxDepth -1, maxBytes -1, fullPolicy BLOCK,
-     * blockTimeout 30000 ms, duplicateCacheSize 20000, memoryWindowBytes 10 MiB (10485760).
+     * blockTimeout 30000 ms, duplicateCacheSize 20000, memoryWindowBytes -1 (no window of its own: the broker's
+     * memory budget alone decides when the queue pages).
      *
      * <p>Every field is set here except maxRedeliveryDelay, which stays unset so that it follows whichever
      * redeliveryDelay finally applies unless a layer sets it explicitly.
@@ -236,9 +236,13 @@ public final class DestinationSettings {
         return duplicateCacheSize != null ? duplicateCacheSize : DEFAULT_DUPLICATE_CACHE_SIZE;
     }
 
-    /** How much of a queue's backlog is kept in heap, in encoded bytes; the rest is paged from the store. */
+    /**
+     * How much of a durable queue's backlog at most is kept in heap, in bytes, beyond which its persistent messages
+     * are paged from the store; -1 (the default) for no window of its own: the queue then pages only when the
+     * broker's memory budget ({@link BrokerConfig#memoryBudgetBytes()}), shared by all queues, is used up.
+     */
     public long memoryWindowBytes() {
-        return memoryWindowBytes != null ? memoryWindowBytes : DEFAULT_MEMORY_WINDOW_BYTES;
+        return memoryWindowBytes != null ? memoryWindowBytes : UNLIMITED;
     }
 
     @Override
@@ -412,9 +416,9 @@ public final class DestinationSettings {
             return this;
         }
 
-        /** @throws IllegalArgumentException if less than 1 */
+        /** @throws IllegalArgumentException unless -1 (no window of its own) or at least 1 */
         public Builder memoryWindowBytes(long memoryWindowBytes) {
-            this.memoryWindowBytes = atLeast("memoryWindowBytes", memoryWindowBytes, 1);
+            this.memoryWindowBytes = limit("memoryWindowBytes", memoryWindowBytes);
             return this;
         }
 

@@ -60,6 +60,18 @@ class BrokerConfigTest {
     }
 
     @Test
+    void theMemoryBudgetIsHalfTheMaximumHeapUnlessConfigured() {
+        BrokerConfig defaults = new BrokerConfig("b", Path.of("d"));
+        assertEquals(BrokerConfig.DEFAULT_MEMORY_BUDGET, defaults.memoryBudgetBytes());
+        assertEquals(Runtime.getRuntime().maxMemory() / 2, defaults.effectiveMemoryBudgetBytes());
+        BrokerConfig configured = BrokerConfig.builder().memoryBudgetBytes(64L << 20).build();
+        assertEquals(64L << 20, configured.effectiveMemoryBudgetBytes());
+        assertEquals("Memory budget 0 must be -1 (half the maximum heap) or at least 1 byte",
+                assertThrows(IllegalArgumentException.class, () -> BrokerConfig.builder().memoryBudgetBytes(0).build())
+                        .getMessage());
+    }
+
+    @Test
     void theTransactionTimeoutIsThreeHundredSecondsUnlessConfigured() {
         assertEquals(Duration.ofSeconds(300), new BrokerConfig("b", Path.of("d")).transactionTimeout());
         assertEquals(Duration.ofSeconds(300), BrokerConfig.builder().build().transactionTimeout());

@@ -36,7 +36,7 @@ class DestinationSettingsTest {
         assertEquals(FullPolicy.BLOCK, defaults.fullPolicy());
         assertEquals(30_000, defaults.blockTimeoutMillis());
         assertEquals(20_000, defaults.duplicateCacheSize());
-        assertEquals(10_485_760, defaults.memoryWindowBytes());
+        assertEquals(-1, defaults.memoryWindowBytes());
     }
 
     @Test
@@ -157,7 +157,8 @@ class DestinationSettingsTest {
         assertEquals("maxBytes must be -1 (unlimited) or >= 1, not 0", refused(() -> builder().maxBytes(0)));
         assertEquals("blockTimeoutMillis must be >= 0, not -1", refused(() -> builder().blockTimeoutMillis(-1)));
         assertEquals("duplicateCacheSize must be >= 0, not -1", refused(() -> builder().duplicateCacheSize(-1)));
-        assertEquals("memoryWindowBytes must be >= 1, not 0", refused(() -> builder().memoryWindowBytes(0)));
+        assertEquals("memoryWindowBytes must be -1 (unlimited) or >= 1, not 0",
+                refused(() -> builder().memoryWindowBytes(0)));
         assertThrows(NullPointerException.class, () -> builder().fullPolicy(null));
     }
 

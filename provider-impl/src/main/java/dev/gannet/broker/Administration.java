@@ -36,9 +36,10 @@ public final class Administration {
     private final MessageMover mover;
     private final Connections connections;
     private final BrokerEvents events;
+    private final MemoryBudget memory;
 
     Administration(BrokerConfig config, Instant started, DestinationRegistry registry, DestinationCounters counters,
-                   MessageMover mover, Connections connections, BrokerEvents events) {
+                   MessageMover mover, Connections connections, BrokerEvents events, MemoryBudget memory) {
         this.config = config;
         this.started = started;
         this.registry = registry;
@@ -46,6 +47,7 @@ public final class Administration {
         this.mover = mover;
         this.connections = connections;
         this.events = events;
+        this.memory = memory;
     }
 
     // ---- the broker
@@ -71,13 +73,14 @@ public final class Administration {
         events.remove(listener);
     }
 
-    /** Heap the messages waiting in the memory windows of every queue and subscription take. */
+    /** Heap the messages waiting in every queue and subscription take, of the broker's memory budget. */
     public long queueMemoryBytes() {
-        long bytes = 0;
-        for (MessageQueue queue : registry.messageQueues()) {
-            bytes += queue.memoryBytes();
-        }
-        return bytes;
+        return memory.used();
+    }
+
+    /** The broker's memory budget in bytes: past it, durable queues page their persistent backlog. */
+    public long memoryBudgetBytes() {
+        return memory.limit();
     }
 
     // ---- destinations
@@ -179,7 +182,7 @@ public final class Administration {
     }
 
     /**
-     * Heap the queue's waiting messages take in its memory window.
+     * Heap the queue's waiting messages take, of the broker's memory budget.
      *
      * @throws InvalidDestinationException if there is no such queue or subscription (any more)
      */

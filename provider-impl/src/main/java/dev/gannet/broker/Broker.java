@@ -46,10 +46,11 @@ public final class Broker implements AutoCloseable {
         StoreWriter writer = new StoreWriter(config.name(), store);
         QueueRows queueRows = new QueueRows(config.name(), writer);
         ExpiredMessages expired = new ExpiredMessages();
+        MemoryBudget memory = new MemoryBudget(config.effectiveMemoryBudgetBytes());
         ThrottledLog warnings = new ThrottledLog();
         this.events = new BrokerEvents(config.name(), warnings);
         this.registry = new DestinationRegistry(config.name(), config.destinations(),
-                new QueueServices(scheduler, writer, expired), queueRows, events, state.maxQueueId());
+                new QueueServices(scheduler, writer, expired, memory), queueRows, events, state.maxQueueId());
         DuplicateDetection duplicates = new DuplicateDetection(config.name(), config.destinations());
         Subscriptions subscriptions = new Subscriptions(registry, writer, queueRows, events);
         PostOffice postOffice = new PostOffice(registry, duplicates, writer, queueRows, state.maxMessageId());
@@ -63,7 +64,7 @@ public final class Broker implements AutoCloseable {
                 events));
         this.counters = new DestinationCounters(registry, subscriptions, duplicates);
         this.administration = new Administration(config, Instant.now(), registry, counters, mover, connections,
-                events);
+                events, memory);
         this.managementAccess = new ManagementAccess(config.name(), security.authenticator(), security.authorizer());
         new Recovery(config.name(), registry, subscriptions, duplicates, writer, resourceManager, redelivery)
                 .restore(state);

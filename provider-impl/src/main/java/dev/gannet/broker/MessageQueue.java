@@ -24,15 +24,22 @@ import java.util.function.Predicate;
 /**
  * Messages waiting for consumers, in delivery order: higher priority first, FIFO within a priority. A JMS queue
  * is one of these; so is every topic subscription. Dispatch is serialised by this queue's own lock, so queues
- * never wait for each other. A durable queue keeps at most its memory window of backlog in heap; its
- * {@link PagingCursor} reads the rest from the store (see there).
+ * never wait for each other. A durable queue keeps its backlog in heap while the broker's {@link MemoryBudget} (and
+ * its own memory window, if it has one) allows; its {@link PagingCursor} reads the rest from the store (see there).
  */
 final class MessageQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
     private static final int PRIORITIES = 10;
-    /** Heap a reference costs beyond its encoded message, roughly; counts toward the memory window. */
-    private static final int REFERENCE_OVERHEAD = 200;
+    /**
+     * Heap a waiting reference costs beyond its encoded message: the {@link ServerMessage} (about 72 bytes), the
+     * array header of its encoding (16), the {@link MessageRef} (about 40), its slot in a level (8), its origin (24)
+     * and what paging adds while the reference is uncommitted, rounded up. It counts toward the memory window and
+     * the broker's {@link MemoryBudget}.
+     */
+    private static final int REFERENCE_OVERHEAD = 256;
+    /** How long a queue waits before it reads its stored backlog again after a read failed. */
+    private static final long READ_RETRY_MILLIS = 1000;
     private static final Comparator<MessageRef> BY_ARRIVAL = Comparator.comparingLong(ref -> ref.arrival);
 
     final long id;
@@ -57,9 +64,11 @@ final class MessageQueue {
     /** Whether management paused delivery: consumers get nothing until resumed. Lasts as long as the broker runs. */
     private boolean paused; // guarded by lock
 
-    /** Heap the references waiting in {@code pending} take, for the memory window. */
+    /** Heap the references waiting in {@code pending} take, for the memory window; held and released in the budget. */
     private long memoryBytes; // guarded by lock
     private final PagingCursor paging; // guarded by lock
+    /** Paged references whose writes committed while a read of the stored backlog ran. */
+    private List<MessageRef> committedDuringRead = new ArrayList<>(); // guarded by lock
 
     /** Every message this queue holds, wherever it is (memory, store, in flight, delayed): for the limits. */
     private final AtomicLong depth = new AtomicLong();
@@ -75,7 +84,7 @@ final class MessageQueue {
         this.durable = durable;
         this.destination = destination;
         this.settings = settings;
-        this.paging = new PagingCursor(id, name, settings.memoryWindowBytes(), services.store());
+        this.paging = new PagingCursor(id, name, settings.memoryWindowBytes(), services.memory(), services.store());
         for (int i = 0; i < PRIORITIES; i++) {
             pending[i] = new ArrayDeque<>();
         }
@@ -276,6 +285,10 @@ final class MessageQueue {
     void add(MessageRef ref) {
         synchronized (lock) {
             if (ref.state == MessageRef.PAGED) {
+                if (paging.isReading()) {
+                    committedDuringRead.add(ref); // the running read may have met it or not: its end decides
+                    return;
+                }
                 paging.committed(ref);
                 maybeRead();
                 return;
@@ -284,6 +297,29 @@ final class MessageQueue {
                 return; // a page read took it already
             }
         }
+        holdWhenDue(ref);
+    }
+
+    /**
+     * After a read of the stored backlog ended: adds the references whose writes committed while it ran, as if they
+     * had committed after it (the reader runs apart from the writer, so either order happens).
+     */
+    private void addCommittedDuringRead() {
+        if (committedDuringRead.isEmpty()) {
+            return;
+        }
+        List<MessageRef> committed = committedDuringRead;
+        committedDuringRead = new ArrayList<>();
+        for (MessageRef ref : committed) {
+            if (ref.state == MessageRef.PAGED) {
+                paging.committed(ref);
+            } else if (ref.state == MessageRef.HELD) {
+                holdWhenDue(ref); // the read passed it: held in memory
+            } // READ: the read returned it, and it is held
+        }
+    }
+
+    private void holdWhenDue(MessageRef ref) {
         long delay = ref.message.deliveryTime - System.currentTimeMillis();
         if (delay > 0) {
             services.scheduler().schedule(() -> hold(ref), delay);
@@ -306,11 +342,25 @@ final class MessageQueue {
     private void arrived(MessageRef ref) {
         ref.arrival = ++arrivals;
         pending[ref.message.priority].addLast(ref);
-        memoryBytes += sizeOf(ref);
+        held(ref);
     }
 
     private static long sizeOf(MessageRef ref) {
         return ref.message.encoded.length + REFERENCE_OVERHEAD;
+    }
+
+    /** {@code ref} waits in memory now: its heap counts toward the window and the budget. */
+    private void held(MessageRef ref) {
+        long size = sizeOf(ref);
+        memoryBytes += size;
+        services.memory().hold(size);
+    }
+
+    /** {@code ref} no longer waits in memory (delivered, expired, taken by management). */
+    private void left(MessageRef ref) {
+        long size = sizeOf(ref);
+        memoryBytes -= size;
+        services.memory().release(size);
     }
 
     /**
@@ -341,7 +391,7 @@ final class MessageQueue {
                     ref.arrival = ++arrivals;
                 }
                 byPriority.get(ref.message.priority).add(ref);
-                memoryBytes += sizeOf(ref);
+                held(ref);
             }
             for (int p = 0; p < PRIORITIES; p++) {
                 List<MessageRef> returned = byPriority.get(p);
@@ -373,7 +423,7 @@ final class MessageQueue {
             placed.addLast(ref);
         }
         pending[p] = placed;
-        memoryBytes += sizeOf(ref);
+        held(ref);
     }
 
     /**
@@ -465,6 +515,7 @@ final class MessageQueue {
                 }
                 level.clear();
             }
+            services.memory().release(memoryBytes);
             memoryBytes = 0;
         }
         return operations;
@@ -483,7 +534,7 @@ final class MessageQueue {
                     MessageRef ref = it.next();
                     if (ref.message.isExpired(now)) {
                         it.remove();
-                        memoryBytes -= sizeOf(ref);
+                        left(ref);
                         expired.add(ref);
                     }
                 }
@@ -534,7 +585,7 @@ final class MessageQueue {
                 MessageRef ref = it.next();
                 if (ref.message.isExpired(now)) {
                     it.remove();
-                    memoryBytes -= sizeOf(ref);
+                    left(ref);
                     if (expired == null) {
                         expired = new ArrayList<>();
                     }
@@ -544,7 +595,7 @@ final class MessageQueue {
                 ServerConsumer consumer = consumerFor(ref);
                 if (consumer != null && consumer.deliver(ref)) {
                     it.remove();
-                    memoryBytes -= sizeOf(ref);
+                    left(ref);
                     counters.delivered++;
                     if (!anyConsumerHasCredit()) {
                         break;
@@ -639,7 +690,7 @@ final class MessageQueue {
                     MessageRef ref = it.next();
                     if (!ref.message.isExpired(now) && wanted.test(ref.message)) {
                         it.remove();
-                        memoryBytes -= sizeOf(ref);
+                        left(ref);
                         taken.add(ref);
                     }
                 }
@@ -717,10 +768,14 @@ final class MessageQueue {
             synchronized (lock) {
                 paging.readFinished();
                 if (failure != null) {
-                    LOG.error("Queue {}: reading its stored backlog failed; will try again", name, failure);
+                    LOG.error("Queue {}: reading its stored backlog failed; trying again in {} ms", name,
+                            READ_RETRY_MILLIS, failure);
+                    addCommittedDuringRead();
+                    services.scheduler().schedule(this::readAgain, READ_RETRY_MILLIS);
                     return;
                 }
                 if (deleted) {
+                    committedDuringRead.clear();
                     return;
                 }
                 if (read.scan()) {
@@ -728,9 +783,17 @@ final class MessageQueue {
                 } else {
                     pagedIn(read, rows);
                 }
+                addCommittedDuringRead();
                 dispatch();
             }
         });
+    }
+
+    /** After a failed read of the stored backlog: reads again, if the queue still pages. */
+    private void readAgain() {
+        synchronized (lock) {
+            maybeRead();
+        }
     }
 
     /** Holds what a page read returned (a scan ahead has not delivered). */

@@ -16,17 +16,21 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 /**
- * The paging cursor of one durable {@link MessageQueue} over its stored backlog. The queue keeps at most its
- * memory window ({@link dev.gannet.api.DestinationSettings#memoryWindowBytes()}) of backlog in heap. Once the window
- * is full the queue pages: persistent messages routed to it from then on live only in the store, and are read back
- * ({@link dev.gannet.store.MessageStore#page}), highest priority first, whenever the window has drained below half.
+ * The paging cursor of one durable {@link MessageQueue} over its stored backlog. The queue keeps its backlog in heap
+ * while the broker's {@link MemoryBudget} has room, and within its own memory window if it has one
+ * ({@link dev.gannet.api.DestinationSettings#memoryWindowBytes()}). Once either is full the queue pages: persistent
+ * messages routed to it from then on live only in the store, and are read back
+ * ({@link dev.gannet.store.MessageStore#page}), highest priority first, whenever the budget is less than half used
+ * (and the window, if any, has drained below half). A queue whose consumers have credit reads up to
+ * {@link #READ_AHEAD_BYTES} back whatever the budget says, so that queues without consumers, holding the budget,
+ * cannot starve it.
  * Per priority, {@code cursor} is the highest message id held in memory by paging; the invariant is that every
  * stored reference of the queue with an id above the cursor is paged ({@code paged} counts them), while every other
  * one is in memory, in flight, or waiting for its delivery time. A reference whose store write has not committed
  * yet is {@code uncommitted} until {@link MessageQueue#add} sees it; a page read cannot see it, so when the read
  * moves the cursor past it, it is switched back to be held in memory.
  *
- * <p>A consumer whose selector matches nothing in a full window makes the queue <em>scan ahead</em>: paged
+ * <p>A consumer whose selector matches nothing the queue holds in memory makes it <em>scan ahead</em>: paged
  * messages are read past the cursor and those a consumer accepts are delivered at once. Their ids are remembered
  * ({@code takenAhead}) so that the ordinary page-in skips them. Nothing else of a scan stays in memory.
  *
@@ -38,6 +42,8 @@ final class PagingCursor {
     private static final int PRIORITIES = 10;
     private static final int MAX_PAGE = 2000;
     private static final int MIN_PAGE = 50;
+    /** What a queue whose consumers wait may hold read back even when the budget is used up. */
+    static final long READ_AHEAD_BYTES = 4L << 20;
 
     /** A read of the stored backlog to run: a page-in, or a scan ahead. */
     record PageRead(int priority, long after, int limit, boolean scan) {
@@ -46,6 +52,7 @@ final class PagingCursor {
     private final long queueId;
     private final String queueName;
     private final long window;
+    private final MemoryBudget memory;
     private final StoreWriter store;
     private boolean paging;
     private boolean reading;
@@ -59,10 +66,12 @@ final class PagingCursor {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final TreeSet<Long>[] takenAhead = new TreeSet[PRIORITIES];
 
-    PagingCursor(long queueId, String queueName, long window, StoreWriter store) {
+    /** @param window the queue's own memory window in bytes, -1 for none (only {@code memory} decides) */
+    PagingCursor(long queueId, String queueName, long window, MemoryBudget memory, StoreWriter store) {
         this.queueId = queueId;
         this.queueName = queueName;
-        this.window = window;
+        this.window = window > 0 ? window : Long.MAX_VALUE;
+        this.memory = memory;
         this.store = store;
         for (int i = 0; i < PRIORITIES; i++) {
             uncommitted[i] = new TreeMap<>();
@@ -80,17 +89,18 @@ final class PagingCursor {
 
     /**
      * A stored reference was routed to the queue, which holds {@code memoryBytes} in memory: paging starts if the
-     * window is full, and while it pages the reference is marked to live in the store only.
+     * budget or the window is full, and while it pages the reference is marked to live in the store only.
      */
     void admit(MessageRef ref, long memoryBytes) {
         long messageId = ref.message.id;
         int p = ref.message.priority;
-        if (!paging && memoryBytes >= window) {
+        if (!paging && (memoryBytes >= window || memory.isFull())) {
             paging = true;
             for (int i = 0; i < PRIORITIES; i++) {
                 cursor[i] = Math.max(cursor[i], highestId);
             }
-            LOG.debug("Queue {} pages: {} bytes in memory", queueName, memoryBytes);
+            LOG.debug("Queue {} pages: {} bytes in memory, {} of the budget's {} used", queueName, memoryBytes,
+                    memory.used(), memory.limit());
         }
         if (paging && messageId > cursor[p]) {
             ref.state = MessageRef.PAGED;
@@ -152,9 +162,10 @@ final class PagingCursor {
     }
 
     /**
-     * The read to start now, or null: a page-in when the window ({@code memoryBytes} used) drained below half or a
-     * lower priority waits in memory ({@code waiting}) while consumers have {@code credit}; else a scan ahead when
-     * consumers with credit find nothing they accept in a full window. One read at a time: the answered read is
+     * The read to start now, or null: a page-in when the budget is less than half used and the window (of which
+     * {@code memoryBytes} are used), if any, drained below half; or when consumers have {@code credit} and the queue
+     * holds less than {@link #READ_AHEAD_BYTES}, or a lower priority waits in memory ({@code waiting}); else a scan
+     * ahead when consumers with credit find nothing they accept in memory. One read at a time: the answered read is
      * running until {@link #readFinished}.
      */
     PageRead nextRead(long memoryBytes, IntPredicate waiting, BooleanSupplier credit) {
@@ -170,7 +181,9 @@ final class PagingCursor {
             outranked = waiting.test(p);
         }
         PageRead read = null;
-        if (memoryBytes < window / 2 || outranked && credit.getAsBoolean()) {
+        boolean roomy = memoryBytes < window / 2 && memory.isBelowHalf();
+        boolean starving = memoryBytes < Math.min(READ_AHEAD_BYTES, window / 2);
+        if (roomy || (starving || outranked) && credit.getAsBoolean()) {
             int limit = (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, (window - memoryBytes) / 1024));
             read = new PageRead(top, cursor[top], limit, false);
         } else if (credit.getAsBoolean()) {
@@ -191,6 +204,11 @@ final class PagingCursor {
 
     void readFinished() {
         reading = false;
+    }
+
+    /** Whether a read {@link #nextRead} answered is running. */
+    boolean isReading() {
+        return reading;
     }
 
     /**

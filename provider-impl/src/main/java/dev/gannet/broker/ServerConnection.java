@@ -380,7 +380,8 @@ public final class ServerConnection {
         @Override
         public CompletableFuture<List<byte[]>> handle(Command.Browse browse) throws JMSException {
             ServerSession session = session(browse.sessionId());
-            Selector selector = Selector.parse(Subscription.blankToNull(browse.selector()));
+            // null for an empty selector: browsing everything decodes nothing
+            Selector selector = Selector.isEmpty(browse.selector()) ? null : Selector.parse(browse.selector());
             return done(session.browse(browse.browseId(),
                     parts.registry().queueFor(browse.queue()).queue().browse(selector), browse.firstPage()));
         }

@@ -8,6 +8,8 @@ import jakarta.jms.MessageFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.SoftReference;
+
 /**
  * A message inside the broker: immutable routing data and the encoded message, shared by every queue that holds
  * a reference to it.
@@ -39,8 +41,10 @@ final class ServerMessage {
      */
     DuplicateDetection.ReservedDuplicate reservedDuplicate;
     /**
-     * Headers and properties, decoded on the first selector evaluation; or the failure that decoding gave, kept so
-     * that a message the broker cannot read is decoded and logged once, not at every evaluation.
+     * Headers and properties, decoded on the first selector evaluation and kept softly (they are not counted in the
+     * memory budget: under memory pressure the collector drops them and the next evaluation decodes again); or the
+     * failure that decoding gave, kept so that a message the broker cannot read is decoded and logged once, not at
+     * every evaluation.
      */
     private volatile Object decoded;
 
@@ -93,21 +97,24 @@ final class ServerMessage {
      * @throws MessageFormatException if its headers or properties cannot be read (only a message stored by an older
      *         broker can be so: sends are checked); the same exception every time, logged the first time
      */
+    @SuppressWarnings("unchecked")
     Filterable filterable() throws MessageFormatException {
         Object state = decoded;
-        if (state == null) {
-            try {
-                state = MessageCodec.decodeForSelection(encoded);
-            } catch (MessageFormatException e) {
-                LOG.warn("Message {} cannot be read for selectors, so every consumer and subscription with a selector"
-                        + " skips it: {}", id, e.getMessage());
-                state = e;
-            }
-            decoded = state;
-        }
         if (state instanceof MessageFormatException unreadable) {
             throw unreadable;
         }
-        return (GannetMessage) state;
+        GannetMessage headers = state == null ? null : ((SoftReference<GannetMessage>) state).get();
+        if (headers == null) {
+            try {
+                headers = MessageCodec.decodeForSelection(encoded);
+            } catch (MessageFormatException e) {
+                LOG.warn("Message {} cannot be read for selectors, so every consumer and subscription with a selector"
+                        + " skips it: {}", id, e.getMessage());
+                decoded = e;
+                throw e;
+            }
+            decoded = new SoftReference<>(headers);
+        }
+        return headers;
     }
 }

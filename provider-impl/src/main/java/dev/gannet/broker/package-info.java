@@ -26,8 +26,10 @@
  *       batch at a time, each batch one store transaction. Called by sessions (dead letters), the scheduler and the
  *       administration.</li>
  *   <li>{@code MessageQueue} — one queue of references (a JMS queue, or a subscription's): order, dispatch to
- *       consumers, limits, returned messages; its stored backlog beyond the memory window is read by its
+ *       consumers, limits, returned messages; its stored backlog beyond the memory budget is read by its
  *       {@code PagingCursor}. Called by the post office, sessions, consumers and the mover.</li>
+ *   <li>{@code MemoryBudget} — the heap the waiting messages of all queues together may take; past it durable
+ *       queues page. Shared by every {@code MessageQueue} through {@code QueueServices}.</li>
  *   <li>{@code QueueBrowsing} — one queue browser enumeration's walk through a {@code MessageQueue}: what the queue
  *       held in memory when it began, then its stored backlog read a page at a time. Kept by its session by browse id
  *       until it reaches its end or is closed. Called by sessions.</li>

@@ -142,8 +142,8 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
     }
 
     /**
-     * Sends a message without waiting for the broker (see {@link BrokerLink#post}); may wait for the link's
-     * flow-control window.
+     * Sends a message without waiting for the broker (see {@link BrokerLink#post(Command.Send)}); may wait for the
+     * link's flow-control window.
      *
      * @throws JMSException if the connection failed, the message is too large for the link, or the link is closed
      */
@@ -153,6 +153,14 @@ public class GannetConnection implements QueueConnection, TopicConnection, Clien
             throw broken;
         }
         link.post(send);
+    }
+
+    /**
+     * Acknowledges without waiting for the broker, and without a reply on any transport (see
+     * {@link BrokerLink#post(Command.Acknowledge)}): a failure is logged.
+     */
+    void post(Command.Acknowledge acknowledge) {
+        link.post(acknowledge);
     }
 
     /** Whether a send without CompletionListener waits for the broker (URL options blockOn...Send). */

@@ -271,7 +271,7 @@ public class GannetSession implements QueueSession, TopicSession {
         synchronized (unconsumed) {
             unconsumed.removeIf(u -> u.deliveryId == delivery.deliveryId());
         }
-        connection.send(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
+        connection.post(new Command.Acknowledge(id, List.of(delivery.deliveryId())));
     }
 
     /**
@@ -286,17 +286,14 @@ public class GannetSession implements QueueSession, TopicSession {
         if (!held) {
             return;
         }
-        connection.send(new Command.Acknowledge(id, List.of(deliveryId))).exceptionally(e -> {
-            LOG.warn("Acknowledgement of delivery {} in session {} failed", deliveryId, this, e);
-            return null;
-        });
+        connection.post(new Command.Acknowledge(id, List.of(deliveryId))); // a failure is logged by the link
     }
 
     /** Acknowledges what an auto-acknowledging session's receiveBody took (it defers the acknowledgement). */
     void acknowledgeAllTaken() {
         List<Long> ids = takeUnconsumed();
         if (!ids.isEmpty()) {
-            connection.send(new Command.Acknowledge(id, ids));
+            connection.post(new Command.Acknowledge(id, ids));
         }
     }
 

@@ -115,6 +115,11 @@ final class BrokerControl implements BrokerMXBean {
     }
 
     @Override
+    public long getMemoryBudgetBytes() {
+        return administration.memoryBudgetBytes();
+    }
+
+    @Override
     public List<DestinationInfo> listDestinations() {
         List<DestinationInfo> listed = new ArrayList<>();
         List<GannetDestination> queues = new ArrayList<>(administration.queues());

@@ -32,6 +32,14 @@ public interface BrokerLink {
      */
     void post(Command.Send send) throws JMSException;
 
+    /**
+     * Sends an acknowledgement nobody waits for (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE, deliveries the application
+     * never saw): the broker carries it out in its turn among the connection's commands and answers nothing. A failure
+     * of it (the session closed meanwhile, the store failed) is logged as a warning on the client; it does not end the
+     * connection. Never blocks.
+     */
+    void post(Command.Acknowledge acknowledge);
+
     /** Drops the link without a {@link Command.Close}; used after the connection failed. */
     void abort();
 }

@@ -63,6 +63,9 @@ import java.util.stream.Stream;
  * <dt>{@value #TRANSACTION_TIMEOUT} (default 300000)</dt>
  * <dd>milliseconds an XA transaction branch may go unprepared when its transaction manager sets it no timeout of
  * its own; past it the broker rolls the branch back (see {@link BrokerConfig#transactionTimeout()}); &gt;= 1</dd>
+ * <dt>{@value #MEMORY_BUDGET} (default: half the maximum heap)</dt>
+ * <dd>bytes the messages waiting in all queues together may take in heap before durable queues page their
+ * persistent backlog to the store (see {@link BrokerConfig#memoryBudgetBytes()}); &gt;= 1</dd>
  * <dt>{@value #TCP_HOST} (default {@value #DEFAULT_HOST})</dt>
  * <dd>address the plain tcp listener listens on</dd>
  * <dt>{@value #TCP_PORT} (default {@value #DEFAULT_PORT})</dt>
@@ -136,7 +139,8 @@ import java.util.stream.Stream;
  * at once) when the destination is full</li>
  * <li>{@code block-timeout.ms}: how long a blocked send waits, &gt;= 0</li>
  * <li>{@code duplicate-cache-size}: duplicate ids remembered per destination, &gt;= 0; 0 disables the check</li>
- * <li>{@code memory-window-bytes}: how much of a queue's backlog stays in heap, &gt;= 1; the rest is paged</li>
+ * <li>{@code memory-window-bytes}: how much of a queue's backlog at most stays in heap, &gt;= 1, beyond which it is
+ * paged; -1 (the default) for no window of its own: only {@value #MEMORY_BUDGET} decides</li>
  * </ul></dd>
  * <dt>{@value #SECURITY_ENABLED} (default false)</dt>
  * <dd>{@code true}: connections log in, and the other {@code security.*} keys apply (see {@link SecurityConfig});
@@ -194,6 +198,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
     public static final String STORE_PASSWORD = "store.password";
     public static final String STORE_DIALECT = "store.dialect";
     public static final String TRANSACTION_TIMEOUT = "transaction.timeout.ms";
+    public static final String MEMORY_BUDGET = "memory-budget-bytes";
     public static final String TCP_HOST = "tcp.host";
     public static final String TCP_PORT = "tcp.port";
     public static final String HEARTBEAT_INTERVAL = "tcp.heartbeat.interval.ms";
@@ -244,7 +249,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             TLS_KEY_STORE_TYPE, TLS_TRUST_STORE, TLS_TRUST_STORE_PASSWORD, TLS_TRUST_STORE_TYPE, TLS_CLIENT_AUTH,
             TLS_PROTOCOLS, TLS_CIPHER_SUITES);
     private static final Set<String> KEYS = Stream.concat(Stream.of(BROKER_NAME, DATA_DIRECTORY, STORE, STORE_URL,
-            STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
+            STORE_USER, STORE_PASSWORD, STORE_DIALECT, TRANSACTION_TIMEOUT, MEMORY_BUDGET, TCP_HOST, TCP_PORT, HEARTBEAT_INTERVAL,
             HEARTBEAT_TIMEOUT, MAX_FRAME_BYTES, QUEUES, TOPICS, JMX_ENABLED, JMX_REMOTE_PORT, JMX_REMOTE_HOST,
             JMX_REMOTE_RMI_PORT, JMX_REMOTE_TLS, METRICS_PORT, METRICS_HOST, CONSOLE_PORT, CONSOLE_HOST),
             TLS_KEYS.stream())
@@ -614,6 +619,8 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                     BrokerConfig.DEFAULT_TRANSACTION_TIMEOUT.toMillis(), 1, Long.MAX_VALUE / 2,
                     "is not a whole number of milliseconds >= 1");
             boolean jmxEnabled = flag(JMX_ENABLED, true);
+            long memoryBudget = number(MEMORY_BUDGET, BrokerConfig.DEFAULT_MEMORY_BUDGET, 1, Long.MAX_VALUE,
+                    "is not a whole number of bytes >= 1 (leave the key out for half the maximum heap)");
             if (name == null) {
                 return null;
             }
@@ -627,7 +634,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
             }
             return directory == null || store == null || transactionTimeout < 0 || security == null ? null
                     : new BrokerConfig(name, directory, destinations, store, Duration.ofMillis(transactionTimeout),
-                    security, jmxEnabled);
+                    security, jmxEnabled, memoryBudget);
         }
 
         /** The {@value #STORE} key and, for {@code store=jdbc}, its database; null after recording a problem. */
@@ -977,7 +984,7 @@ public record ServerConfig(BrokerConfig broker, List<Listener> listeners, TcpOpt
                 (b, v) -> b.blockTimeoutMillis(Long.parseLong(v))),
         DUPLICATE_CACHE_SIZE("duplicate-cache-size", "is not a whole number >= 0 (0 disables)",
                 (b, v) -> b.duplicateCacheSize(Integer.parseInt(v))),
-        MEMORY_WINDOW_BYTES("memory-window-bytes", "is not a whole number of bytes >= 1",
+        MEMORY_WINDOW_BYTES("memory-window-bytes", "is not -1 (none) or a whole number of bytes >= 1",
                 (b, v) -> b.memoryWindowBytes(Long.parseLong(v)));
 
         final String suffix;

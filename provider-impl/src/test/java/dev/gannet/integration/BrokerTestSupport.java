@@ -83,6 +83,11 @@ abstract class BrokerTestSupport {
         return null;
     }
 
+    /** The broker's memory budget in bytes; tests override this to make queues page sooner. */
+    long memoryBudgetBytes() {
+        return BrokerConfig.DEFAULT_MEMORY_BUDGET;
+    }
+
     /** The authorizer the test's broker runs with; tests override this to refuse some commands. */
     Authorizer authorizer() {
         return Authorizer.ALLOW_ALL;
@@ -117,8 +122,9 @@ abstract class BrokerTestSupport {
 
     private void startBroker() {
         DestinationPolicies destinations = destinations();
-        BrokerConfig config = new BrokerConfig(brokerName, dataDirectory,
-                destinations == null ? DestinationPolicies.none() : destinations);
+        BrokerConfig config = BrokerConfig.builder().name(brokerName).dataDirectory(dataDirectory)
+                .destinations(destinations == null ? DestinationPolicies.none() : destinations)
+                .memoryBudgetBytes(memoryBudgetBytes()).build();
         Authorizer authorizer = authorizer();
         if (TCP && tcpBroker == null) {
             tcpBroker = Broker.start(config, authorizer);
@@ -127,7 +133,8 @@ abstract class BrokerTestSupport {
         } else if (!TCP && vmAuthorized == null && authorizer != Authorizer.ALLOW_ALL) {
             vmAuthorized = VmBrokerRegistry.acquire(config, VmBrokerRegistry.Lifetime.WITH_LAST_USER,
                     c -> Broker.start(c, authorizer));
-        } else if (!TCP && vmBroker == null && destinations != null) {
+        } else if (!TCP && vmBroker == null
+                && (destinations != null || config.memoryBudgetBytes() != BrokerConfig.DEFAULT_MEMORY_BUDGET)) {
             vmBroker = EmbeddedBroker.start(config);
         }
     }

@@ -486,6 +486,7 @@ class JmxManagementTest extends BrokerTestSupport {
         assertEquals(1, broker.getTopicCount());
         assertEquals(1, broker.getSubscriptionCount());
         assertTrue(broker.getQueueMemoryBytes() > 0, "the waiting message takes heap");
+        assertEquals(Runtime.getRuntime().maxMemory() / 2, broker.getMemoryBudgetBytes(), "half the heap by default");
         assertEquals(List.of(new DestinationInfo("queue", "jmx.held", false, 1, 0, 0),
                 new DestinationInfo("topic", "jmx.topic", false, 0, 1, 1)), broker.listDestinations());
     }

@@ -1,5 +1,6 @@
 package dev.gannet.server;
 
+import dev.gannet.api.BrokerConfig;
 import dev.gannet.api.DestinationPolicies;
 import dev.gannet.api.DestinationSettings;
 import dev.gannet.api.DestinationSettings.FullPolicy;
@@ -66,6 +67,18 @@ class ServerConfigTest {
                 problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=0"));
         assertEquals("transaction.timeout.ms: 'soon' is not a whole number of milliseconds >= 1",
                 problem("broker.name=g", "data.directory=d", "transaction.timeout.ms=soon"));
+    }
+
+    @Test
+    void theMemoryBudgetIsHalfTheHeapUnlessGivenInBytes() {
+        assertEquals(BrokerConfig.DEFAULT_MEMORY_BUDGET, parse("broker.name=g", "data.directory=d").broker()
+                .memoryBudgetBytes());
+        assertEquals(67_108_864, parse("broker.name=g", "data.directory=d", "memory-budget-bytes=67108864").broker()
+                .memoryBudgetBytes());
+        assertEquals("memory-budget-bytes: '0' is not a whole number of bytes >= 1 (leave the key out for half the"
+                + " maximum heap)", problem("broker.name=g", "data.directory=d", "memory-budget-bytes=0"));
+        assertEquals("memory-budget-bytes: '64MB' is not a whole number of bytes >= 1 (leave the key out for half the"
+                + " maximum heap)", problem("broker.name=g", "data.directory=d", "memory-budget-bytes=64MB"));
     }
 
     @Test
@@ -209,8 +222,8 @@ class ServerConfigTest {
                     + "milliseconds >= 0",
             "destination.q.duplicate-cache-size=9999999999 | destination.q.duplicate-cache-size: '9999999999' is not "
                     + "a whole number >= 0 (0 disables)",
-            "destination.q.memory-window-bytes=0     | destination.q.memory-window-bytes: '0' is not a whole number of "
-                    + "bytes >= 1",
+            "destination.q.memory-window-bytes=0     | destination.q.memory-window-bytes: '0' is not -1 (none) or a "
+                    + "whole number of bytes >= 1",
             "destination.q.max-dept=5                | destination.q.max-dept: unknown destination setting (known "
                     + "settings: max-delivery-attempts, redelivery-delay.ms,",
             "destination.q.redelivery-delay=5        | destination.q.redelivery-delay: unknown destination setting",

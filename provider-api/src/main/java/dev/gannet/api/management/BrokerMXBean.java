@@ -46,10 +46,16 @@ public interface BrokerMXBean {
     int getSubscriptionCount();
 
     /**
-     * Heap the messages waiting in the memory windows of every queue and subscription take, in bytes (the
-     * encoded messages plus a per-reference estimate); what lies beyond a window is paged in the store.
+     * Heap the messages waiting in every queue and subscription take, in bytes (the encoded messages plus a
+     * per-reference estimate), counted against {@link #getMemoryBudgetBytes()}.
      */
     long getQueueMemoryBytes();
+
+    /**
+     * The broker's memory budget in bytes ({@code BrokerConfig.memoryBudgetBytes}, by default half the maximum heap):
+     * once the waiting messages take it all, durable queues page their persistent backlog to the store.
+     */
+    long getMemoryBudgetBytes();
 
     /** Every queue and topic with its main figures, queues first, each kind by name. */
     List<DestinationInfo> listDestinations();

@@ -39,10 +39,10 @@ public interface QueueMXBean {
     /** Encoded bytes of the messages {@link #getDepth()} counts (after a restart, a recovered backlog reads low). */
     long getBytes();
 
-    /** Messages of the depth that live only in the store, beyond the queue's memory window, until paged in. */
+    /** Messages of the depth that live only in the store, beyond the memory budget or window, until paged in. */
     long getPagedCount();
 
-    /** Heap the messages waiting in the queue's memory window take, in bytes. */
+    /** Heap the messages waiting in the queue take, in bytes, of the broker's memory budget. */
     long getMemoryBytes();
 
     long getEnqueuedCount();

@@ -50,8 +50,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Meters (every one tagged {@value #BROKER} with the broker's name):
  * <ul>
  * <li>broker-wide gauges {@code gannet.connections}, {@code gannet.queues}, {@code gannet.topics},
- * {@code gannet.subscriptions}, {@code gannet.queues.memory} (bytes the queues' memory windows hold) and the time gauge
- * {@code gannet.uptime};</li>
+ * {@code gannet.subscriptions}, {@code gannet.queues.memory} (bytes the queues' waiting messages take),
+ * {@code gannet.memory.budget} and the time gauge {@code gannet.uptime};</li>
  * <li>per queue, tagged {@value #DESTINATION} with its name, {@code gannet.queue.*}; per subscription, tagged
  * {@value #DESTINATION} with its topic's name, {@value #SUBSCRIPTION} (its name, or the broker's number for an unshared
  * non-durable one), {@value #KIND} ({@code durable}, {@code shared} or {@code non-durable}) and {@value #CLIENT_ID}
@@ -222,7 +222,10 @@ public final class GannetMetrics implements MeterBinder, AutoCloseable {
                 Gauge.builder("gannet.subscriptions", () -> administration.subscriptions().size()).tags(tags)
                         .description("Topic subscriptions").register(registry),
                 Gauge.builder("gannet.queues.memory", administration::queueMemoryBytes).tags(tags).baseUnit("bytes")
-                        .description("Heap the memory windows of every queue and subscription hold")
+                        .description("Heap the messages waiting in every queue and subscription take")
+                        .register(registry),
+                Gauge.builder("gannet.memory.budget", administration::memoryBudgetBytes).tags(tags).baseUnit("bytes")
+                        .description("The memory budget past which durable queues page their persistent backlog")
                         .register(registry),
                 TimeGauge.builder("gannet.uptime", () -> Duration.between(started, Instant.now()).toMillis(),
                         TimeUnit.MILLISECONDS).tags(tags).description("Time since the broker started")
@@ -268,7 +271,7 @@ public final class GannetMetrics implements MeterBinder, AutoCloseable {
                 .register(registry));
         meters.add(Gauge.builder(prefix + "memory", figures, QueueFigures::memoryBytes)
                 .tags(tags).strongReference(true).baseUnit("bytes")
-                .description("Heap the waiting messages take in the memory window").register(registry));
+                .description("Heap the waiting messages take").register(registry));
         meters.add(Gauge.builder(prefix + "consumers", figures,
                         f -> f.statistic(statistics -> statistics.consumers()))
                 .tags(tags).strongReference(true).description("Consumers").register(registry));

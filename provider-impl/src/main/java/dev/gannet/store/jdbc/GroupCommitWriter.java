@@ -31,6 +31,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
+    /** The completion of the unit queued last. */
+    private CompletableFuture<Object> lastQueued = CompletableFuture.completedFuture(null); // guarded by this
 
     private record Unit(List<StoreOperation> operations, Task task, CompletableFuture<Object> done) {
         /**
@@ -86,7 +88,18 @@ final class GroupCommitWriter implements AutoCloseable {
             unit.done.completeExceptionally(new StoreException("The store is closed", null));
             return;
         }
-        queue.add(unit);
+        synchronized (this) {
+            queue.add(unit);
+            lastQueued = unit.done;
+        }
+    }
+
+    /**
+     * Completes once every unit submitted before this call is applied (committed, or failed), without adding a unit
+     * of its own: units keep committing in groups meanwhile.
+     */
+    synchronized CompletableFuture<Void> afterSubmitted() {
+        return lastQueued.handle((result, failure) -> null);
     }
 
     private void loop() {

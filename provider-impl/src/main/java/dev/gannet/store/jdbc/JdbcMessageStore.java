@@ -9,7 +9,6 @@ import dev.gannet.store.RecoveredState;
 import dev.gannet.store.StoreException;
 import dev.gannet.store.StoreOperation;
 import dev.gannet.store.StoredDuplicate;
-import dev.gannet.store.StoredMessage;
 import dev.gannet.store.StoredQueue;
 
 import org.slf4j.Logger;
@@ -30,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link MessageStore} over JDBC. One {@link GroupCommitWriter} owns the connection after recovery and applies
- * all units that arrive while it is busy in a single transaction. Prepared XA branches live in tables of their own
+ * all units that arrive while it is busy in a single transaction; a {@link PageReader} reads the queues' stored
+ * backlogs on a second connection meanwhile. Prepared XA branches live in tables of their own
  * ({@link PreparedBranches}, schema version 4).
  */
 public final class JdbcMessageStore implements MessageStore {
@@ -44,6 +44,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final SqlStatements sql;
     private final Connection connection;
     private final GroupCommitWriter writer;
+    private final PageReader reader;
     private final String name;
 
     /** What distinguishes one database product from another for this store. */
@@ -101,6 +102,28 @@ public final class JdbcMessageStore implements MessageStore {
                     + e.getMessage(), e);
         }
         this.writer = new GroupCommitWriter(name, connection, sql);
+        this.reader = openReader();
+    }
+
+    private PageReader openReader() {
+        Connection readerConnection = null;
+        try {
+            readerConnection = database.open();
+            return new PageReader(name, readerConnection, sql);
+        } catch (SQLException e) {
+            writer.close();
+            try {
+                if (readerConnection != null) {
+                    readerConnection.close();
+                }
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            database.shutdown();
+            throw new StoreException("Cannot open the " + database.dialect() + " store of broker " + name
+                    + " for reading: " + e.getMessage(), e);
+        }
     }
 
     private void createOrUpgradeSchema() throws SQLException {
@@ -264,24 +287,9 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public CompletableFuture<List<PagedMessage>> page(long queueId, int priority, long afterId, long beforeId,
                                                      int limit) {
-        return writer.submitTask(() -> {
-            List<PagedMessage> rows = new ArrayList<>();
-            try (PreparedStatement p = connection.prepareStatement(sql.get("select.page"))) {
-                p.setLong(1, queueId);
-                p.setShort(2, (short) priority);
-                p.setLong(3, afterId);
-                p.setLong(4, beforeId);
-                p.setInt(5, limit);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new PagedMessage(new StoredMessage(rs.getLong(2), rs.getShort(3), rs.getLong(4),
-                                rs.getLong(5), rs.getString(6), rs.getBytes(7), rs.getInt(8)), rs.getInt(1)));
-                    }
-                }
-            }
-            connection.commit();
-            return rows;
-        });
+        // a read sees every write submitted before it (a returned message's delivery count, a sweep's removals)
+        return writer.afterSubmitted().thenCompose(written -> reader.page(queueId, priority, afterId, beforeId,
+                limit));
     }
 
     private long maxOf(String key) throws SQLException {
@@ -307,6 +315,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public void close() {
         writer.close();
+        reader.close();
         try {
             connection.close();
         } catch (SQLException e) {

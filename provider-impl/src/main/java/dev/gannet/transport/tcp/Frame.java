@@ -19,9 +19,10 @@ public sealed interface Frame {
         /**
          * The only protocol version this build speaks; 2 added one-way sends and their flow-control window, 3 the
          * connection's start and stop (the broker hands messages only to started connections), 4 browsing a page at
-         * a time, 5 XA, 6 the broker's answer says whether it sets JMSXUserID.
+         * a time, 5 XA, 6 the broker's answer says whether it sets JMSXUserID, 7 acknowledgements nobody waits for
+         * travel one-way ({@link OneWayAcknowledge}), answered only when they fail ({@link AcknowledgeFailure}).
          */
-        public static final int VERSION = 6;
+        public static final int VERSION = 7;
 
         public static HandshakeRequest of(String clientId, String user, String password) {
             return new HandshakeRequest(MAGIC, VERSION, clientId, user, password);
@@ -73,6 +74,18 @@ public sealed interface Frame {
     record OneWaySend(Command.Send send) implements Frame {
     }
 
+    /**
+     * An acknowledgement nobody waits for (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE, deliveries the application never
+     * saw): carried out in its turn among the connection's commands, answered only if it fails. It needs no window:
+     * the client never waited for these acknowledgements' replies either.
+     */
+    record OneWayAcknowledge(Command.Acknowledge acknowledge) implements Frame {
+    }
+
+    /** A {@link OneWayAcknowledge} failed on the broker; the connection stays open. */
+    record AcknowledgeFailure(WireError reason) implements Frame {
+    }
+
     /** The broker processed {@code sends} more one-way sends, weighing {@code bytes} (see {@link SendWindowLimits}). */
     record SendsProcessed(int sends, long bytes) implements Frame {
     }
@@ -98,9 +111,9 @@ public sealed interface Frame {
     }
 
     /**
-     * A well-formed command or one-way send (then {@code correlationId} is 0) holding a value the protocol does not
-     * allow ({@link dev.gannet.protocol.CommandValidator}). It never reaches the broker: the server answers it with
-     * {@code reason}, and the connection stays open. Like {@link Malformed}, it never travels.
+     * A well-formed command, one-way send or one-way acknowledgement (then {@code correlationId} is 0) holding a value
+     * the protocol does not allow ({@link dev.gannet.protocol.CommandValidator}). It never reaches the broker: the
+     * server answers it with {@code reason}, and the connection stays open. Like {@link Malformed}, it never travels.
      */
     record Invalid(long correlationId, boolean oneWay, Command<?> command, JMSException reason) implements Frame {
     }

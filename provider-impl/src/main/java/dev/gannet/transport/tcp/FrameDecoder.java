@@ -52,6 +52,8 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
             case FrameType.HANDSHAKE_ANSWER -> handshakeAnswer(in);
             case FrameType.COMMAND -> command(correlationId, CommandCodec.read(in), false);
             case FrameType.ONE_WAY_SEND -> command(0, requireSend(CommandCodec.read(in)), true);
+            case FrameType.ONE_WAY_ACKNOWLEDGE -> command(0, requireAcknowledge(CommandCodec.read(in)), true);
+            case FrameType.ACKNOWLEDGE_FAILURE -> new Frame.AcknowledgeFailure(AnswerCodec.readError(in));
             case FrameType.SENDS_PROCESSED -> new Frame.SendsProcessed((int) positive(in.readInt(), "sends"),
                     positive(in.readLong(), "bytes"));
             case FrameType.SEND_FAILURE -> new Frame.SendFailure(AnswerCodec.readError(in));
@@ -80,15 +82,27 @@ final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
         } catch (JMSException e) {
             return new Frame.Invalid(correlationId, oneWay, command, e);
         }
-        return oneWay ? new Frame.OneWaySend((Command.Send) command) : new Frame.CommandFrame(correlationId, command);
+        if (!oneWay) {
+            return new Frame.CommandFrame(correlationId, command);
+        }
+        return command instanceof Command.Send send ? new Frame.OneWaySend(send)
+                : new Frame.OneWayAcknowledge((Command.Acknowledge) command);
     }
 
     private static Command.Send requireSend(Command<?> command) throws MalformedFrameException {
         if (command instanceof Command.Send send) {
             return send;
         }
-        throw new MalformedFrameException("one-way frame carries " + command.getClass().getSimpleName()
-                + "; only Send is one-way");
+        throw new MalformedFrameException("one-way send frame carries " + command.getClass().getSimpleName()
+                + "; only Send is sent one-way");
+    }
+
+    private static Command.Acknowledge requireAcknowledge(Command<?> command) throws MalformedFrameException {
+        if (command instanceof Command.Acknowledge acknowledge) {
+            return acknowledge;
+        }
+        throw new MalformedFrameException("one-way acknowledgement frame carries "
+                + command.getClass().getSimpleName() + "; only Acknowledge is acknowledged one-way");
     }
 
     private static long positive(long value, String what) throws MalformedFrameException {

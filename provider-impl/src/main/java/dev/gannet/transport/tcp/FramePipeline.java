@@ -4,19 +4,20 @@ import dev.gannet.log.ThrottledLog;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
 
-/** The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers. */
+/**
+ * The handlers both sides put in front of their own: framing, codec, bad-input handling, heartbeats, slow peers, and
+ * the {@link FrameWriter} through which each side writes its frames.
+ */
 public final class FramePipeline {
 
     /** The name of the side's own handler in the pipeline. */
     public static final String PROTOCOL = "protocol";
 
     private static final FrameEncoder ENCODER = new FrameEncoder();
-    private static final LengthFieldPrepender PREPENDER = new LengthFieldPrepender(4);
 
     private FramePipeline() {
     }
@@ -37,12 +38,12 @@ public final class FramePipeline {
         pipeline.addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameLength, 0, 4, 0, 4));
         pipeline.addLast("decoder", new FrameDecoder());
         pipeline.addLast("malformed", errors);
-        pipeline.addLast("prepender", PREPENDER);
         pipeline.addLast("encoder", ENCODER);
         pipeline.addLast("idle", new IdleStateHandler(options.heartbeatTimeout().toMillis(),
                 options.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatTimeout(), warnings));
         pipeline.addLast("slowPeer", new SlowPeerGuard(options.unwritableTimeout(), warnings));
+        pipeline.addLast("writer", new FrameWriter());
         pipeline.addLast(PROTOCOL, protocol);
         pipeline.addLast("errors", errors);
     }

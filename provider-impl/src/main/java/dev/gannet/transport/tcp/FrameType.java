@@ -13,6 +13,8 @@ final class FrameType {
     static final byte ONE_WAY_SEND = 8;
     static final byte SENDS_PROCESSED = 9;
     static final byte SEND_FAILURE = 10;
+    static final byte ONE_WAY_ACKNOWLEDGE = 11;
+    static final byte ACKNOWLEDGE_FAILURE = 12;
 
     /** Length prefix, type byte and correlation id. */
     static final int HEADER_SIZE = 4 + 1 + 8;

@@ -7,6 +7,8 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Opened;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * needs no window: the sender itself does the broker's work before its call returns.
  */
 final class VmBrokerLink implements BrokerLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VmBrokerLink.class);
 
     private final Broker broker;
     private final ServerConnection connection;
@@ -72,6 +76,16 @@ final class VmBrokerLink implements BrokerLink {
     @Override
     public void post(Command.Send send) {
         connection.post(send).join(); // never fails; waits only if the broker has to store the message first
+    }
+
+    /** Carries out the acknowledgement before returning; its failure is logged. */
+    @Override
+    public void post(Command.Acknowledge acknowledge) {
+        connection.handle(acknowledge).exceptionally(e -> {
+            LOG.warn("Acknowledgement of deliveries {} in session {} failed", acknowledge.deliveryIds(),
+                    acknowledge.sessionId(), e);
+            return null;
+        });
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.gannet.transport.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LengthFieldPrepender;
 
 import java.io.ByteArrayOutputStream;
 
@@ -13,7 +12,7 @@ public final class FrameBytes {
     }
 
     public static byte[] of(Frame frame) {
-        EmbeddedChannel channel = new EmbeddedChannel(new LengthFieldPrepender(4), new FrameEncoder());
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameEncoder());
         channel.writeOutbound(frame);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (ByteBuf part; (part = channel.readOutbound()) != null; ) {

@@ -144,6 +144,23 @@ class FrameCodecTest {
     }
 
     @Test
+    void deliveryIsItsHeaderFollowedByTheMessageBytesThemselves() {
+        byte[] message = {7, 8, 9};
+        EmbeddedChannel channel = channel(OPTIONS, new ArrayList<>());
+        channel.writeOutbound(new Frame.DeliveryFrame(new Delivery(1, 2, 3L, 4L, 5, message)));
+        ByteBuf header = channel.readOutbound();
+        ByteBuf body = channel.readOutbound();
+        assertNull(channel.readOutbound());
+        assertArrayEquals(hex("0000002c" + "05" + "0000000000000000" + "00000001" + "00000002" + "0000000000000003"
+                + "0000000000000004" + "00000005" + "00000003"), bytes(header));
+        assertTrue(body.hasArray());
+        assertSame(message, body.array(), "the message is not copied, whatever the number of subscribers");
+        assertEquals(3, body.readableBytes());
+        body.release();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void repliesHaveTheirDocumentedBytes() {
         byte[] nothing = hex("0000000a" + "04" + "0000000000000007" + "00");
         assertArrayEquals(nothing, encode(Frame.Reply.answered(7, Answer.NONE, null)));
@@ -311,6 +328,43 @@ class FrameCodecTest {
     }
 
     @Test
+    void oneWayAcknowledgementFramesRoundTrip() {
+        Command.Acknowledge acknowledge = new Command.Acknowledge(3, List.of(7L, 8L));
+        assertEquals(new Frame.OneWayAcknowledge(acknowledge), roundTrip(new Frame.OneWayAcknowledge(acknowledge)));
+        Frame.AcknowledgeFailure failure = assertInstanceOf(Frame.AcknowledgeFailure.class, roundTrip(
+                new Frame.AcknowledgeFailure(WireError.of(new jakarta.jms.IllegalStateException("closed", "E3")))));
+        assertEquals(new WireError(ExceptionKind.ILLEGAL_STATE, "closed", "E3"), failure.reason());
+    }
+
+    @Test
+    void oneWayAcknowledgementHasItsDocumentedBytes() {
+        byte[] fixture = hex("0000001a" + "0b" + "0000000000000000" + "0a" + "00000003" + "00000001"
+                + "0000000000000007");
+        assertArrayEquals(fixture, encode(new Frame.OneWayAcknowledge(new Command.Acknowledge(3, List.of(7L)))));
+    }
+
+    @Test
+    void oneWayAcknowledgementFrameCarryingAnotherCommandClosesTheChannel() {
+        byte[] commit = encode(new Frame.CommandFrame(0, new Command.Commit(1, List.of())));
+        commit[4] = FrameType.ONE_WAY_ACKNOWLEDGE;
+        assertClosedBy(commit);
+        byte[] send = encode(new Frame.OneWaySend(new Command.Send(1,
+                new OutboundMessage(QUEUE, false, 4, 0, 0, null, new byte[] {1}))));
+        send[4] = FrameType.ONE_WAY_ACKNOWLEDGE;
+        assertClosedBy(send);
+    }
+
+    @Test
+    void invalidOneWayAcknowledgementIsDecodedAsInvalidNotMalformed() {
+        Frame.Invalid invalid = assertInstanceOf(Frame.Invalid.class,
+                roundTrip(new Frame.OneWayAcknowledge(new Command.Acknowledge(1, List.of(-1L)))));
+        assertTrue(invalid.oneWay());
+        assertEquals(0, invalid.correlationId());
+        assertTrue(invalid.reason().getMessage().contains("delivery id -1 is not positive"),
+                invalid.reason().getMessage());
+    }
+
+    @Test
     void idleWriterSendsHeartbeatAndSilentPeerIsClosed() {
         List<Object> received = new ArrayList<>();
         EmbeddedChannel channel = channel(OPTIONS, received);
@@ -371,7 +425,7 @@ class FrameCodecTest {
         return written(channel);
     }
 
-    /** Everything the channel wrote (the length prefix and the frame come as separate buffers). */
+    /** Everything the channel wrote (a delivery comes as two buffers: its header and its message). */
     private static byte[] written(EmbeddedChannel channel) {
         ByteBuf all = Unpooled.buffer();
         for (ByteBuf part; (part = channel.readOutbound()) != null; ) {

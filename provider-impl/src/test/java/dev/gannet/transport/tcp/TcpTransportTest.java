@@ -239,6 +239,58 @@ class TcpTransportTest {
     }
 
     @Test
+    void clientThatReadsLateGetsEveryDeliveryInOrderOnceItReads() throws Exception {
+        // a small write buffer: the broker's writer must hold most deliveries until this client reads again
+        TcpOptions small = OPTIONS.withHeartbeat(Duration.ofSeconds(20), Duration.ofSeconds(60))
+                .withWriteBuffer(64 * 1024, Duration.ofSeconds(60));
+        GannetDestination late = GannetDestination.of(DestinationKind.QUEUE, "late");
+        int count = 200;
+        try (TcpAcceptor acceptorForLateReader = TcpAcceptor.start(broker, HOST, 0, small);
+             Socket reader = new Socket()) {
+            reader.setReceiveBufferSize(4096);
+            reader.setSoTimeout(10_000);
+            reader.connect(new java.net.InetSocketAddress(HOST, acceptorForLateReader.port()));
+            OutputStream out = reader.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(reader.getInputStream());
+            out.write(FrameBytes.of(Frame.HandshakeRequest.of(null, null, null)));
+            out.flush();
+            in.readNBytes(in.readInt());
+            out.write(FrameBytes.of(new Frame.CommandFrame(1, new Command.Start())));
+            out.write(FrameBytes.of(new Frame.CommandFrame(2, new Command.CreateSession(1, false))));
+            out.write(FrameBytes.of(new Frame.CommandFrame(3,
+                    new Command.CreateConsumer(1, 1, late, null, false, null, count))));
+            out.flush();
+            for (int i = 0; i < 3; i++) {
+                in.readNBytes(in.readInt());
+            }
+
+            TcpBrokerLink producer = connect(null, new RecordingEndpoint());
+            call(producer, new Command.CreateSession(1, false));
+            String padding = "x".repeat(64 * 1024);
+            for (int i = 0; i < count; i++) { // each send answered: every delivery is with the broker's writer by now
+                byte[] body = MessageCodec.encode(new GannetTextMessage(i + ":" + padding));
+                call(producer, new Command.Send(1, new OutboundMessage(late, false, 4, 0, 0, null, body)));
+            }
+
+            long lastDeliveryId = 0;
+            for (int i = 0; i < count; i++) {
+                byte[] frame = new byte[in.readInt()];
+                in.readFully(frame);
+                io.netty.channel.embedded.EmbeddedChannel decoder =
+                        new io.netty.channel.embedded.EmbeddedChannel(new FrameDecoder());
+                decoder.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(frame));
+                Delivery delivery = assertInstanceOf(Frame.DeliveryFrame.class, decoder.readInbound()).delivery();
+                decoder.finishAndReleaseAll();
+                assertTrue(delivery.deliveryId() > lastDeliveryId, "deliveries in the order the broker made them");
+                lastDeliveryId = delivery.deliveryId();
+                assertEquals(i + ":" + padding,
+                        ((GannetTextMessage) MessageCodec.decode(delivery.encoded())).getText());
+            }
+            producer.abort();
+        }
+    }
+
+    @Test
     void stoppingTheBrokerTellsTheClientWhy(@TempDir Path otherDirectory) throws Exception {
         Broker other = Broker.start(new BrokerConfig("tcp-test-other", otherDirectory));
         try (TcpAcceptor otherAcceptor = TcpAcceptor.start(other, HOST, 0, OPTIONS)) {

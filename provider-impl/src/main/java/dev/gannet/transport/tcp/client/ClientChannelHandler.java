@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The client's end of one tcp connection: completes the handshake (failing it with the reason when the TLS handshake
  * before it fails), routes replies to their requests, deliveries and failed one-way sends to the endpoint, processed
- * one-way sends to the {@link SendWindow}, and when the channel goes fails everything waiting and tells the endpoint,
- * unless the client itself closed the link.
+ * one-way sends to the {@link SendWindow}, logs failed one-way acknowledgements as warnings, and when the channel goes
+ * fails everything waiting and tells the endpoint, unless the client itself closed the link.
  */
 final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -67,6 +67,9 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
             window.processed(processed.sends(), processed.bytes());
         } else if (msg instanceof Frame.SendFailure failure) {
             endpoint.sendFailed(failure.reason().toException());
+        } else if (msg instanceof Frame.AcknowledgeFailure failure) {
+            // as when the client logged a failed reply to an acknowledgement nobody waited for
+            LOG.warn("Broker at {}: {}", address, failure.reason().message());
         } else if (msg instanceof Frame.HandshakeAnswer answer && !handshake.isDone()) {
             if (answer.failure() == null) {
                 handshake.complete(answer.opened());

@@ -4,9 +4,9 @@ import dev.gannet.protocol.BrokerLink;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Opened;
-import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
 import dev.gannet.transport.tcp.FramePipeline;
+import dev.gannet.transport.tcp.FrameWriter;
 import dev.gannet.transport.tcp.SendWindowLimits;
 import dev.gannet.transport.tcp.TcpOptions;
 import io.netty.bootstrap.Bootstrap;
@@ -25,6 +25,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.ResourceAllocationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,11 +38,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The tcp transport's {@link BrokerLink}: commands travel as frames to a broker's
  * {@link dev.gannet.transport.tcp.server.TcpAcceptor}, replies complete the futures by correlation id, deliveries go to
  * the endpoint from the link's I/O thread. One-way sends travel as frames nobody answers, within the link's
- * {@link SendWindow}. Every frame is written by the link's one I/O thread in the
- * order it was handed over, so the broker sees a connection's commands in the order they were made. Each link owns
- * one I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
+ * {@link SendWindow}; acknowledgements nobody waits for as frames answered only when they fail. Every frame is written
+ * by the link's one I/O thread in the order it was handed over (through the channel's {@link FrameWriter}, which
+ * flushes once per burst), so the broker sees a connection's commands in the order they were made. Each link owns one
+ * I/O thread, stopped when the link is closed (by {@link Command.Close} or {@link #abort()}) or lost.
  */
 public final class TcpBrokerLink implements BrokerLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpBrokerLink.class);
 
     /** Bytes of a Send frame body besides the encoded message: ids, destination name, header values. */
     private static final int SEND_FIELDS_ALLOWANCE = 64 * 1024;
@@ -48,6 +53,7 @@ public final class TcpBrokerLink implements BrokerLink {
     private final String address;
     private final EventLoopGroup group;
     private final Channel channel;
+    private final FrameWriter writer;
     private final ClientChannelHandler handler;
     private final ReplyCorrelator replies;
     private final SendWindow window;
@@ -64,6 +70,7 @@ public final class TcpBrokerLink implements BrokerLink {
         this.address = address;
         this.group = group;
         this.channel = channel;
+        this.writer = FrameWriter.of(channel);
         this.handler = handler;
         this.replies = replies;
         this.window = window;
@@ -193,13 +200,13 @@ public final class TcpBrokerLink implements BrokerLink {
             pending.answer().whenComplete((answer, failure) -> closeChannel());
         }
         Frame.CommandFrame frame = new Frame.CommandFrame(pending.correlationId(), command);
-        boolean submitted = EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame).addListener(written -> {
+        boolean submitted = writer.send(frame, written -> {
             if (!written.isSuccess()) {
                 replies.fail(pending.correlationId(), linked(new JMSException("Cannot send "
                         + command.getClass().getSimpleName() + " to " + address + ": " + written.cause()),
                         written.cause()));
             }
-        }));
+        });
         if (!submitted) {
             replies.fail(pending.correlationId(), new jakarta.jms.IllegalStateException("Connection to " + address
                     + " is closed"));
@@ -221,9 +228,22 @@ public final class TcpBrokerLink implements BrokerLink {
         }
         Frame.OneWaySend frame = new Frame.OneWaySend(send);
         window.acquire(SendWindowLimits.weight(send));
-        if (!EventLoopTasks.submit(channel,
-                () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
+        if (!writer.send(frame, ChannelFutureListener.CLOSE_ON_FAILURE)) {
             throw new jakarta.jms.IllegalStateException("Connection to " + address + " is closed");
+        }
+    }
+
+    /**
+     * Writes an acknowledgement as a frame the broker answers only if it fails; the failure is then logged as a warning
+     * ({@link ClientChannelHandler}). Adjacent acknowledgements of one session may leave as one frame
+     * ({@link FrameWriter}). An acknowledgement handed over once the link is closed is logged likewise; one that cannot
+     * be written on an open link closes it, which the endpoint hears of as a lost connection.
+     */
+    @Override
+    public void post(Command.Acknowledge acknowledge) {
+        if (released.get() || !writer.send(new Frame.OneWayAcknowledge(acknowledge))) {
+            LOG.warn("Acknowledgement of deliveries {} in session {} not sent: connection to {} is closed",
+                    acknowledge.deliveryIds(), acknowledge.sessionId(), address);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.gannet.transport.tcp.server;
 import dev.gannet.protocol.ClientEndpoint;
 import dev.gannet.protocol.Delivery;
 import dev.gannet.protocol.Peer;
-import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FrameWriter;
 import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -21,18 +21,22 @@ import java.util.List;
 
 /**
  * The broker's view of a tcp client: deliveries and failed one-way sends become frames, a connection failure becomes a
- * notice followed by closing the channel. Writes are queued on the channel and never block the broker; a client that
- * stops reading is cut off (see {@link dev.gannet.transport.tcp.TcpOptions#unwritableTimeout()}). Once the channel's
- * event loop has stopped, calls do nothing.
+ * notice followed by closing the channel. Frames go through the channel's {@link FrameWriter}, after the replies and
+ * deliveries handed to it before, and never block the broker; a client that stops reading is cut off (see
+ * {@link dev.gannet.transport.tcp.TcpOptions#unwritableTimeout()}). Once the channel's event loop has stopped, calls do
+ * nothing.
  */
 final class ChannelClientEndpoint implements ClientEndpoint {
 
-    private final Channel channel;
+    private final FrameWriter writer;
     private final Peer peer;
 
-    /** @param peer who the client is, as {@link #peerOf} read it from the channel */
-    ChannelClientEndpoint(Channel channel, Peer peer) {
-        this.channel = channel;
+    /**
+     * @param writer the writer of the client's channel
+     * @param peer who the client is, as {@link #peerOf} read it from the channel
+     */
+    ChannelClientEndpoint(FrameWriter writer, Peer peer) {
+        this.writer = writer;
         this.peer = peer;
     }
 
@@ -69,19 +73,16 @@ final class ChannelClientEndpoint implements ClientEndpoint {
 
     @Override
     public void deliver(Delivery delivery) {
-        Frame.DeliveryFrame frame = new Frame.DeliveryFrame(delivery);
-        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame, channel.voidPromise()));
+        writer.send(new Frame.DeliveryFrame(delivery));
     }
 
     @Override
     public void sendFailed(JMSException cause) {
-        Frame.SendFailure frame = new Frame.SendFailure(WireError.of(cause));
-        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame, channel.voidPromise()));
+        writer.send(new Frame.SendFailure(WireError.of(cause)));
     }
 
     @Override
     public void connectionFailed(JMSException cause) {
-        Frame.ConnectionFailure frame = new Frame.ConnectionFailure(WireError.of(cause));
-        EventLoopTasks.submit(channel, () -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE));
+        writer.send(new Frame.ConnectionFailure(WireError.of(cause)), ChannelFutureListener.CLOSE);
     }
 }

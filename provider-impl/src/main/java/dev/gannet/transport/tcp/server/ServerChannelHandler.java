@@ -9,6 +9,7 @@ import dev.gannet.protocol.Command;
 import dev.gannet.protocol.Peer;
 import dev.gannet.transport.tcp.EventLoopTasks;
 import dev.gannet.transport.tcp.Frame;
+import dev.gannet.transport.tcp.FrameWriter;
 import dev.gannet.transport.tcp.SendWindowLimits;
 import dev.gannet.transport.tcp.WireError;
 import io.netty.channel.Channel;
@@ -21,18 +22,22 @@ import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The broker's end of one tcp connection: checks the handshake, then hands each command and one-way send to the
  * connection's {@link SerialExecutor lane} in arrival order (never running it on the I/O thread) and writes the
- * replies in command order as the broker completes them. One-way sends are never answered; they are counted against
- * the client's window ({@link SendWindowLimits}) and reported processed in batches. A command the decoder found invalid
- * ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the connection's send-failure path,
- * without reaching the broker. On a TLS listener the Gannet handshake comes after the TLS handshake, so the broker
- * connection opens knowing the client's verified certificate chain ({@link ChannelClientEndpoint#peerOf}). A client
- * must wait for the handshake answer before sending commands; any frame out of turn, or a one-way send beyond the
- * window, closes the channel. When the channel goes, the broker connection is closed.
+ * replies in command order as the broker completes them, through the channel's {@link FrameWriter} (which the
+ * connection's deliveries share, so replies and deliveries leave in the order the broker made them). One-way sends
+ * are never answered; they are counted against the client's window ({@link SendWindowLimits}) and reported processed
+ * in batches. One-way acknowledgements are answered only when they fail ({@link Frame.AcknowledgeFailure}). A command
+ * the decoder found invalid ({@link Frame.Invalid}) is answered with its reason, or, one-way, refused through the
+ * connection's send-failure path (a send) or as a failed acknowledgement, without reaching the broker. On a TLS
+ * listener the Gannet handshake comes after the TLS handshake, so the broker connection opens knowing the client's
+ * verified certificate chain ({@link ChannelClientEndpoint#peerOf}). A client must wait for the handshake answer
+ * before sending commands; any frame out of turn, or a one-way send beyond the window, closes the channel. When the
+ * channel goes, the broker connection is closed.
  */
 final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -48,6 +53,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
     private final ThrottledLog warnings;
     private final ProcessedSends processedSends = new ProcessedSends();
     private State state = State.AWAITING_HANDSHAKE; // confined to the channel's event loop
+    private FrameWriter writer; // set when added to the pipeline, before any frame arrives
     private ServerConnection connection; // confined to the lane
     private CompletableFuture<Void> lastReply = CompletableFuture.completedFuture(null); // confined to the lane
 
@@ -55,6 +61,11 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
         this.broker = broker;
         this.lane = lane;
         this.warnings = warnings;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        writer = FrameWriter.of(ctx.channel());
     }
 
     @Override
@@ -66,9 +77,14 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             lane.execute(() -> handle(channel, command));
         } else if (msg instanceof Frame.OneWaySend send && state == State.OPEN) {
             oneWay(ctx, send.send(), null);
+        } else if (msg instanceof Frame.OneWayAcknowledge acknowledge && state == State.OPEN) {
+            Channel channel = ctx.channel();
+            lane.execute(() -> acknowledge(channel, acknowledge.acknowledge(), null));
         } else if (msg instanceof Frame.Invalid invalid && state == State.OPEN) {
             Channel channel = ctx.channel();
-            if (invalid.oneWay()) {
+            if (invalid.oneWay() && invalid.command() instanceof Command.Acknowledge acknowledge) {
+                lane.execute(() -> acknowledge(channel, acknowledge, invalid.reason()));
+            } else if (invalid.oneWay()) {
                 oneWay(ctx, (Command.Send) invalid.command(), invalid.reason());
             } else {
                 lane.execute(() -> reply(channel, invalid.correlationId(), invalid.command().answer(),
@@ -124,7 +140,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** Runs on the lane: opens the broker connection and answers the handshake. */
     private void open(ChannelHandlerContext ctx, Channel channel, Frame.HandshakeRequest request, Peer peer) {
-        connection = broker.connect(new ChannelClientEndpoint(channel, peer));
+        connection = broker.connect(new ChannelClientEndpoint(writer, peer));
         connection.handle(new Command.Open(request.clientId(), request.user(), request.password()))
                 .whenComplete((opened, failure) -> EventLoopTasks.submit(channel, () -> {
                     if (failure != null) {
@@ -151,18 +167,49 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        Channel channel = ctx.channel();
-        lane.execute(() -> post(channel, send, weight, invalid));
+        lane.execute(() -> post(send, weight, invalid));
     }
 
     /** Runs on the lane: carries out a one-way send; reports processed sends when half the window is reached. */
-    private void post(Channel channel, Command.Send send, int weight, JMSException invalid) {
+    private void post(Command.Send send, int weight, JMSException invalid) {
         (invalid == null ? connection.post(send) : connection.refuse(send, invalid)).thenRun(() -> {
             Frame.SendsProcessed report = processedSends.processed(weight);
             if (report != null) {
-                EventLoopTasks.submit(channel, () -> channel.writeAndFlush(report, channel.voidPromise()));
+                writer.send(report);
             }
         });
+    }
+
+    /**
+     * Runs on the lane: carries out an acknowledgement nobody waits for, or refuses it when {@code invalid} names why
+     * it breaks the protocol's rules. Nothing is written when it succeeds; a failure is written as an
+     * {@link Frame.AcknowledgeFailure} for the client to report. Either way later replies wait for its outcome, as they
+     * waited for its reply when acknowledgements were answered, so an answered command still follows every earlier
+     * acknowledgement's completion.
+     */
+    private void acknowledge(Channel channel, Command.Acknowledge acknowledge, JMSException invalid) {
+        CompletableFuture<Void> outcome = invalid == null ? connection.handle(acknowledge)
+                : CompletableFuture.failedFuture(invalid);
+        CompletableFuture<Frame.AcknowledgeFailure> failure = outcome.handle((ignored, e) -> e == null ? null
+                : acknowledgeFailure(acknowledge, WireError.of(e)));
+        lastReply = failure.thenCombine(lastReply, (f, ignored) -> f)
+                .thenAccept(f -> {
+                    if (f != null) {
+                        writer.send(f);
+                    }
+                })
+                .exceptionally(e -> {
+                    LOG.error("Acknowledgement on tcp connection {} failed", channel.remoteAddress(), e);
+                    return null;
+                });
+    }
+
+    private static Frame.AcknowledgeFailure acknowledgeFailure(Command.Acknowledge acknowledge, WireError cause) {
+        List<Long> ids = acknowledge.deliveryIds();
+        String deliveries = ids == null ? "no deliveries" : ids.size() <= 10 ? "deliveries " + ids
+                : ids.size() + " deliveries";
+        return new Frame.AcknowledgeFailure(new WireError(cause.kind(), "Session " + acknowledge.sessionId()
+                + ": acknowledgement of " + deliveries + " failed: " + cause.message(), cause.errorCode()));
     }
 
     /** Runs on the lane: carries out one command. */
@@ -181,7 +228,7 @@ final class ServerChannelHandler extends ChannelInboundHandlerAdapter {
                         ? Frame.Reply.answered(correlationId, type, answer)
                         : Frame.Reply.failed(correlationId, WireError.of(failure)));
         lastReply = reply.thenCombine(lastReply, (r, ignored) -> r)
-                .thenAccept(r -> EventLoopTasks.submit(channel, () -> channel.writeAndFlush(r, channel.voidPromise())))
+                .thenAccept(writer::send)
                 .exceptionally(e -> {
                     LOG.error("Reply {} on tcp connection {} failed", correlationId, channel.remoteAddress(), e);
                     return null;

@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One-way sends on the wire, the broker's side of the send window: on an {@link EmbeddedChannel} whose command lane the
- * test runs by hand.
+ * One-way sends on the wire, the broker's side of the send window, and one-way acknowledgements: on an
+ * {@link EmbeddedChannel} whose command lane the test runs by hand.
  */
 @Timeout(60)
 class OneWaySendWireTest {
@@ -139,6 +139,46 @@ class OneWaySendWireTest {
         assertTrue(failure.reason().message().contains("a send to temporary queue temp-queue-gone failed: "),
                 failure.reason().message());
         assertTrue(server.isOpen(), "the connection stays open");
+    }
+
+    // ---- acknowledgements nobody waits for
+
+    @Test
+    void oneWayAcknowledgementIsNotAnsweredAndALaterReplyFollowsIt() {
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWayAcknowledge(
+                new Command.Acknowledge(SESSION, List.of(41L, 42L))))));
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.CommandFrame(8,
+                new Command.Recover(SESSION, List.of())))));
+        runLane();
+        Frame.Reply reply = assertInstanceOf(Frame.Reply.class, single(written()), "only the recover is answered");
+        assertEquals(8, reply.correlationId());
+        assertNull(reply.failure());
+    }
+
+    @Test
+    void failedOneWayAcknowledgementComesBackAsAnAcknowledgeFailure() {
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWayAcknowledge(
+                new Command.Acknowledge(99, List.of(5L))))));
+        runLane();
+        Frame.AcknowledgeFailure failure = assertInstanceOf(Frame.AcknowledgeFailure.class, single(written()));
+        assertTrue(failure.reason().message().startsWith("Session 99: acknowledgement of deliveries [5] failed: "),
+                failure.reason().message());
+        assertTrue(server.isOpen(), "the connection stays open");
+    }
+
+    @Test
+    void invalidOneWayAcknowledgementIsRefusedWithItsReasonAndTheConnectionStaysOpen() {
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.OneWayAcknowledge(
+                new Command.Acknowledge(SESSION, List.of(0L))))));
+        runLane();
+        Frame.AcknowledgeFailure failure = assertInstanceOf(Frame.AcknowledgeFailure.class, single(written()));
+        assertTrue(failure.reason().message().contains("Acknowledge: delivery id 0 is not positive"),
+                failure.reason().message());
+        assertTrue(server.isOpen());
+        server.writeInbound(Unpooled.wrappedBuffer(FrameBytes.of(new Frame.CommandFrame(9,
+                new Command.Recover(SESSION, List.of())))));
+        runLane();
+        assertEquals(9, assertInstanceOf(Frame.Reply.class, single(written())).correlationId());
     }
 
     // ---- helpers
